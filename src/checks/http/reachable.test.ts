@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { exchange } from '../../../test/helpers/artifacts.js';
+import { check, meta } from './reachable.js';
+
+describe(meta.id, () => {
+  it('passes when any response arrived, even an error status', () => {
+    const out = check({ unpaid: exchange({ status: 500 }) });
+    expect(out.status).toBe('pass');
+    expect(out.messageId).toBe('answered');
+  });
+
+  it('fails with the classified cause when nothing answered', () => {
+    const cases = [
+      ['dns', 'dns'],
+      ['refused', 'refused'],
+      ['tls', 'tls'],
+      ['timeout', 'timeout'],
+      ['protocol', 'other'],
+    ] as const;
+    for (const [code, messageId] of cases) {
+      const out = check({ unpaid: exchange({ status: null, error: { code, message: `${code} happened` } }) });
+      expect(out.status).toBe('fail');
+      expect(out.messageId).toBe(messageId);
+      expect(out.evidence).toContain(code);
+    }
+  });
+});

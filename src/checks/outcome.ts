@@ -1,0 +1,51 @@
+import type { CheckMeta, CheckOutcome, CheckStatus } from './types.js';
+
+export type MessageData = Record<string, string | number | boolean | null | undefined>;
+
+const EVIDENCE_LIMIT = 600;
+
+/** Trim evidence to a size a terminal and a JUnit file can carry. */
+export function clip(text: string, limit = EVIDENCE_LIMIT): string {
+  return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length} chars)`;
+}
+
+function render(template: string, data: MessageData): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = data[key];
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+function make(status: CheckStatus) {
+  return <M extends CheckMeta>(
+    meta: M,
+    messageId: keyof M['messages'] & string,
+    data: MessageData = {},
+    evidence?: string,
+  ): CheckOutcome => {
+    const template = meta.messages[messageId];
+    if (template === undefined) throw new Error(`${meta.id}: no message "${messageId}"`);
+    const outcome: CheckOutcome = { status, messageId, message: render(template, data) };
+    if (evidence !== undefined) outcome.evidence = clip(evidence);
+    return outcome;
+  };
+}
+
+/** The check found what it looks for. */
+export const pass = make('pass');
+/** The check found a defect (the engine shows it as `warn` when the check's severity is not error). */
+export const fail = make('fail');
+/** A lesser defect: reported as a warning whatever the check's severity. */
+export const warn = make('warn');
+/** The check does not apply (no expectation given, no requirement of that kind). */
+export const skip = make('skip');
+
+/** Stringify a value for evidence without throwing on cycles or bigints. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  try {
+    return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { CliContext } from './context.js';
+import { collectHeader, parseAddress, parseChoice, parseDecimal, parsePositiveInt, parseUrl } from './parse.js';
+import { REPORTERS, type ReporterName } from './reporters.js';
+
+export interface CheckCommandOptions {
+  method: string;
+  header?: Record<string, string>;
+  body?: string;
+  timeout: number;
+  expectPrice?: string;
+  expectPayTo?: string;
+  expectNetwork?: string;
+  rpc?: string;
+  attacks: boolean;
+  strict?: boolean;
+  json?: boolean;
+  reporter?: ReporterName;
+  verbose?: boolean;
+}
+
+/** The probe options every command that runs `check` shares (offer, scan reuse them). */
+export function addProbeOptions(command: Command): Command {
+  return command
+    .option('-X, --method <method>', 'HTTP method of the probed request', 'GET')
+    .option('-H, --header <name:value>', 'extra request header (repeatable)', collectHeader)
+    .option('-d, --body <text>', 'request body (JSON is sent as application/json)')
+    .option('--timeout <ms>', 'deadline for each exchange in milliseconds', parsePositiveInt('--timeout'), 10_000)
+    .option('--expect-price <decimal>', 'price the seller means to charge, in the asset (e.g. 0.01)', parseDecimal('--expect-price'))
+    .option('--expect-pay-to <address>', 'address the seller means to be paid at', parseAddress('--expect-pay-to'))
+    .option('--expect-network <network>', 'network the seller means to charge on (CAIP-2 or v1 name)')
+    .option('--rpc <url>', 'JSON-RPC URL of the payment network, for on-chain reads', parseUrl)
+    .option('--no-attacks', 'do not send forged and malformed payments')
+    .option('--strict', 'warnings fail the verdict')
+    .option('--json', 'print the JSON report on stdout (same as --reporter json)')
+    .addOption(new Option('--reporter <name>', 'report format').choices(REPORTERS as unknown as string[]).argParser(parseChoice('--reporter', REPORTERS)))
+    .option('-v, --verbose', 'pretty report: also list passing and skipped checks');
+}
+
+export function registerCheck(program: Command, ctx: CliContext): void {
+  addProbeOptions(program.command('check').description('probe one x402 endpoint as a buyer').argument('<url>', 'the endpoint URL', parseUrl)).action(
+    async (url: string, options: CheckCommandOptions) => {
+      const { runCheck } = await import('./runCheck.js');
+      ctx.exitCode = await runCheck(url, options, ctx.io);
+    },
+  );
+}

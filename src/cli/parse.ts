@@ -1,0 +1,51 @@
+import { UsageError } from '../errors.js';
+
+/** Option parsers for commander: each throws a UsageError with a one-line message. */
+
+export function parseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`not an absolute URL: ${JSON.stringify(value)} (expected http:// or https://)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`unsupported URL scheme ${url.protocol} (expected http or https)`);
+  return url.toString();
+}
+
+export function parsePositiveInt(name: string) {
+  return (value: string): number => {
+    if (!/^[0-9]+$/.test(value) || Number(value) <= 0) throw new UsageError(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
+    return Number(value);
+  };
+}
+
+export function parseDecimal(name: string) {
+  return (value: string): string => {
+    const text = value.trim().replace(/^\$/, '');
+    if (!/^[0-9]+(\.[0-9]+)?$/.test(text)) throw new UsageError(`${name} must be a decimal amount such as 0.01, got ${JSON.stringify(value)}`);
+    return text;
+  };
+}
+
+export function parseAddress(name: string) {
+  return (value: string): string => {
+    if (!/^0x[0-9a-fA-F]{40}$/.test(value)) throw new UsageError(`${name} must be a 0x-prefixed 20-byte address, got ${JSON.stringify(value)}`);
+    return value;
+  };
+}
+
+export function collectHeader(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const at = value.indexOf(':');
+  if (at <= 0) throw new UsageError(`--header must look like "Name: value", got ${JSON.stringify(value)}`);
+  const name = value.slice(0, at).trim();
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`invalid header name ${JSON.stringify(name)}`);
+  return { ...previous, [name]: value.slice(at + 1).trim() };
+}
+
+export function parseChoice<T extends string>(name: string, choices: readonly T[]) {
+  return (value: string): T => {
+    if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
+    return value as T;
+  };
+}

@@ -1,0 +1,27 @@
+import type { Dispatcher } from 'undici';
+
+/** Progress events for a TTY spinner; nothing is printed by the engine itself. */
+export type ProgressEvent = { phase: 'gather'; artifact: string } | { phase: 'check' } | { phase: 'done' };
+
+/** What `probe()` takes: the target, the exchange, and what the seller meant to charge. */
+export interface ProbeOptions {
+  url: string;
+  method?: string;
+  /** Extra request headers for every exchange (never payment headers). */
+  headers?: Record<string, string>;
+  body?: string;
+  /** Per-exchange deadline in ms (default 10 000). */
+  timeoutMs?: number;
+  expect?: { price?: string; payTo?: string; network?: string };
+  /** JSON-RPC URL of the payment network, for on-chain reads. */
+  rpc?: string;
+  /** Send forged and malformed payments (default true). */
+  attacks?: boolean;
+  /** Warnings fail the verdict. */
+  strict?: boolean;
+  /** Shared undici pool (scan passes one); a private one is made otherwise. */
+  dispatcher?: Dispatcher;
+  onProgress?: (event: ProgressEvent) => void;
+  /** Clock, injectable for tests: the time the probe starts. */
+  now?: () => Date;
+}

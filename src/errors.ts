@@ -1,0 +1,56 @@
+import { redactSecrets } from './util/redact.js';
+
+export type ProbeErrorOptions = {
+  /** Longer explanation, shown only with --debug. */
+  details?: string;
+  cause?: unknown;
+  /** Path under docs/ that explains the problem. */
+  docsPath?: string;
+  /** Short imperative hints, one per line. */
+  hints?: string[];
+};
+
+/**
+ * Base error of x402-probe. `shortMessage` is one line fit for a terminal; the
+ * message built from it never contains a private key (redacted before it is built).
+ */
+export class ProbeError extends Error {
+  override name = 'ProbeError';
+  readonly shortMessage: string;
+  readonly details?: string;
+  readonly docsPath?: string;
+  readonly hints: string[];
+
+  constructor(shortMessage: string, options: ProbeErrorOptions = {}) {
+    const short = redactSecrets(shortMessage);
+    const details = options.details === undefined ? undefined : redactSecrets(options.details);
+    const lines = [short, ...(options.hints ?? []).map((h) => redactSecrets(h))];
+    if (options.docsPath) lines.push(`Docs: ${options.docsPath}`);
+    if (details) lines.push(`Details: ${details}`);
+    super(lines.join('\n'), options.cause === undefined ? undefined : { cause: options.cause });
+    this.shortMessage = short;
+    this.details = details;
+    this.docsPath = options.docsPath;
+    this.hints = options.hints ?? [];
+  }
+}
+
+/** A flag or argument the user gave cannot be used. Exit code 2. */
+export class UsageError extends ProbeError {
+  override name = 'UsageError';
+}
+
+/** Configuration (environment, key, kubeconfig, RPC) is missing or invalid. Exit code 2. */
+export class ConfigError extends ProbeError {
+  override name = 'ConfigError';
+}
+
+/** The local sandbox could not start or stopped unexpectedly. */
+export class SandboxError extends ProbeError {
+  override name = 'SandboxError';
+}
+
+/** A Kubernetes API call failed in a way the user must fix (missing CRD, forbidden, conflict). */
+export class KubeError extends ProbeError {
+  override name = 'KubeError';
+}

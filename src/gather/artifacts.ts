@@ -1,0 +1,231 @@
+/**
+ * Artifacts: what the gatherers recorded, as plain JSON-serialisable facts (bigints as
+ * decimal strings, times as numbers). No verdicts live here; checks judge them.
+ * A run's artifacts can be saved and re-judged offline, or kept as a fixture.
+ */
+
+/** Why an HTTP exchange did not complete normally. */
+export type HttpErrorCode =
+  | 'invalid-url'
+  | 'dns'
+  | 'refused'
+  | 'reset'
+  | 'tls'
+  | 'timeout'
+  | 'headers-too-large'
+  | 'redirect-loop'
+  | 'too-many-redirects'
+  | 'bad-redirect'
+  | 'protocol'
+  | 'other';
+
+export interface HttpError {
+  /** Classified cause. */
+  code: HttpErrorCode;
+  /** The underlying error text (undici or Node code and message), keys redacted. */
+  message: string;
+}
+
+/** One redirect that was followed. */
+export interface RedirectHop {
+  /** The URL that answered with a redirect. */
+  from: string;
+  /** The absolute URL it pointed to. */
+  to: string;
+  /** The 3xx status. */
+  status: number;
+  /** True when `to` has another origin (scheme, host or port) than `from`. */
+  crossOrigin: boolean;
+}
+
+/** The request as it was sent (the first hop). */
+export interface SentRequest {
+  url: string;
+  method: string;
+  /** Request headers sent, names lowercased. Payment headers are kept (they hold no key). */
+  headers: Record<string, string>;
+  /** Size of the request body in bytes (0 for none). */
+  bodyBytes: number;
+}
+
+/** One HTTP exchange, following redirects, with every limit recorded. */
+export interface HttpExchange {
+  request: SentRequest;
+  /** The URL of the last response (after redirects). */
+  finalUrl: string;
+  /** Redirects followed, in order. */
+  redirects: RedirectHop[];
+  /** Status of the last response; null when no response arrived. */
+  status: number | null;
+  /** Response headers of the last response, names lowercased; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** Size of the response header block in bytes (names, values and separators). */
+  headerBytes: number;
+  /** Response body as UTF-8 text (invalid bytes replaced), at most `bodyCap` bytes. */
+  body: string;
+  /** Bytes of body received (up to the cap). */
+  bodyBytes: number;
+  /** True when the body was longer than the cap and reading stopped there. */
+  bodyTruncated: boolean;
+  /** True when the body stopped early because of an error or the deadline after headers arrived. */
+  bodyIncomplete: boolean;
+  /** Timings in milliseconds from the start of the first request. */
+  timings: { headersMs: number | null; totalMs: number };
+  /** The configured timeout (ms) and body cap (bytes), so checks can explain limits. */
+  limits: { timeoutMs: number; bodyCap: number; headerCap: number; maxRedirects: number };
+  /** Why the exchange failed, if it did. A response with an error status is not an error. */
+  error: HttpError | null;
+}
+
+/** One stage of decoding a challenge carrier (header or body). */
+export interface DecodeStage {
+  ok: boolean;
+  /** What went wrong at this stage, when it did. */
+  error?: string;
+}
+
+/** How a challenge carrier (the v2 header or the v1/v2 JSON body) decoded. */
+export interface CarrierDecode {
+  /** Whether the carrier was present at all. */
+  present: boolean;
+  /** Header only: the value is standard base64 (the reference client's Base64EncodedRegex). */
+  base64?: DecodeStage;
+  /** The text parsed as JSON. */
+  json?: DecodeStage;
+  /** The JSON is an x402 PaymentRequired by @x402/core's schemas (issues listed). */
+  schema?: DecodeStage & { issues?: string[] };
+  /** `x402Version` as found in the JSON (any type). */
+  x402Version?: unknown;
+  /** The decoded JSON value (when json.ok). */
+  value?: unknown;
+}
+
+/** A non-standard way the response signals payment, classified (never accepted as a challenge). */
+export interface NonStandardSignal {
+  kind:
+    | 'www-authenticate-x402'
+    | 'x-payment-required-header'
+    | 'x402-challenge-header'
+    | 'x402-body-object'
+    | 'html-paywall'
+    | 'resource-info-field'
+    | 'payment-required-lowercase-json';
+  /** The header or body fragment that showed it (truncated). */
+  evidence: string;
+}
+
+/** One payment requirement from the challenge, with values as found (types not trusted). */
+export interface RequirementView {
+  index: number;
+  /** The wire version of the challenge this came from. */
+  x402Version: 1 | 2;
+  scheme: unknown;
+  network: unknown;
+  /** v2 `amount`, or v1 `maxAmountRequired`. */
+  amount: unknown;
+  /** Which field carried the amount (a v1 field in a v2 challenge is itself a defect). */
+  amountField: 'amount' | 'maxAmountRequired' | null;
+  asset: unknown;
+  payTo: unknown;
+  maxTimeoutSeconds: unknown;
+  extra: unknown;
+  /** v1: the requirement's `resource`; v2: the top-level `resource.url`. */
+  resource: unknown;
+  /** v1: the requirement's `description`; v2: `resource.description`. */
+  description: unknown;
+  mimeType: unknown;
+  /** The entry exactly as received (v2 buyers must echo it verbatim as `accepted`). */
+  raw: unknown;
+}
+
+/** The payment challenge, decoded through protocol/ (one decoding path for v1 and v2). */
+export interface ChallengeArtifact {
+  /** The status the challenge came with. */
+  status: number;
+  header: CarrierDecode;
+  body: CarrierDecode;
+  /** Which carrier the buyer would use: the header first (v2), then the body (v1). */
+  source: 'header' | 'body' | null;
+  /** x402 version of the chosen carrier when it is 1 or 2, else null. */
+  x402Version: 1 | 2 | null;
+  /** The chosen PaymentRequired object (decoded JSON), or null. */
+  paymentRequired: unknown;
+  /** Requirements of the chosen carrier (empty when none decoded). */
+  requirements: RequirementView[];
+  /** Non-standard payment signals found in the response. */
+  nonStandard: NonStandardSignal[];
+}
+
+/** A payment the probe sent to see whether the seller refuses it. */
+export interface PaymentAttempt {
+  /** What kind of payment this was. */
+  kind: 'forged' | 'malformed' | 'paid' | 'replay' | 'underpaid' | 'wrong-recipient' | 'expired';
+  /** Index of the requirement the payment was built for (null for malformed). */
+  requirementIndex: number | null;
+  /** The header the payment went in (`PAYMENT-SIGNATURE` or `X-PAYMENT`). */
+  headerName: string;
+  /** The header value sent (base64; it holds a signature, never a key). */
+  headerValue: string;
+  /** The address that signed (a fresh, unfunded key for forged payments). */
+  payer: string | null;
+  /** The signed authorization value (atomic, decimal string), when one was signed. */
+  value: string | null;
+  /** Why no payment was sent, when none was (e.g. no signable requirement). */
+  notSent?: string;
+  /** The exchange, when a payment was sent. */
+  exchange: HttpExchange | null;
+}
+
+/** The token's own answer about itself, read with --rpc. */
+export interface TokenInfo {
+  /** The asset address read. */
+  asset: string;
+  /** The chain id the RPC reported. */
+  chainId: number | null;
+  /** The requirement index the asset came from. */
+  requirementIndex: number;
+  /** The token's `name()`, or null when the call failed. */
+  name: string | null;
+  /** The token's `version()` (EIP-712 version), or null when the call failed. */
+  version: string | null;
+  /** The token's `decimals()`, or null when the call failed. */
+  decimals: number | null;
+  /** Bytecode present at the address. */
+  hasCode: boolean;
+  /** Why the read failed, when it did. */
+  error: string | null;
+}
+
+/** What the user said the seller means to charge, and how the probe was configured. */
+export interface TargetArtifact {
+  url: string;
+  method: string;
+  /** ISO-8601 time the probe started; checks compare times against it, never the clock. */
+  startedAt: string;
+  /** Unix seconds at the start of the probe. */
+  nowSeconds: number;
+  /** True when the target host is loopback (exempt from the https warning). */
+  loopback: boolean;
+  expect: {
+    /** --expect-price, decimal in the asset's units. */
+    price?: string;
+    /** --expect-pay-to. */
+    payTo?: string;
+    /** --expect-network, as given (CAIP-2 or v1 name). */
+    network?: string;
+  };
+  /** Whether --rpc was given (for checks that explain a skip). */
+  rpc: boolean;
+}
+
+/** Every artifact a run can produce. Absent means its gatherer did not run. */
+export interface Artifacts {
+  target: TargetArtifact;
+  unpaid: HttpExchange;
+  challenge: ChallengeArtifact;
+  tokenInfo: TokenInfo;
+  forged: PaymentAttempt;
+  malformed: PaymentAttempt;
+}
+
+export type ArtifactName = keyof Artifacts;

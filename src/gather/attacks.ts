@@ -1,0 +1,81 @@
+import { firstSignable, unsignableReason } from '../protocol/signable.js';
+import type { HttpExchange, PaymentAttempt } from './artifacts.js';
+import { exchange } from './http.js';
+import { requestHeaders } from './requestHeaders.js';
+import { signPayment } from './signPayment.js';
+import type { GatherContext, Gatherer } from './types.js';
+
+/** Text that is not base64 and not JSON: a seller must answer it with 400 or 402. */
+export const MALFORMED_PAYMENT = '!!x402-probe: this is not a payment!!';
+
+function attacksSkipReason(ctx: GatherContext): string | null {
+  if (ctx.options.attacks === false) return 'attacks disabled (--no-attacks)';
+  const challenge = ctx.artifacts.challenge;
+  if (!challenge || challenge.x402Version === null) return 'no decodable payment challenge';
+  return null;
+}
+
+function send(ctx: GatherContext, headerName: string, headerValue: string): Promise<HttpExchange> {
+  return exchange({
+    url: ctx.options.url,
+    method: ctx.options.method,
+    headers: requestHeaders(ctx.options, { [headerName]: headerValue }),
+    body: ctx.options.body,
+    timeoutMs: ctx.timeoutMs,
+    dispatcher: ctx.dispatcher,
+  });
+}
+
+/**
+ * A well-formed payment for the first payable requirement, signed by a fresh key that holds
+ * nothing. A seller that serves it does not verify payments.
+ */
+export const forgedGatherer: Gatherer<'forged'> = {
+  artifact: 'forged',
+  skipReason: attacksSkipReason,
+  async gather(ctx) {
+    const challenge = ctx.artifacts.challenge!;
+    const requirement = firstSignable(challenge.requirements, ctx.options.expect?.network);
+    const headerName = challenge.x402Version === 2 ? 'PAYMENT-SIGNATURE' : 'X-PAYMENT';
+    const attempt: PaymentAttempt = { kind: 'forged', requirementIndex: null, headerName, headerValue: '', payer: null, value: null, exchange: null };
+    if (!requirement) {
+      const reasons = challenge.requirements.map((r) => `#${r.index}: ${unsignableReason(r)}`);
+      attempt.notSent = reasons.length ? `no requirement a buyer can sign (${reasons.join('; ')})` : 'the challenge has no requirements';
+      return attempt;
+    }
+    const { generatePrivateKey, privateKeyToAccount } = await import('viem/accounts');
+    // A throwaway key: it holds nothing, is never stored and never printed.
+    const account = privateKeyToAccount(generatePrivateKey());
+    attempt.requirementIndex = requirement.index;
+    attempt.payer = account.address;
+    try {
+      const signed = await signPayment(challenge, requirement, account);
+      attempt.headerName = signed.headerName;
+      attempt.headerValue = signed.headerValue;
+      attempt.value = signed.value;
+    } catch (error) {
+      attempt.notSent = `the x402 client could not sign for requirement #${requirement.index}: ${(error as Error).message}`;
+      return attempt;
+    }
+    attempt.exchange = await send(ctx, attempt.headerName, attempt.headerValue);
+    return attempt;
+  },
+};
+
+/** A payment header that is not a payment at all. */
+export const malformedGatherer: Gatherer<'malformed'> = {
+  artifact: 'malformed',
+  skipReason: attacksSkipReason,
+  async gather(ctx) {
+    const headerName = ctx.artifacts.challenge!.x402Version === 2 ? 'PAYMENT-SIGNATURE' : 'X-PAYMENT';
+    return {
+      kind: 'malformed',
+      requirementIndex: null,
+      headerName,
+      headerValue: MALFORMED_PAYMENT,
+      payer: null,
+      value: null,
+      exchange: await send(ctx, headerName, MALFORMED_PAYMENT),
+    };
+  },
+};

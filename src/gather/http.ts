@@ -1,0 +1,243 @@
+import { gunzipSync, inflateSync, brotliDecompressSync } from 'node:zlib';
+import { Agent, type Dispatcher, request } from 'undici';
+import { redactSecrets } from '../util/redact.js';
+import type { HttpError, HttpErrorCode, HttpExchange, RedirectHop } from './artifacts.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_BODY_CAP = 1024 * 1024;
+export const DEFAULT_HEADER_CAP = 64 * 1024;
+export const DEFAULT_MAX_REDIRECTS = 5;
+
+/** Headers that carry a payment: never forwarded to another origin on a redirect. */
+const PAYMENT_HEADERS = ['payment-signature', 'x-payment', 'authorization'];
+
+export interface ExchangeParameters {
+  url: string;
+  method?: string;
+  /** Request headers (any case). */
+  headers?: Record<string, string>;
+  body?: string;
+  timeoutMs?: number;
+  bodyCap?: number;
+  maxRedirects?: number;
+  /** The pool to use; one built by `createDispatcher` (with the header cap) by default. */
+  dispatcher?: Dispatcher;
+  /** Cancels the exchange (recorded as a timeout-like `other` error). */
+  signal?: AbortSignal;
+}
+
+/** One undici pool for a run: header cap, connect timeout, keep-alive. */
+export function createDispatcher(options: { headerCap?: number; connectTimeoutMs?: number; connections?: number } = {}): Agent {
+  return new Agent({
+    maxHeaderSize: options.headerCap ?? DEFAULT_HEADER_CAP,
+    connectTimeout: options.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+    connections: options.connections ?? 8,
+    keepAliveTimeout: 2_000,
+    // Our own deadline governs; these only stop undici from waiting forever.
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  });
+}
+
+let sharedDispatcher: Agent | null = null;
+function defaultDispatcher(): Agent {
+  sharedDispatcher ??= createDispatcher();
+  return sharedDispatcher;
+}
+
+const TLS_CODES = /CERT|SSL|TLS|UNABLE_TO_VERIFY|SELF_SIGNED|ERR_TLS/i;
+
+/** Map a Node/undici error to a stable code. */
+export function classifyError(error: unknown, timedOut: boolean): HttpError {
+  const e = error as { code?: string; name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = e?.code ?? e?.cause?.code ?? '';
+  const text = `${code ? `${code}: ` : ''}${e?.message ?? String(error)}${e?.cause?.message && e.cause.message !== e.message ? ` (${e.cause.message})` : ''}`;
+  let kind: HttpErrorCode = 'other';
+  if (timedOut || e?.name === 'AbortError' || /TIMEOUT/.test(code)) kind = 'timeout';
+  else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') kind = 'dns';
+  else if (code === 'ECONNREFUSED') kind = 'refused';
+  else if (code === 'UND_ERR_HEADERS_OVERFLOW') kind = 'headers-too-large';
+  else if (TLS_CODES.test(code) || /certificate|ssl/i.test(e?.message ?? '')) kind = 'tls';
+  else if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') kind = 'reset';
+  else if (code.startsWith('HPE_') || code === 'UND_ERR_INFO' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') kind = 'protocol';
+  else if (code === 'ERR_INVALID_URL' || code === 'UND_ERR_INVALID_ARG') kind = 'invalid-url';
+  return { code: kind, message: redactSecrets(text).slice(0, 500) };
+}
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): { headers: Record<string, string>; bytes: number } {
+  const headers: Record<string, string> = {};
+  let bytes = 0;
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    const joined = Array.isArray(value) ? value.join(', ') : value;
+    headers[name.toLowerCase()] = joined;
+    bytes += name.length + joined.length + 4;
+  }
+  return { headers, bytes };
+}
+
+function origin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+function decompress(bytes: Buffer, encoding: string | undefined, cap: number): { data: Buffer; truncated: boolean } {
+  const enc = (encoding ?? '').trim().toLowerCase();
+  const options = { maxOutputLength: cap };
+  try {
+    if (enc === 'gzip' || enc === 'x-gzip') return { data: gunzipSync(bytes, options), truncated: false };
+    if (enc === 'deflate') return { data: inflateSync(bytes, options), truncated: false };
+    if (enc === 'br') return { data: brotliDecompressSync(bytes, options), truncated: false };
+  } catch (error) {
+    // Larger than the cap once inflated (a decompression bomb) or not valid compressed data.
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) return { data: Buffer.alloc(0), truncated: true };
+    return { data: bytes, truncated: false };
+  }
+  return { data: bytes, truncated: false };
+}
+
+/**
+ * Make one HTTP exchange the way a careful buyer does: a total deadline, a body cap, a header
+ * cap (in the dispatcher), at most `maxRedirects` redirects with loop detection, and payment
+ * headers dropped on cross-origin hops. It never throws: failures are recorded in `error`.
+ */
+export async function exchange(params: ExchangeParameters): Promise<HttpExchange> {
+  const timeoutMs = params.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const bodyCap = params.bodyCap ?? DEFAULT_BODY_CAP;
+  const maxRedirects = params.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const dispatcher = params.dispatcher ?? defaultDispatcher();
+  const method = (params.method ?? 'GET').toUpperCase();
+  const sentHeaders: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params.headers ?? {})) sentHeaders[k.toLowerCase()] = v;
+  const started = performance.now();
+  const result: HttpExchange = {
+    request: { url: params.url, method, headers: { ...sentHeaders }, bodyBytes: params.body ? Buffer.byteLength(params.body) : 0 },
+    finalUrl: params.url,
+    redirects: [],
+    status: null,
+    headers: {},
+    headerBytes: 0,
+    body: '',
+    bodyBytes: 0,
+    bodyTruncated: false,
+    bodyIncomplete: false,
+    timings: { headersMs: null, totalMs: 0 },
+    limits: { timeoutMs, bodyCap, headerCap: DEFAULT_HEADER_CAP, maxRedirects },
+    error: null,
+  };
+
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onOuterAbort = () => controller.abort();
+  params.signal?.addEventListener('abort', onOuterAbort, { once: true });
+
+  let url = params.url;
+  let currentMethod = method;
+  let body: string | undefined = params.body;
+  let headers = { ...sentHeaders };
+  const visited = new Set<string>();
+  try {
+    try {
+      new URL(url);
+    } catch {
+      result.error = { code: 'invalid-url', message: `not an absolute URL: ${url}` };
+      return result;
+    }
+    for (;;) {
+      visited.add(`${currentMethod} ${url}`);
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await request(url, { method: currentMethod as Dispatcher.HttpMethod, headers, body, dispatcher, signal: controller.signal });
+      } catch (error) {
+        result.error = classifyError(error, timedOut);
+        return result;
+      }
+      const location = response.headers.location;
+      const isRedirect = response.statusCode >= 300 && response.statusCode < 400 && location !== undefined;
+      if (!isRedirect) {
+        result.status = response.statusCode;
+        result.finalUrl = url;
+        const flat = flattenHeaders(response.headers);
+        result.headers = flat.headers;
+        result.headerBytes = flat.bytes;
+        result.timings.headersMs = Math.round(performance.now() - started);
+        await readBody(response, result, bodyCap, () => timedOut);
+        return result;
+      }
+      response.body.destroy();
+      let next: string;
+      try {
+        next = new URL(Array.isArray(location) ? location[0] : String(location), url).toString();
+      } catch {
+        result.status = response.statusCode;
+        result.error = { code: 'bad-redirect', message: `unusable Location header: ${String(location).slice(0, 200)}` };
+        return result;
+      }
+      const crossOrigin = origin(next) !== origin(url);
+      result.redirects.push({ from: url, to: next, status: response.statusCode, crossOrigin } satisfies RedirectHop);
+      if (response.statusCode === 303 || ((response.statusCode === 301 || response.statusCode === 302) && currentMethod === 'POST')) {
+        currentMethod = 'GET';
+        body = undefined;
+      }
+      if (crossOrigin) {
+        headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !PAYMENT_HEADERS.includes(k)));
+      }
+      if (visited.has(`${currentMethod} ${next}`)) {
+        result.status = response.statusCode;
+        result.finalUrl = next;
+        result.error = { code: 'redirect-loop', message: `redirect loop: ${next} was already visited` };
+        return result;
+      }
+      if (result.redirects.length > maxRedirects) {
+        result.status = response.statusCode;
+        result.finalUrl = next;
+        result.error = { code: 'too-many-redirects', message: `more than ${maxRedirects} redirects` };
+        return result;
+      }
+      url = next;
+    }
+  } finally {
+    clearTimeout(timer);
+    params.signal?.removeEventListener('abort', onOuterAbort);
+    result.timings.totalMs = Math.round(performance.now() - started);
+  }
+}
+
+async function readBody(response: Dispatcher.ResponseData, result: HttpExchange, cap: number, timedOut: () => boolean): Promise<void> {
+  const chunks: Buffer[] = [];
+  let received = 0;
+  try {
+    for await (const chunk of response.body) {
+      const buf = chunk as Buffer;
+      const room = cap - received;
+      if (buf.length > room) {
+        chunks.push(buf.subarray(0, room));
+        received += room;
+        result.bodyTruncated = true;
+        break;
+      }
+      chunks.push(buf);
+      received += buf.length;
+    }
+  } catch (error) {
+    result.bodyIncomplete = true;
+    result.error = classifyError(error, timedOut());
+  } finally {
+    if (!response.body.destroyed) response.body.destroy();
+  }
+  let bytes: Buffer = Buffer.concat(chunks);
+  if (!result.bodyTruncated && result.headers['content-encoding']) {
+    const inflated = decompress(bytes, result.headers['content-encoding'], cap);
+    bytes = inflated.data;
+    if (inflated.truncated) result.bodyTruncated = true;
+  }
+  result.bodyBytes = received;
+  result.body = bytes.toString('utf8');
+}

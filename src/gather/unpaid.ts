@@ -1,0 +1,18 @@
+import type { Gatherer } from './types.js';
+import { exchange } from './http.js';
+import { requestHeaders } from './requestHeaders.js';
+
+/** The unpaid request: what any buyer sends first. */
+export const unpaidGatherer: Gatherer<'unpaid'> = {
+  artifact: 'unpaid',
+  skipReason: () => null,
+  gather: (ctx) =>
+    exchange({
+      url: ctx.options.url,
+      method: ctx.options.method,
+      headers: requestHeaders(ctx.options),
+      body: ctx.options.body,
+      timeoutMs: ctx.timeoutMs,
+      dispatcher: ctx.dispatcher,
+    }),
+};

@@ -1,0 +1,32 @@
+import type { RequirementView } from '../gather/artifacts.js';
+import { resolveNetwork } from './networks.js';
+import { isAtomicString } from './units.js';
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+
+/** Why a buyer holding an EVM key cannot sign for this requirement, or null when it can. */
+export function unsignableReason(req: RequirementView): string | null {
+  if (req.scheme !== 'exact') return `scheme ${JSON.stringify(req.scheme)} is not "exact"`;
+  if (typeof req.network !== 'string') return 'network is missing';
+  const network = resolveNetwork(req.network);
+  if (!network || network.chainId === null) return `network ${JSON.stringify(req.network)} is not a known EVM network`;
+  if (req.x402Version === 1 && !network.v1Name) return `network ${req.network} has no v1 name`;
+  if (!isAtomicString(req.amount)) return 'amount is not an atomic integer string';
+  if (typeof req.asset !== 'string' || !ADDRESS.test(req.asset)) return 'asset is not an address';
+  if (typeof req.payTo !== 'string' || !ADDRESS.test(req.payTo)) return 'payTo is not an address';
+  const extra = req.extra as Record<string, unknown> | null | undefined;
+  if (extra?.assetTransferMethod !== undefined && extra.assetTransferMethod !== 'eip3009') return `transfer method ${String(extra.assetTransferMethod)} is not supported by the probe`;
+  if (typeof extra?.name !== 'string' || typeof extra?.version !== 'string') return 'extra.name / extra.version (the EIP-712 domain) are missing';
+  return null;
+}
+
+/** The first requirement a buyer with an EVM key could pay, preferring `network` when given. */
+export function firstSignable(requirements: RequirementView[], preferNetwork?: string): RequirementView | null {
+  const signable = requirements.filter((r) => unsignableReason(r) === null);
+  if (preferNetwork) {
+    const want = resolveNetwork(preferNetwork)?.caip2;
+    const preferred = signable.find((r) => resolveNetwork(r.network as string)?.caip2 === want);
+    if (preferred) return preferred;
+  }
+  return signable[0] ?? null;
+}

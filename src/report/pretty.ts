@@ -1,0 +1,66 @@
+import { createColors } from 'picocolors';
+import type { CheckResult, Report } from './types.js';
+
+export interface PrettyOptions {
+  /** ANSI colour (the CLI turns it off for NO_COLOR, TERM=dumb and non-TTY output). */
+  color?: boolean;
+  /** Also list skipped checks with their reasons. */
+  verbose?: boolean;
+}
+
+const AREA_TITLES: Record<string, string> = {
+  http: 'HTTP',
+  challenge: 'Payment challenge',
+  req: 'Payment requirements',
+  cors: 'CORS',
+  cache: 'Caching',
+  pay: 'Payments',
+  registry: 'ERC-8004 registry',
+  offer: 'ServiceOffer',
+};
+
+function short(address: string | null): string {
+  return address && address.length === 42 ? `${address.slice(0, 6)}…${address.slice(-4)}` : (address ?? '?');
+}
+
+/** Human report: grouped by area, each failure and warning with its evidence, fix and docs link. */
+export function render(report: Report, options: PrettyOptions = {}): string {
+  const c = createColors(options.color ?? false);
+  const mark: Record<CheckResult['status'], string> = { pass: c.green('✓'), fail: c.red('✗'), warn: c.yellow('!'), skip: c.dim('-') };
+  const out: string[] = [];
+  const version = report.x402Version ? `x402 v${report.x402Version}` : 'no x402 challenge';
+  out.push(`${c.bold('x402-probe')} ${report.version}  ${c.bold(report.target)}  ${c.dim(`(${report.method}, ${version}, ${report.durationMs} ms)`)}`);
+
+  if (report.requirements.length > 0) {
+    out.push('', c.bold('Requirements'));
+    for (const r of report.requirements) {
+      const price = r.price !== null ? `${r.price} ${r.symbol ?? 'units'}` : `${r.amount ?? '?'} atomic`;
+      out.push(`  #${r.index} ${r.scheme ?? '?'} on ${r.network ?? '?'}: ${c.bold(price)} to ${short(r.payTo)} ${c.dim(`(asset ${short(r.asset)}, timeout ${r.maxTimeoutSeconds ?? '?'}s)`)}`);
+    }
+  }
+
+  const areas = new Map<string, CheckResult[]>();
+  for (const check of report.checks) {
+    if (check.status === 'skip' && !options.verbose) continue;
+    const area = check.id.split('.')[0];
+    areas.set(area, [...(areas.get(area) ?? []), check]);
+  }
+  for (const [area, checks] of areas) {
+    out.push('', c.bold(AREA_TITLES[area] ?? area));
+    for (const check of checks) {
+      const id = check.status === 'fail' ? c.red(check.id) : check.status === 'warn' ? c.yellow(check.id) : check.id;
+      out.push(`  ${mark[check.status]} ${id}  ${check.status === 'pass' || check.status === 'skip' ? c.dim(check.message) : check.message}`);
+      if (check.status === 'fail' || check.status === 'warn') {
+        if (check.evidence) out.push(`      ${c.dim('evidence:')} ${check.evidence}`);
+        out.push(`      ${c.dim('fix:')} ${check.fix}`);
+        out.push(`      ${c.dim('docs:')} ${c.dim(check.docsUrl)}`);
+      }
+    }
+  }
+
+  const { pass, fail, warn, skip } = report.summary;
+  const verdict = report.verdict === 'pass' ? c.green(c.bold('PASS')) : c.red(c.bold('FAIL'));
+  const hidden = !options.verbose && skip > 0 ? c.dim(' (-v lists skipped checks)') : '';
+  out.push('', `${verdict}  ${fail} failed, ${warn} warnings, ${pass} passed, ${skip} skipped${report.strict ? ' (strict: warnings fail)' : ''}${hidden}`);
+  return `${out.join('\n')}\n`;
+}

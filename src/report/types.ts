@@ -1,0 +1,50 @@
+import type { CheckStatus, Severity } from '../checks/types.js';
+
+/** One check's result as it appears in every report. */
+export interface CheckResult {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  severity: Severity;
+  message: string;
+  messageId: string;
+  evidence?: string;
+  fix: string;
+  specRef: string;
+  /** docs/checks.md#<id> */
+  docsUrl: string;
+}
+
+/** A payment requirement summarised for humans and machines. */
+export interface RequirementSummary {
+  index: number;
+  scheme: string | null;
+  network: string | null;
+  /** Atomic amount as advertised. */
+  amount: string | null;
+  asset: string | null;
+  payTo: string | null;
+  /** Decimal price when the asset's decimals are known. */
+  price: string | null;
+  symbol: string | null;
+  maxTimeoutSeconds: number | null;
+}
+
+/** The JSON report contract (docs/ARCHITECTURE.md): extend it, never break it. */
+export interface Report {
+  tool: 'x402-probe';
+  version: string;
+  target: string;
+  method: string;
+  startedAt: string;
+  durationMs: number;
+  verdict: 'pass' | 'fail';
+  strict: boolean;
+  x402Version: 1 | 2 | null;
+  requirements: RequirementSummary[];
+  checks: CheckResult[];
+  summary: { pass: number; fail: number; warn: number; skip: number };
+  payment?: Record<string, unknown>;
+  registry?: Record<string, unknown>;
+  offer?: Record<string, unknown>;
+}

@@ -1,0 +1,2 @@
+/** Runs once around the whole vitest run. */
+export default function setup(): void {}
