@@ -92,7 +92,10 @@ export interface CarrierDecode {
   base64?: DecodeStage;
   /** The text parsed as JSON. */
   json?: DecodeStage;
-  /** The JSON is an x402 PaymentRequired by @x402/core's schemas (issues listed). */
+  /**
+   * The JSON is an x402 PaymentRequired by @x402/core's schemas. `issues` lists the schema's
+   * complaints when not ok, and what was tolerated (v1 network names in v2) when ok.
+   */
   schema?: DecodeStage & { issues?: string[] };
   /** `x402Version` as found in the JSON (any type). */
   x402Version?: unknown;

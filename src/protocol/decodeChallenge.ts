@@ -6,6 +6,7 @@ import type {
   RequirementView,
 } from '../gather/artifacts.js';
 import { detectNonStandard } from './detectNonStandard.js';
+import { resolveNetwork } from './networks.js';
 
 /** The reference client decodes a header only when it matches this (@x402/core Base64EncodedRegex). */
 const STANDARD_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -62,8 +63,34 @@ function decodeJsonCarrier(result: CarrierDecode, text: string): CarrierDecode {
     result.x402Version = (json.value as Record<string, unknown>).x402Version;
   }
   const schema = schemaIssues(json.value);
-  result.schema = schema.ok ? { ok: true } : { ok: false, error: 'not an x402 PaymentRequired', issues: schema.issues };
+  if (schema.ok) {
+    result.schema = { ok: true };
+    return result;
+  }
+  // obol-stack repeats each v2 entry with its v1 network name; buyers tolerate it, so the
+  // schema stage does too, and req.network reports it.
+  const tolerated = withCaip2Networks(json.value);
+  if (tolerated && schemaIssues(tolerated.value).ok) {
+    result.schema = { ok: true, issues: tolerated.notes };
+    return result;
+  }
+  result.schema = { ok: false, error: 'not an x402 PaymentRequired', issues: schema.issues };
   return result;
+}
+
+/** A copy of a v2 PaymentRequired with v1 network names replaced by CAIP-2 ids, or null if none. */
+function withCaip2Networks(value: unknown): { value: unknown; notes: string[] } | null {
+  const root = asRecord(value);
+  if (!root || root.x402Version !== 2 || !Array.isArray(root.accepts)) return null;
+  const notes: string[] = [];
+  const accepts = root.accepts.map((entry, i) => {
+    const r = asRecord(entry);
+    const network = r && typeof r.network === 'string' && !r.network.includes(':') ? resolveNetwork(r.network) : null;
+    if (!r || !network) return entry;
+    notes.push(`accepts.${i}.network: v1 name ${JSON.stringify(r.network)} in a v2 challenge (tolerated)`);
+    return { ...r, network: network.caip2 };
+  });
+  return notes.length ? { value: { ...root, accepts }, notes } : null;
 }
 
 /**
