@@ -135,3 +135,24 @@ export function attempt(kind: PaymentAttempt['kind'], status: number | null, ove
 export function tokenInfo(overrides: Partial<TokenInfo> = {}): TokenInfo {
   return { asset: BASE_SEPOLIA_USDC, chainId: 84532, requirementIndex: 0, name: 'USDC', version: '2', decimals: 6, hasCode: true, error: null, ...overrides };
 }
+
+/** Add or replace response headers, keeping the others (v2Response's `overrides.headers` replaces them all). */
+export function withHeaders(response: HttpExchange, headers: Record<string, string>): HttpExchange {
+  return { ...response, headers: { ...response.headers, ...headers } };
+}
+
+/** Remove response headers by (lowercase) name. */
+export function withoutHeaders(response: HttpExchange, ...names: string[]): HttpExchange {
+  return { ...response, headers: Object.fromEntries(Object.entries(response.headers).filter(([k]) => !names.includes(k))) };
+}
+
+/** One followed redirect; `crossOrigin` is worked out from the two URLs. */
+export function redirectHop(from: string, to: string, status = 302): HttpExchange['redirects'][number] {
+  return { from, to, status, crossOrigin: new globalThis.URL(from).origin !== new globalThis.URL(to).origin };
+}
+
+/** A v2 402 whose header carries `headerChallenge` and whose JSON body is `body` (a mirror, a v1 body, or anything). */
+export function headerAndBodyResponse(headerChallenge: unknown, body: unknown): HttpExchange {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return { ...v2Response(headerChallenge), body: text, bodyBytes: text.length };
+}

@@ -1,3 +1,4 @@
 import type { Check } from '../types.js';
+import * as exposeHeaders from './expose-headers.js';
 
-export const corsChecks: readonly Check[] = [];
+export const corsChecks: readonly Check[] = [exposeHeaders];

@@ -1,0 +1,43 @@
+import type { Artifacts, PaymentAttempt } from '../../gather/artifacts.js';
+import { clip, fail, pass, skip, warn } from '../outcome.js';
+import type { CheckMeta, CheckOutcome } from '../types.js';
+
+export const meta = {
+  id: 'pay.forged-rejected',
+  title: 'A payment signed by an unfunded key is refused',
+  severity: 'error',
+  specRef: 'https://github.com/x402-foundation/x402/blob/main/specs/x402-specification-v2.md',
+  fix: 'Verify every payment with the facilitator (/verify, then /settle) before serving, and answer a failed payment with 402.',
+  requires: ['forged'],
+  messages: {
+    rejected: 'The forged payment was refused with HTTP {status}.',
+    notSent: 'No forged payment was sent: {reason}.',
+    served: 'The forged payment (signed by an unfunded key) was served with HTTP {status}: the seller does not verify payments, so anyone can use the service for free.',
+    crashed: 'The forged payment got HTTP {status}: the seller crashes on a payment it cannot settle instead of answering 402 (x402scan#1169).',
+    redirected: 'The forged payment got HTTP {status}, a redirect that was not followed: a payment should be answered at the resource, with 402 when it fails.',
+    unexpected: 'The forged payment was refused with HTTP {status}; x402 sellers answer a failed payment with 402 (or 400 for an invalid one).',
+    exchangeError: 'The forged payment got no response ({code}): the seller hangs or drops the connection on a payment it cannot settle.',
+  },
+} as const satisfies CheckMeta;
+
+/** What the probe sent and got; the header value is left out (long, and useless to a reader). */
+function attemptEvidence(attempt: PaymentAttempt): string {
+  const ex = attempt.exchange;
+  const sent = `${attempt.headerName} sent${attempt.payer ? ` (payer ${attempt.payer})` : ''}`;
+  if (!ex) return sent;
+  if (ex.status === null) return `${sent}; ${ex.error ? `${ex.error.code}: ${ex.error.message}` : 'no response'}`;
+  const body = ex.body.trim() ? `; body: ${clip(ex.body.trim().replace(/\s+/g, ' '), 200)}` : '';
+  return `${sent}; HTTP ${ex.status}${body}`;
+}
+
+export function check({ forged }: Pick<Artifacts, 'forged'>): CheckOutcome {
+  if (forged.notSent !== undefined || forged.exchange === null) return skip(meta, 'notSent', { reason: forged.notSent ?? 'no exchange was recorded' });
+  const status = forged.exchange.status;
+  const evidence = attemptEvidence(forged);
+  if (status === null) return warn(meta, 'exchangeError', { code: forged.exchange.error?.code ?? 'unknown' }, evidence);
+  if (status >= 200 && status < 300) return fail(meta, 'served', { status }, evidence);
+  if ([400, 401, 402, 403, 422].includes(status)) return pass(meta, 'rejected', { status }, evidence);
+  if (status >= 500) return warn(meta, 'crashed', { status }, evidence);
+  if (status >= 300 && status < 400) return warn(meta, 'redirected', { status }, evidence);
+  return warn(meta, 'unexpected', { status }, evidence);
+}
