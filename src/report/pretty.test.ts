@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureReport, HOSTILE_EVIDENCE } from '../../test/helpers/report.js';
+import { render } from './pretty.js';
+
+/** C0 and C1 controls other than the newlines the layout itself uses. */
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+describe('pretty reporter', () => {
+  it('renders the fixture without colour', () => {
+    expect(render(fixtureReport(), { color: false })).toMatchSnapshot();
+  });
+
+  it('renders the fixture with colour', () => {
+    expect(render(fixtureReport(), { color: true })).toMatchSnapshot();
+  });
+
+  it('writes no ANSI escape at all with color=false, even from a hostile seller', () => {
+    const out = render(fixtureReport(), { color: false, verbose: true });
+    expect(out).not.toMatch(/[\u001b\u009b]/);
+    expect(out).not.toMatch(RAW_CONTROL);
+    expect(render(fixtureReport(), {})).not.toMatch(/\u001b/);
+  });
+
+  it('with colour, emits only its own SGR sequences (no seller escapes, no carriage returns)', () => {
+    const out = render(fixtureReport(), { color: true, verbose: true });
+    expect(out).toMatch(/\u001b\[3\dm/);
+    const withoutSgr = out.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(withoutSgr).not.toMatch(/[\u001b\u009b]/);
+    expect(withoutSgr).not.toMatch(RAW_CONTROL);
+  });
+
+  it('shows the hostile evidence visibly escaped rather than dropping it', () => {
+    const out = render(fixtureReport(), { color: false });
+    expect(out).toContain('<script>alert("x")</script>');
+    expect(out).toContain('\\x1b[31mRED');
+    expect(HOSTILE_EVIDENCE).toContain('\u001b');
+  });
+
+  it('lists failures and warnings with evidence, fix and docs link; hides skips unless verbose', () => {
+    const out = render(fixtureReport(), { color: false });
+    expect(out).toContain('✗ challenge.decode');
+    expect(out).toContain('! cors.expose-headers');
+    expect(out).toContain('fix: Add PAYMENT-REQUIRED');
+    expect(out).toContain('docs: https://github.com/x402-probe/x402-probe/blob/main/docs/checks.md#challengedecode');
+    expect(out).not.toContain('pay.forged-rejected');
+    expect(render(fixtureReport(), { color: false, verbose: true })).toContain('- pay.forged-rejected');
+    expect(out).toMatch(/FAIL {2}1 failed, 1 warnings, 2 passed, 1 skipped/);
+  });
+
+  it('prices requirements in the asset when known and in atomic units otherwise', () => {
+    const out = render(fixtureReport(), { color: false });
+    expect(out).toContain('#0 exact on eip155:84532: 0.01 USDC to 0x7099…79C8');
+    expect(out).toContain('#1 exact on eip155:8453: 25000 atomic');
+  });
+});
