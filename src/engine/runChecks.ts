@@ -25,7 +25,7 @@ export function runChecks(checks: readonly Check[], artifacts: Partial<Artifacts
       try {
         outcome = c.check(artifacts as Artifacts);
       } catch (error) {
-        outcome = { status: 'fail', messageId: 'internalError', message: `Internal error in check ${meta.id}: ${(error as Error).message}` };
+        outcome = { status: 'fail', messageId: 'internalError', message: `Internal error in check ${meta.id}: ${error instanceof Error ? error.message : String(error)}` };
       }
     }
     const status = outcome.status === 'fail' && meta.severity !== 'error' ? 'warn' : outcome.status;
