@@ -127,7 +127,49 @@ export function isLegacyV1Name(name: string): boolean {
   return LEGACY_V1_NETWORKS.includes(name);
 }
 
+/**
+ * v1 names `@x402/evm`'s v1 support (`NETWORKS` of `@x402/evm/v1`) maps to a chain. Other names in
+ * the table above (obol's `arbitrum-one`, `optimism`) make its v1 client throw.
+ */
+export const X402_EVM_V1_NETWORKS: readonly string[] = [
+  'ethereum', 'sepolia', 'abstract', 'abstract-testnet', 'base-sepolia', 'base', 'avalanche-fuji', 'avalanche',
+  'iotex', 'sei', 'sei-testnet', 'polygon', 'polygon-amoy', 'peaq', 'story', 'educhain', 'skale-base-sepolia',
+  'megaeth', 'monad', 'stable', 'stable-testnet', 'celo', 'flare',
+];
+
 /** True when @x402/evm's v1 support (but maybe not the legacy clients) knows the name. */
 export function isKnownV1Name(name: string): boolean {
-  return byName.has(name);
+  return X402_EVM_V1_NETWORKS.includes(name);
+}
+
+/** The EVM chain id of a network id (v1 name, alias or CAIP-2), or null for non-EVM and unknown ids. */
+export function evmChainId(id: unknown): number | null {
+  return typeof id === 'string' ? (resolveNetwork(id)?.chainId ?? null) : null;
+}
+
+/**
+ * CAIP-2 namespaces x402 has a scheme spec for. Chains are listed for eip155 and solana (the
+ * table above) and for stellar and aptos; other namespaces are accepted on the namespace alone.
+ */
+const NAMESPACE_CHAINS: Readonly<Record<string, readonly string[] | null>> = {
+  eip155: [],
+  solana: [],
+  stellar: ['pubnet', 'testnet'],
+  aptos: ['1', '2'],
+  algorand: null,
+  sui: null,
+  hedera: null,
+  tvm: null,
+};
+
+export type Caip2Knowledge = 'known' | 'unknown-chain' | 'unknown-namespace';
+
+/** Whether a CAIP-2 id names a chain buyers know, a chain of a known namespace, or neither. */
+export function caip2Knowledge(id: string): Caip2Knowledge {
+  const [namespace] = id.split(':');
+  if (!Object.hasOwn(NAMESPACE_CHAINS, namespace)) return 'unknown-namespace';
+  if (byCaip2.has(id)) return 'known';
+  const chains = NAMESPACE_CHAINS[namespace];
+  if (chains === null) return 'known';
+  return chains.includes(id.slice(namespace.length + 1)) ? 'known' : 'unknown-chain';
 }

@@ -31,3 +31,9 @@ export function decimalToAtomic(decimal: string, decimals: number): bigint | nul
   if (significant.length > decimals) return null;
   return BigInt(match[1]) * 10n ** BigInt(decimals) + BigInt(significant.padEnd(decimals, '0') || '0');
 }
+
+/** How many significant fractional digits a decimal has (`"0.0100"` → 2), or null when not a decimal. */
+export function fractionDigits(text: string): number | null {
+  const match = DECIMAL.exec(text.trim().replace(/^\$/, ''));
+  return match ? (match[2] ?? '').replace(/0+$/, '').length : null;
+}
