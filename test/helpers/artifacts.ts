@@ -156,3 +156,13 @@ export function headerAndBodyResponse(headerChallenge: unknown, body: unknown): 
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return { ...v2Response(headerChallenge), body: text, bodyBytes: text.length };
 }
+
+/** A decoded v2 challenge: one reference requirement per override object, plus PaymentRequired overrides. */
+export function challengeV2(accepts: Record<string, unknown>[] = [{}], paymentRequired: Record<string, unknown> = {}): ChallengeArtifact {
+  return challengeOf(v2Response(v2PaymentRequired(accepts.map((o) => v2Requirement(o)), paymentRequired)));
+}
+
+/** A decoded v1 challenge: one legacy requirement per override object. */
+export function challengeV1(accepts: Record<string, unknown>[] = [{}]): ChallengeArtifact {
+  return challengeOf(v1Response(v1PaymentRequired(accepts.map((o) => v1Requirement(o)))));
+}

@@ -1,0 +1,36 @@
+import type { Artifacts } from '../../gather/artifacts.js';
+import { fail, pass, show, skip } from '../outcome.js';
+import type { CheckMeta, CheckOutcome } from '../types.js';
+
+export const meta = {
+  id: 'req.expect-pay-to',
+  title: 'Every requirement pays the expected recipient (--expect-pay-to)',
+  severity: 'error',
+  specRef: 'https://github.com/x402-foundation/x402/blob/main/specs/x402-specification.md',
+  fix: 'Make every requirement\'s payTo the seller\'s own wallet; find what rewrites it (a proxy, a template, a compromised config) if it is not.',
+  requires: ['challenge', 'target'],
+  messages: {
+    ok: 'All {count} requirements pay {expected}.',
+    noExpectation: 'No --expect-pay-to given.',
+    none: 'The challenge has no requirements to check.',
+    other: 'Requirement #{index} pays {value}, not the expected {expected}; a buyer choosing it pays someone else.',
+  },
+} as const satisfies CheckMeta;
+
+/** EVM addresses compare without case; other chains' addresses (Solana base58) are case-sensitive. */
+function samePayee(a: unknown, b: string): boolean {
+  if (typeof a !== 'string') return false;
+  const evm = /^0x[0-9a-fA-F]{40}$/;
+  return evm.test(a) && evm.test(b) ? a.toLowerCase() === b.toLowerCase() : a.trim() === b.trim();
+}
+
+export function check({ challenge, target }: Pick<Artifacts, 'challenge' | 'target'>): CheckOutcome {
+  const expected = target.expect.payTo;
+  if (expected === undefined) return skip(meta, 'noExpectation');
+  const requirements = challenge.requirements;
+  if (requirements.length === 0) return skip(meta, 'none');
+  const others = requirements.filter((r) => !samePayee(r.payTo, expected));
+  if (others.length === 0) return pass(meta, 'ok', { count: requirements.length, expected });
+  const first = others[0];
+  return fail(meta, 'other', { index: first.index, value: show(first.payTo), expected }, others.map((r) => `accepts[${r.index}].payTo = ${show(r.payTo)}`).join('; '));
+}

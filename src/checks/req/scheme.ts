@@ -1,0 +1,46 @@
+import type { Artifacts } from '../../gather/artifacts.js';
+import { isKnownScheme, KNOWN_SCHEMES, schemeLookalike } from '../../protocol/schemes.js';
+import { fail, pass, show, skip, warn } from '../outcome.js';
+import type { CheckMeta, CheckOutcome } from '../types.js';
+
+export const meta = {
+  id: 'req.scheme',
+  title: 'Every requirement names a payment scheme buyers know, and one of them is "exact"',
+  severity: 'error',
+  specRef: 'https://github.com/x402-foundation/x402/blob/main/specs/x402-specification.md',
+  fix: 'Set each requirement\'s scheme to "exact" (or "upto" / "batch-settlement" beside an "exact" entry), spelled in lower case.',
+  requires: ['challenge'],
+  messages: {
+    ok: 'All {count} requirements name a known scheme ({schemes}).',
+    none: 'The challenge has no requirements to check.',
+    missing: 'Requirement #{index} has no scheme; buyers cannot tell how to pay it.',
+    notString: 'Requirement #{index}: scheme is a JSON {type}, not a string.',
+    empty: 'Requirement #{index}: scheme is an empty string.',
+    lookalike: 'Requirement #{index}: scheme {value} is not {known}; buyers match scheme names exactly and skip this entry.',
+    unknown: 'Requirement #{index}: scheme {value} is not one buyers know ({known}); they skip this entry.',
+    noExact: 'No requirement uses the "exact" scheme; most buyers pay only "exact" and cannot pay this challenge.',
+  },
+} as const satisfies CheckMeta;
+
+export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome {
+  const requirements = challenge.requirements;
+  if (requirements.length === 0) return skip(meta, 'none');
+  const warnings: CheckOutcome[] = [];
+  for (const r of requirements) {
+    const data = { index: r.index, value: show(r.scheme) };
+    const evidence = `accepts[${r.index}].scheme = ${show(r.scheme)}`;
+    if (r.scheme === undefined || r.scheme === null) return fail(meta, 'missing', data, evidence);
+    if (typeof r.scheme !== 'string') return fail(meta, 'notString', { ...data, type: typeof r.scheme }, evidence);
+    if (r.scheme.trim() === '') return fail(meta, 'empty', data, evidence);
+    if (isKnownScheme(r.scheme)) continue;
+    const known = schemeLookalike(r.scheme);
+    warnings.push(known ? warn(meta, 'lookalike', { ...data, known: show(known) }, evidence) : warn(meta, 'unknown', { ...data, known: KNOWN_SCHEMES.join(', ') }, evidence));
+  }
+  // Having nothing "exact" stops most buyers outright, so it outranks one odd entry.
+  if (!requirements.some((r) => r.scheme === 'exact')) {
+    return warn(meta, 'noExact', {}, requirements.map((r) => `accepts[${r.index}].scheme = ${show(r.scheme)}`).join('; '));
+  }
+  if (warnings.length > 0) return warnings[0];
+  const schemes = [...new Set(requirements.map((r) => r.scheme as string))].join(', ');
+  return pass(meta, 'ok', { count: requirements.length, schemes });
+}
