@@ -54,3 +54,8 @@ export class SandboxError extends ProbeError {
 export class KubeError extends ProbeError {
   override name = 'KubeError';
 }
+
+/** The probe refused to sign: the payment would break the buyer's limits. */
+export class SpendGuardError extends ProbeError {
+  override name = 'SpendGuardError';
+}

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { BuyerSigner } from '../gather/pay/buyerSigner.js';
 
 /** Progress events for a TTY spinner; nothing is printed by the engine itself. */
 export type ProgressEvent = { phase: 'gather'; artifact: string } | { phase: 'check' } | { phase: 'done' };
@@ -17,6 +18,11 @@ export interface ProbeOptions {
   rpc?: string;
   /** Send forged and malformed payments (default true). */
   attacks?: boolean;
+  /**
+   * Make a funded, capped payment (`--pay`): the signer is resolved by the caller, so a missing
+   * key is a configuration error before any request is sent.
+   */
+  pay?: { signer: BuyerSigner; maxAmount: string; mainnet: boolean };
   /** Warnings fail the verdict. */
   strict?: boolean;
   /** Shared undici pool (scan passes one); a private one is made otherwise. */

@@ -290,6 +290,61 @@ export interface RegistryAgentArtifact {
   rpcError: string | null;
 }
 
+/** USDC balances (atomic, decimal strings) of the buyer and the payee, read with --rpc. */
+export interface BalanceReading {
+  payer: string;
+  payTo: string;
+}
+
+/** The paid probe: the plan, the attack payments, the paid request and its replay. */
+export interface PaymentSession {
+  /** What the probe chose to pay and the limits it applied (refused when a limit would break). */
+  plan: import('./pay/spendGuard.js').PaymentPlan;
+  /** The funded buyer's address. */
+  payer: string;
+  /** How the buyer signs. */
+  signerKind: 'key-env' | 'remote-signer';
+  /**
+   * Attack payments signed by the funded key, sent before the paid request. They reuse the
+   * paid request's nonce, so at most one authorization of the run can ever settle.
+   */
+  underpaid: PaymentAttempt | null;
+  wrongRecipient: PaymentAttempt | null;
+  expired: PaymentAttempt | null;
+  /** The real payment. */
+  paid: PaymentAttempt | null;
+  /** The paid request's header sent again after it was served. */
+  replay: PaymentAttempt | null;
+  /** The nonce every authorization of this run shares. */
+  nonce: string | null;
+  /** Balances before the paid request, after it, and after the replay (with --rpc). */
+  balances: { before: BalanceReading | null; afterPaid: BalanceReading | null; afterReplay: BalanceReading | null; error: string | null } | null;
+  /** Why the session stopped early (signing failed, RPC failed), if it did. */
+  error: string | null;
+}
+
+/** One ERC-20 Transfer log of the settlement transaction. */
+export interface TransferLog {
+  token: string;
+  from: string;
+  to: string;
+  value: string;
+}
+
+/** The settlement transaction as the chain reports it (with --rpc). */
+export interface SettlementReceipt {
+  /** The transaction hash from the settlement header. */
+  transaction: string;
+  /** Receipt found and its status. */
+  found: boolean;
+  status: 'success' | 'reverted' | null;
+  blockNumber: string | null;
+  chainId: number | null;
+  /** ERC-20 Transfer logs in the receipt. */
+  transfers: TransferLog[];
+  error: string | null;
+}
+
 /** Why the ServiceOffer could not be read (kube/ maps API answers to these). */
 export type KubeErrorReason =
   | 'not-found'
@@ -364,6 +419,10 @@ export interface Artifacts {
   tokenInfo: TokenInfo;
   forged: PaymentAttempt;
   malformed: PaymentAttempt;
+  /** --pay: the paid probe (plan, attack payments, paid request, replay, balances). */
+  payment: PaymentSession;
+  /** --pay with --rpc: the settlement transaction's receipt. */
+  settlement: SettlementReceipt;
   /** --agent: the probed origin's /.well-known/agent-registration.json (ERC-8004 domain verification, `auto`). */
   registryWellKnown: RegistrationFetch;
   /** --agent: the agent and the registry's answers about it. */

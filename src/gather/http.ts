@@ -59,7 +59,8 @@ export function classifyError(error: unknown, timedOut: boolean): HttpError {
   else if (code === 'UND_ERR_HEADERS_OVERFLOW') kind = 'headers-too-large';
   else if (TLS_CODES.test(code) || /certificate|ssl/i.test(e?.message ?? '')) kind = 'tls';
   else if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') kind = 'reset';
-  else if (code.startsWith('HPE_') || code === 'UND_ERR_INFO' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') kind = 'protocol';
+  // undici's HTTPParserError often has no code: a non-HTTP service (SSH, TLS) on the port.
+  else if (code.startsWith('HPE_') || e?.name === 'HTTPParserError' || code === 'UND_ERR_INFO' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') kind = 'protocol';
   else if (code === 'ERR_INVALID_URL' || code === 'UND_ERR_INVALID_ARG') kind = 'invalid-url';
   return { code: kind, message: redactSecrets(text).slice(0, 500) };
 }
@@ -171,7 +172,7 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
         await readBody(response, result, bodyCap, () => timedOut);
         return result;
       }
-      response.body.destroy();
+      discard(response.body);
       let next: string;
       try {
         next = new URL(Array.isArray(location) ? location[0] : String(location), url).toString();
@@ -210,6 +211,15 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
   }
 }
 
+/**
+ * Drop a response body we will not read. undici reports the abort as an error event on the
+ * stream; without a listener that error would crash the process.
+ */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => {});
+  if (!body.destroyed) body.destroy();
+}
+
 async function readBody(response: Dispatcher.ResponseData, result: HttpExchange, cap: number, timedOut: () => boolean): Promise<void> {
   const chunks: Buffer[] = [];
   let received = 0;
@@ -230,7 +240,7 @@ async function readBody(response: Dispatcher.ResponseData, result: HttpExchange,
     result.bodyIncomplete = true;
     result.error = classifyError(error, timedOut());
   } finally {
-    if (!response.body.destroyed) response.body.destroy();
+    discard(response.body);
   }
   let bytes: Buffer = Buffer.concat(chunks);
   if (!result.bodyTruncated && result.headers['content-encoding']) {

@@ -1,4 +1,3 @@
-import type { LocalAccount } from 'viem';
 import type { ChallengeArtifact, RequirementView } from './artifacts.js';
 
 export interface SignedPayment {
@@ -15,7 +14,13 @@ export interface SignedPayment {
  * `@x402/evm`, v2 and its v1 support), exactly as a buyer would. Spend controls are off here:
  * callers apply the probe's own cap before asking for a signature.
  */
-export async function signPayment(challenge: ChallengeArtifact, requirement: RequirementView, account: LocalAccount): Promise<SignedPayment> {
+/** Anything that can sign EIP-712 typed data for an address: a viem account or a remote signer. */
+export interface TypedDataSigner {
+  address: `0x${string}`;
+  signTypedData(request: { domain: Record<string, unknown>; types: Record<string, unknown>; primaryType: string; message: Record<string, unknown> }): Promise<`0x${string}`>;
+}
+
+export async function signPayment(challenge: ChallengeArtifact, requirement: RequirementView, account: TypedDataSigner): Promise<SignedPayment> {
   const [{ x402Client }, { registerExactEvmScheme }, { toClientEvmSigner }, { encodePaymentSignatureHeader }] = await Promise.all([
     import('@x402/core/client'),
     import('@x402/evm/exact/client'),
@@ -24,7 +29,8 @@ export async function signPayment(challenge: ChallengeArtifact, requirement: Req
   ]);
   const client = new x402Client();
   client.setSpendControls(false);
-  registerExactEvmScheme(client, { signer: toClientEvmSigner(account) });
+  // biome-ignore lint: viem's account type is wider than the signer the client needs.
+  registerExactEvmScheme(client, { signer: toClientEvmSigner(account as any) });
   const only = { ...(challenge.paymentRequired as Record<string, unknown>), accepts: [requirement.raw] };
   // biome-ignore lint: the client takes its own PaymentRequired type; the shape was decoded by protocol/.
   const payload = (await client.createPaymentPayload(only as any)) as unknown as Record<string, unknown>;

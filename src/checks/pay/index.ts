@@ -1,5 +1,29 @@
 import type { Check } from '../types.js';
+import * as balanceDelta from './balance-delta.js';
+import * as expiredRejected from './expired-rejected.js';
 import * as forgedRejected from './forged-rejected.js';
 import * as malformedRejected from './malformed-rejected.js';
+import * as paidServed from './paid-served.js';
+import * as replayRejected from './replay-rejected.js';
+import * as settleLatency from './settle-latency.js';
+import * as settlementHeader from './settlement-header.js';
+import * as settlementOnchain from './settlement-onchain.js';
+import * as underpaidRejected from './underpaid-rejected.js';
+import * as withinLimits from './within-limits.js';
+import * as wrongRecipientRejected from './wrong-recipient-rejected.js';
 
-export const payChecks: readonly Check[] = [forgedRejected, malformedRejected];
+/** Unpaid attacks first, then the paid session in the order it happens. */
+export const payChecks: readonly Check[] = [
+  forgedRejected,
+  malformedRejected,
+  withinLimits,
+  underpaidRejected,
+  wrongRecipientRejected,
+  expiredRejected,
+  paidServed,
+  settlementHeader,
+  settlementOnchain,
+  balanceDelta,
+  replayRejected,
+  settleLatency,
+];

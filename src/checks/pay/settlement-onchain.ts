@@ -1,0 +1,48 @@
+import type { Artifacts } from '../../gather/artifacts.js';
+import { sameAddress } from '../../protocol/addresses.js';
+import { fail, pass, show, skip } from '../outcome.js';
+import type { CheckMeta, CheckOutcome } from '../types.js';
+
+export const meta = {
+  id: 'pay.settlement-onchain',
+  title: 'The settlement transaction moved the price from the buyer to payTo',
+  severity: 'error',
+  specRef: 'https://github.com/x402-foundation/x402/blob/main/specs/schemes/exact/scheme_exact_evm.md',
+  fix: 'Report the hash of the transferWithAuthorization your facilitator mined, and settle to the payTo you advertise for the exact amount.',
+  requires: ['payment', 'settlement'],
+  messages: {
+    ok: 'Transaction {tx} (block {block}) moved {value} atomic units of {token} from {from} to {to}.',
+    notFound: 'Transaction {tx} was not found on chain {chainId}: the receipt names a transaction that did not happen{error}.',
+    reverted: 'Transaction {tx} reverted: no money moved.',
+    noTransfer: 'Transaction {tx} has no transfer of {token} from the buyer to {payTo}.',
+    wrongRecipient: 'Transaction {tx} moved the buyer\'s {token} to {to}, not to the advertised payTo {payTo}.',
+    wrongAmount: 'Transaction {tx} moved {value} atomic units; the requirement asked for {amount} (x402 v{version} needs {rule}).',
+    wrongChain: 'The --rpc chain {chainId} is not the payment network {network}: the receipt cannot be checked there.',
+  },
+} as const satisfies CheckMeta;
+
+export function check({ payment, settlement, challenge }: Pick<Artifacts, 'payment' | 'settlement'> & Partial<Artifacts>): CheckOutcome {
+  const plan = payment.plan;
+  const tx = settlement.transaction;
+  const evidence = `receipt: ${settlement.found ? `status ${settlement.status}, transfers ${show(settlement.transfers)}` : (settlement.error ?? 'not found')}`;
+  if (settlement.chainId !== null && plan.chainId !== null && settlement.chainId !== plan.chainId) {
+    return skip(meta, 'wrongChain', { chainId: settlement.chainId, network: plan.network });
+  }
+  if (!settlement.found) return fail(meta, 'notFound', { tx, chainId: settlement.chainId ?? '?', error: settlement.error ? ` (${settlement.error})` : '' }, evidence);
+  if (settlement.status !== 'success') return fail(meta, 'reverted', { tx }, evidence);
+  const fromBuyer = settlement.transfers.filter((t) => sameAddress(t.token, plan.asset) && sameAddress(t.from, payment.payer));
+  const toPayTo = fromBuyer.find((t) => sameAddress(t.to, plan.payTo));
+  if (!toPayTo) {
+    const elsewhere = fromBuyer[0];
+    if (elsewhere) return fail(meta, 'wrongRecipient', { tx, token: plan.asset, to: elsewhere.to, payTo: plan.payTo }, evidence);
+    return fail(meta, 'noTransfer', { tx, token: plan.asset, payTo: plan.payTo }, evidence);
+  }
+  const version = challenge?.x402Version ?? 2;
+  const value = BigInt(toPayTo.value);
+  const amount = BigInt(plan.amount!);
+  // v2 exact needs value == amount; v1 lets the buyer pay at least maxAmountRequired.
+  if (version === 2 ? value !== amount : value < amount) {
+    return fail(meta, 'wrongAmount', { tx, value: toPayTo.value, amount: plan.amount, version, rule: version === 2 ? 'exactly the amount' : 'at least maxAmountRequired' }, evidence);
+  }
+  return pass(meta, 'ok', { tx, block: settlement.blockNumber, value: toPayTo.value, token: plan.asset, from: toPayTo.from, to: toPayTo.to }, evidence);
+}

@@ -1,0 +1,113 @@
+import { redactSecrets } from '../../util/redact.js';
+import { transferWithAuthorizationTypedData, type WireAuthorization } from '../../protocol/eip3009.js';
+import type { ChallengeArtifact, HttpExchange, PaymentAttempt, PaymentSession, RequirementView } from '../artifacts.js';
+import { exchange } from '../http.js';
+import { requestHeaders } from '../requestHeaders.js';
+import { signPayment } from '../signPayment.js';
+import type { GatherContext, Gatherer } from '../types.js';
+import { type BuyerSigner, capSigner } from './buyerSigner.js';
+import { readBalances } from './balances.js';
+import { planPayment } from './spendGuard.js';
+
+const short = (error: unknown): string => redactSecrets(String((error as Error)?.message ?? error).split('\n')[0]).slice(0, 300);
+
+function send(ctx: GatherContext, headerName: string, headerValue: string): Promise<HttpExchange> {
+  return exchange({
+    url: ctx.options.url,
+    method: ctx.options.method,
+    headers: requestHeaders(ctx.options, { [headerName]: headerValue }),
+    body: ctx.options.body,
+    timeoutMs: ctx.timeoutMs,
+    dispatcher: ctx.dispatcher,
+  });
+}
+
+type Mutation = (auth: WireAuthorization, payer: string, nowSeconds: number) => WireAuthorization | null;
+
+/** The attacks: each changes one thing a seller must verify and keeps the paid nonce. */
+const ATTACKS: Record<'underpaid' | 'wrongRecipient' | 'expired', Mutation> = {
+  // One atomic unit short: v2 needs value == amount, v1 value >= maxAmountRequired.
+  underpaid: (a) => (BigInt(a.value) >= 1n ? { ...a, value: (BigInt(a.value) - 1n).toString() } : null),
+  // Paid back to the buyer itself: if a careless seller settles it, no money leaves the buyer.
+  wrongRecipient: (a, payer) => ({ ...a, to: payer }),
+  // Valid an hour ago for ten minutes: the token itself refuses to settle it.
+  expired: (a, _p, now) => ({ ...a, validAfter: String(now - 3600), validBefore: String(now - 3000) }),
+};
+
+async function resign(
+  base: Record<string, unknown>,
+  requirement: RequirementView,
+  authorization: WireAuthorization,
+  signer: BuyerSigner,
+  chainId: number,
+): Promise<Record<string, unknown>> {
+  const extra = requirement.extra as { name: string; version: string };
+  const typed = transferWithAuthorizationTypedData(
+    { name: extra.name, version: extra.version, chainId, verifyingContract: requirement.asset as `0x${string}` },
+    authorization,
+  );
+  const signature = await signer.signTypedData(typed as never);
+  return { ...base, payload: { ...(base.payload as Record<string, unknown>), authorization, signature } };
+}
+
+const encode = (payload: unknown): string => Buffer.from(JSON.stringify(payload)).toString('base64');
+
+function attempt(kind: PaymentAttempt['kind'], headerName: string, headerValue: string, requirementIndex: number, payer: string, value: string | null): PaymentAttempt {
+  return { kind, requirementIndex, headerName, headerValue, payer, value, exchange: null };
+}
+
+/**
+ * `--pay`: plan within the buyer's limits, sign the payment with the official client, send
+ * the attack variants (same nonce, so at most one authorization can ever settle), then the paid
+ * request and its replay, reading balances around them with --rpc.
+ */
+export const paymentGatherer: Gatherer<'payment'> = {
+  artifact: 'payment',
+  skipReason: ({ options, artifacts }) => {
+    if (!options.pay) return 'no --pay given';
+    if (!artifacts.challenge || artifacts.challenge.x402Version === null) return 'no decodable payment challenge';
+    return null;
+  },
+  async gather(ctx) {
+    const { pay, expect, rpc } = ctx.options;
+    const challenge = ctx.artifacts.challenge as ChallengeArtifact;
+    const signer = pay!.signer;
+    const plan = planPayment(
+      challenge.requirements,
+      { maxAmount: pay!.maxAmount, mainnetAllowed: pay!.mainnet, expectPayTo: expect?.payTo, expectNetwork: expect?.network },
+      ctx.artifacts.tokenInfo,
+    );
+    const session: PaymentSession = {
+      plan, payer: signer.address, signerKind: signer.kind, underpaid: null, wrongRecipient: null, expired: null,
+      paid: null, replay: null, nonce: null, balances: null, error: null,
+    };
+    if (plan.refused !== null) return session;
+    const requirement = challenge.requirements[plan.requirementIndex!];
+    const capped = capSigner(signer, plan);
+    const balanceOf = rpc ? () => readBalances(rpc, plan, signer.address, ctx.timeoutMs) : null;
+    try {
+      if (balanceOf) session.balances = { before: await balanceOf(), afterPaid: null, afterReplay: null, error: null };
+      const signed = await signPayment(challenge, requirement, capped);
+      const auth = (signed.payload.payload as { authorization: WireAuthorization }).authorization;
+      session.nonce = auth.nonce;
+      for (const [kind, mutate] of Object.entries(ATTACKS) as [keyof typeof ATTACKS, Mutation][]) {
+        const changed = mutate(auth, signer.address, ctx.artifacts.target!.nowSeconds);
+        if (!changed) continue;
+        const payload = await resign(signed.payload, requirement, changed, capped, plan.chainId!);
+        const a = attempt(kind === 'wrongRecipient' ? 'wrong-recipient' : kind, signed.headerName, encode(payload), requirement.index, signer.address, changed.value);
+        a.exchange = await send(ctx, a.headerName, a.headerValue);
+        session[kind] = a;
+      }
+      session.paid = attempt('paid', signed.headerName, signed.headerValue, requirement.index, signer.address, signed.value);
+      session.paid.exchange = await send(ctx, signed.headerName, signed.headerValue);
+      if (balanceOf && session.balances) session.balances.afterPaid = await balanceOf();
+      session.replay = attempt('replay', signed.headerName, signed.headerValue, requirement.index, signer.address, signed.value);
+      session.replay.exchange = await send(ctx, signed.headerName, signed.headerValue);
+      if (balanceOf && session.balances) session.balances.afterReplay = await balanceOf();
+    } catch (error) {
+      session.error = short(error);
+      if (session.balances && !session.balances.error) session.balances.error = session.error;
+    }
+    return session;
+  },
+};

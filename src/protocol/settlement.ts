@@ -1,0 +1,43 @@
+import type { HttpExchange } from '../gather/artifacts.js';
+
+const STANDARD_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** A settlement receipt header (`PAYMENT-RESPONSE` in v2, `X-PAYMENT-RESPONSE` in v1), decoded. */
+export interface DecodedSettlement {
+  /** Which header carried it, or null when neither is present. */
+  headerName: 'PAYMENT-RESPONSE' | 'X-PAYMENT-RESPONSE' | null;
+  /** Why it did not decode, when it did not. */
+  error: string | null;
+  success: unknown;
+  transaction: unknown;
+  network: unknown;
+  payer: unknown;
+  errorReason: unknown;
+  /** The decoded JSON object. */
+  value: Record<string, unknown> | null;
+}
+
+/**
+ * Decode the settlement receipt the way the reference client does: `PAYMENT-RESPONSE` first,
+ * then `X-PAYMENT-RESPONSE`; standard base64 of a JSON object.
+ */
+export function decodeSettlement(response: Pick<HttpExchange, 'headers'>): DecodedSettlement {
+  const v2 = response.headers['payment-response'];
+  const v1 = response.headers['x-payment-response'];
+  const headerName = v2 !== undefined ? 'PAYMENT-RESPONSE' : v1 !== undefined ? 'X-PAYMENT-RESPONSE' : null;
+  const empty: DecodedSettlement = { headerName, error: null, success: undefined, transaction: undefined, network: undefined, payer: undefined, errorReason: undefined, value: null };
+  if (headerName === null) return empty;
+  const raw = (v2 ?? v1 ?? '').trim();
+  if (!raw || !STANDARD_BASE64.test(raw)) return { ...empty, error: 'not standard base64' };
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(raw, 'base64').toString('utf8'));
+  } catch (error) {
+    return { ...empty, error: `not JSON: ${(error as Error).message}` };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ...empty, error: 'not a JSON object' };
+  const v = value as Record<string, unknown>;
+  return { headerName, error: null, success: v.success, transaction: v.transaction, network: v.network, payer: v.payer, errorReason: v.errorReason, value: v };
+}
+
+export const TX_HASH = /^0x[0-9a-fA-F]{64}$/;

@@ -1,0 +1,66 @@
+/** Builders for the paid-session artifacts (PaymentSession, SettlementReceipt). */
+import type { HttpExchange, PaymentAttempt, PaymentSession, SettlementReceipt } from '../../src/gather/artifacts.js';
+import type { PaymentPlan } from '../../src/gather/pay/spendGuard.js';
+import { BASE_SEPOLIA_USDC, PAY_TO, b64, exchange } from './artifacts.js';
+
+export const PAYER = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
+export const TX = `0x${'ab'.repeat(32)}`;
+
+export function plan(overrides: Partial<PaymentPlan> = {}): PaymentPlan {
+  return {
+    requirementIndex: 0, network: 'eip155:84532', chainId: 84532, asset: BASE_SEPOLIA_USDC, payTo: PAY_TO, amount: '10000',
+    decimals: 6, symbol: 'USDC', maxAmount: '0.01', capAtomic: '10000', mainnet: false, mainnetAllowed: false, expectPayTo: null, refused: null,
+    ...overrides,
+  };
+}
+
+export function settlementHeader(value: Record<string, unknown> = {}): Record<string, string> {
+  return { 'payment-response': b64({ success: true, transaction: TX, network: 'eip155:84532', payer: PAYER, ...value }) };
+}
+
+export function paidExchange(status: number, overrides: Partial<HttpExchange> = {}): HttpExchange {
+  const served = status >= 200 && status < 300;
+  return exchange({
+    status,
+    body: served ? '{"answer":42}' : '{}',
+    bodyBytes: served ? 13 : 2,
+    headers: served ? settlementHeader() : {},
+    ...overrides,
+  });
+}
+
+export function payAttempt(kind: PaymentAttempt['kind'], ex: HttpExchange | null): PaymentAttempt {
+  return { kind, requirementIndex: 0, headerName: 'PAYMENT-SIGNATURE', headerValue: 'e30=', payer: PAYER, value: '10000', exchange: ex };
+}
+
+/** A session in which a careful seller served the paid request and refused every attack. */
+export function session(overrides: Partial<PaymentSession> = {}): PaymentSession {
+  return {
+    plan: plan(),
+    payer: PAYER,
+    signerKind: 'key-env',
+    underpaid: payAttempt('underpaid', paidExchange(402)),
+    wrongRecipient: payAttempt('wrong-recipient', paidExchange(402)),
+    expired: payAttempt('expired', paidExchange(402)),
+    paid: payAttempt('paid', paidExchange(200)),
+    replay: payAttempt('replay', paidExchange(402)),
+    nonce: `0x${'01'.repeat(32)}`,
+    balances: {
+      before: { payer: '1000000', payTo: '0' },
+      afterPaid: { payer: '990000', payTo: '10000' },
+      afterReplay: { payer: '990000', payTo: '10000' },
+      error: null,
+    },
+    error: null,
+    ...overrides,
+  };
+}
+
+export function receipt(overrides: Partial<SettlementReceipt> = {}): SettlementReceipt {
+  return {
+    transaction: TX, found: true, status: 'success', blockNumber: '7', chainId: 84532,
+    transfers: [{ token: BASE_SEPOLIA_USDC, from: PAYER, to: PAY_TO, value: '10000' }],
+    error: null,
+    ...overrides,
+  };
+}
