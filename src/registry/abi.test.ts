@@ -21,7 +21,7 @@ const REFERENCE_SELECTORS: Record<string, string> = {
 };
 
 const canonical = (p: AbiParameter): string =>
-  p.type.startsWith('tuple') ? `(${(p as { components: AbiParameter[] }).components.map(canonical).join(',')})${p.type.slice(5)}` : p.type;
+  p.type.startsWith('tuple') ? `(${(p as unknown as { components: AbiParameter[] }).components.map(canonical).join(',')})${p.type.slice(5)}` : p.type;
 const signature = (item: AbiFunction | AbiEvent) => `${item.name}(${item.inputs.map(canonical).join(',')})`;
 
 describe('identityRegistryAbi', () => {

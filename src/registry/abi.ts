@@ -132,6 +132,8 @@ export const identityRegistryAbi = [
     ],
     outputs: [],
   },
+  // OpenZeppelin's revert for an id never minted: what ownerOf, tokenURI and getAgentWallet say for an unknown agent.
+  { type: 'error', name: 'ERC721NonexistentToken', inputs: [{ name: 'tokenId', type: 'uint256' }] },
   {
     type: 'event',
     name: 'Registered',
