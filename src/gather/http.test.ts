@@ -1,0 +1,252 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher, DEFAULT_BODY_CAP, exchange } from './http.js';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+
+const servers: (Server | TcpServer)[] = [];
+const sockets = new Set<Socket>();
+
+async function listen(handler: Handler): Promise<string> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => handler(req, res, body));
+  });
+  server.on('connection', (s) => sockets.add(s));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A raw TCP server, for what an HTTP server will not do (never answer). */
+async function listenTcp(onSocket: (socket: Socket) => void): Promise<string> {
+  const server = createTcpServer((s) => {
+    sockets.add(s);
+    onSocket(s);
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const dispatcher = createDispatcher();
+
+afterAll(async () => {
+  for (const s of sockets) s.destroy();
+  await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  await dispatcher.close();
+});
+
+const echo: Handler = (req, res, body) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ method: req.method, url: req.url, headers: req.headers, body }));
+};
+
+describe('exchange() redirects', () => {
+  let base: string;
+  let other: string;
+  beforeAll(async () => {
+    other = await listen(echo);
+    base = await listen((req, res, body) => {
+      const path = req.url ?? '/';
+      const redirect = (status: number, location: string) => {
+        res.writeHead(status, { location });
+        res.end();
+      };
+      if (path === '/relative/start') return redirect(302, 'next?x=1');
+      if (path === '/see-other') return redirect(303, '/echo');
+      if (path === '/loop-a') return redirect(302, '/loop-b');
+      if (path === '/loop-b') return redirect(302, '/loop-a');
+      const chain = /^\/chain\/(\d+)$/.exec(path);
+      if (chain) return redirect(302, `/chain/${Number(chain[1]) + 1}`);
+      if (path === '/to-other') return redirect(307, `${other}/landed`);
+      if (path === '/same-origin') return redirect(307, '/echo');
+      if (path === '/bad-location') return redirect(302, 'http://[::1');
+      return echo(req, res, body);
+    });
+  });
+
+  it('follows a relative Location, resolved against the current URL', async () => {
+    const out = await exchange({ url: `${base}/relative/start`, dispatcher });
+    expect(out.error).toBeNull();
+    expect(out.status).toBe(200);
+    expect(out.redirects).toEqual([{ from: `${base}/relative/start`, to: `${base}/relative/next?x=1`, status: 302, crossOrigin: false }]);
+    expect(out.finalUrl).toBe(`${base}/relative/next?x=1`);
+    expect(JSON.parse(out.body).url).toBe('/relative/next?x=1');
+  });
+
+  it('turns a POST into a GET without a body on 303', async () => {
+    const out = await exchange({ url: `${base}/see-other`, method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' }, dispatcher });
+    const seen = JSON.parse(out.body);
+    expect(seen.method).toBe('GET');
+    expect(seen.body).toBe('');
+    expect(out.request.method).toBe('POST');
+    expect(out.request.bodyBytes).toBe(7);
+  });
+
+  it('detects a redirect loop', async () => {
+    const out = await exchange({ url: `${base}/loop-a`, dispatcher });
+    expect(out.error?.code).toBe('redirect-loop');
+    expect(out.redirects.map((r) => r.to)).toEqual([`${base}/loop-b`, `${base}/loop-a`]);
+  });
+
+  it('stops after maxRedirects', async () => {
+    const out = await exchange({ url: `${base}/chain/0`, maxRedirects: 5, dispatcher });
+    expect(out.error?.code).toBe('too-many-redirects');
+    expect(out.status).toBe(302);
+    expect(out.limits.maxRedirects).toBe(5);
+    // The hop past the cap is recorded, not followed.
+    expect(out.redirects.length).toBe(6);
+    expect(out.finalUrl).toBe(`${base}/chain/6`);
+  });
+
+  it('records a cross-origin hop and drops payment headers across origins', async () => {
+    const headers = { 'PAYMENT-SIGNATURE': 'c2lnbmVk', 'X-PAYMENT': 'djE=', Authorization: 'Bearer t', 'X-Trace': 'keep-me' };
+    const out = await exchange({ url: `${base}/to-other`, headers, dispatcher });
+    expect(out.redirects).toEqual([{ from: `${base}/to-other`, to: `${other}/landed`, status: 307, crossOrigin: true }]);
+    const seen = JSON.parse(out.body).headers as Record<string, string>;
+    expect(seen['payment-signature']).toBeUndefined();
+    expect(seen['x-payment']).toBeUndefined();
+    expect(seen.authorization).toBeUndefined();
+    expect(seen['x-trace']).toBe('keep-me');
+    // The record of what was sent keeps the payment header (it holds no key).
+    expect(out.request.headers['payment-signature']).toBe('c2lnbmVk');
+  });
+
+  it('keeps payment headers on a same-origin hop', async () => {
+    const out = await exchange({ url: `${base}/same-origin`, headers: { 'PAYMENT-SIGNATURE': 'c2lnbmVk' }, dispatcher });
+    expect(out.redirects[0].crossOrigin).toBe(false);
+    expect(JSON.parse(out.body).headers['payment-signature']).toBe('c2lnbmVk');
+  });
+
+  it('records an unusable Location as bad-redirect', async () => {
+    const out = await exchange({ url: `${base}/bad-location`, dispatcher });
+    expect(out.error?.code).toBe('bad-redirect');
+    expect(out.status).toBe(302);
+  });
+});
+
+describe('exchange() limits', () => {
+  let base: string;
+  const FIVE_MIB = 5 * 1024 * 1024;
+  beforeAll(async () => {
+    base = await listen((req, res) => {
+      if (req.url === '/big') {
+        res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(FIVE_MIB) });
+        res.end(Buffer.alloc(FIVE_MIB, 'a'));
+      } else if (req.url === '/huge-headers') {
+        res.writeHead(402, { 'x-filler': 'x'.repeat(80 * 1024) });
+        res.end('{}');
+      } else if (req.url === '/gzip') {
+        res.writeHead(402, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        res.end(gzipSync(JSON.stringify({ x402Version: 1, accepts: [] })));
+      } else if (req.url === '/bomb') {
+        res.writeHead(402, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        res.end(gzipSync(Buffer.alloc(50 * 1024 * 1024)));
+      } else if (req.url === '/reset-mid-body') {
+        res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '100000' });
+        res.write('partial body', () => setTimeout(() => res.socket?.resetAndDestroy(), 20));
+      } else if (req.url === '/stall-body') {
+        res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '100000' });
+        res.write('first bytes');
+      } else {
+        res.end('ok');
+      }
+    });
+  });
+
+  it('caps the body and flags it truncated (5 MiB body, 1 MiB cap)', async () => {
+    const out = await exchange({ url: `${base}/big`, dispatcher });
+    expect(out.status).toBe(200);
+    expect(out.bodyTruncated).toBe(true);
+    expect(out.bodyBytes).toBe(DEFAULT_BODY_CAP);
+    expect(out.body.length).toBe(DEFAULT_BODY_CAP);
+    expect(out.error).toBeNull();
+  });
+
+  it('records a header block over the cap as headers-too-large', async () => {
+    const out = await exchange({ url: `${base}/huge-headers`, dispatcher });
+    expect(out.status).toBeNull();
+    expect(out.error?.code).toBe('headers-too-large');
+  });
+
+  it('decodes a gzip body', async () => {
+    const out = await exchange({ url: `${base}/gzip`, dispatcher });
+    expect(JSON.parse(out.body)).toEqual({ x402Version: 1, accepts: [] });
+    expect(out.bodyTruncated).toBe(false);
+  });
+
+  it('stops a gzip bomb (50 MiB of zeros) at the cap instead of inflating it', async () => {
+    const out = await exchange({ url: `${base}/bomb`, dispatcher });
+    expect(out.status).toBe(402);
+    expect(out.bodyTruncated).toBe(true);
+    expect(out.body.length).toBeLessThanOrEqual(DEFAULT_BODY_CAP);
+  });
+
+  it('records a connection reset mid-body as bodyIncomplete + reset, keeping the status', async () => {
+    const out = await exchange({ url: `${base}/reset-mid-body`, dispatcher });
+    expect(out.status).toBe(200);
+    expect(out.bodyIncomplete).toBe(true);
+    expect(out.error?.code).toBe('reset');
+  });
+
+  it('records a body that stalls past the deadline as bodyIncomplete + timeout', async () => {
+    const out = await exchange({ url: `${base}/stall-body`, timeoutMs: 400, dispatcher });
+    expect(out.status).toBe(200);
+    expect(out.bodyIncomplete).toBe(true);
+    expect(out.error?.code).toBe('timeout');
+  });
+});
+
+describe('exchange() failures before a response', () => {
+  it('times out a server that never answers, within the deadline plus a second', async () => {
+    const url = await listenTcp(() => undefined);
+    const timeoutMs = 500;
+    const out = await exchange({ url, timeoutMs, dispatcher });
+    expect(out.status).toBeNull();
+    expect(out.error?.code).toBe('timeout');
+    expect(out.timings.totalMs).toBeLessThan(timeoutMs + 1000);
+    expect(out.limits.timeoutMs).toBe(timeoutMs);
+  });
+
+  it('records a refused port as refused', async () => {
+    const url = await listenTcp(() => undefined);
+    const server = servers.pop()!;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const out = await exchange({ url, timeoutMs: 3000, dispatcher });
+    expect(out.status).toBeNull();
+    expect(out.error?.code).toBe('refused');
+  });
+
+  it('records a reset before the response as reset', async () => {
+    const url = await listenTcp((s) => s.once('data', () => s.resetAndDestroy()));
+    const out = await exchange({ url, timeoutMs: 3000, dispatcher });
+    expect(out.status).toBeNull();
+    expect(out.error?.code).toBe('reset');
+  });
+
+  it('records a non-HTTP answer as a protocol error', async () => {
+    const url = await listenTcp((s) => s.once('data', () => s.end('SSH-2.0-OpenSSH_9.6\r\n\r\n')));
+    const out = await exchange({ url, timeoutMs: 3000, dispatcher });
+    expect(out.status).toBeNull();
+    expect(out.error?.code).toBe('protocol');
+  });
+
+  it('records an invalid URL without sending anything', async () => {
+    const out = await exchange({ url: 'not a url', dispatcher });
+    expect(out.error?.code).toBe('invalid-url');
+  });
+
+  it('honours an outer abort signal', async () => {
+    const url = await listenTcp(() => undefined);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const out = await exchange({ url, timeoutMs: 10_000, signal: controller.signal, dispatcher });
+    expect(out.status).toBeNull();
+    expect(out.error).not.toBeNull();
+    expect(out.timings.totalMs).toBeLessThan(5_000);
+  });
+});
