@@ -14,6 +14,11 @@ export interface CheckCommandOptions {
   expectNetwork?: string;
   rpc?: string;
   attacks: boolean;
+  pay?: boolean;
+  maxAmount: string;
+  mainnet?: boolean;
+  keyEnv?: string;
+  signer?: string;
   strict?: boolean;
   json?: boolean;
   reporter?: ReporterName;
@@ -32,6 +37,11 @@ export function addProbeOptions(command: Command): Command {
     .option('--expect-network <network>', 'network the seller means to charge on (CAIP-2 or v1 name)')
     .option('--rpc <url>', 'JSON-RPC URL of the payment network, for on-chain reads', parseUrl)
     .option('--no-attacks', 'do not send forged and malformed payments')
+    .option('--pay', 'make one funded, capped payment (opt-in) and verify its settlement')
+    .option('--max-amount <decimal>', 'largest price --pay may pay, in the asset', parseDecimal('--max-amount'), '0.01')
+    .option('--mainnet', 'allow --pay on a mainnet (real funds)')
+    .option('--key-env <VAR>', 'environment variable holding the buyer\'s hex private key (for --pay)')
+    .option('--signer <url>', 'obol remote-signer URL holding the buyer\'s key (for --pay)', parseUrl)
     .option('--strict', 'warnings fail the verdict')
     .option('--json', 'print the JSON report on stdout (same as --reporter json)')
     .addOption(new Option('--reporter <name>', 'report format').choices(REPORTERS as unknown as string[]).argParser(parseChoice('--reporter', REPORTERS)))

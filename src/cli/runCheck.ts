@@ -2,15 +2,31 @@ import { run } from '../engine/run.js';
 import { renderReport } from '../report/index.js';
 import { resolveNetwork } from '../protocol/networks.js';
 import { UsageError } from '../errors.js';
+import type { ProbeOptions } from '../engine/options.js';
 import type { CheckCommandOptions } from './check.js';
 import type { CliIO } from './context.js';
 import { createProgress } from './progress.js';
+
+/** `--pay` needs a key: resolve it before any request, so a bad key is a usage error (exit 2). */
+export async function resolvePay(options: CheckCommandOptions, io: CliIO): Promise<ProbeOptions['pay']> {
+  const wantsKey = options.keyEnv !== undefined || options.signer !== undefined;
+  if (!options.pay) {
+    if (wantsKey) throw new UsageError('--key-env and --signer only apply with --pay');
+    return undefined;
+  }
+  if (options.keyEnv && options.signer) throw new UsageError('--pay takes either --key-env or --signer, not both');
+  if (!wantsKey) throw new UsageError('--pay needs a funded key: --key-env <VAR> or --signer <url>');
+  const { signerFromEnv, signerFromRemote } = await import('../gather/pay/buyerSigner.js');
+  const signer = options.keyEnv ? await signerFromEnv(options.keyEnv, io.env) : await signerFromRemote(options.signer!, { timeoutMs: options.timeout });
+  return { signer, maxAmount: options.maxAmount, mainnet: options.mainnet ?? false };
+}
 
 /** `x402-probe check`: run the engine, print one report, return the exit code. */
 export async function runCheck(url: string, options: CheckCommandOptions, io: CliIO): Promise<number> {
   if (options.expectNetwork && !resolveNetwork(options.expectNetwork)) {
     throw new UsageError(`--expect-network: unknown network ${JSON.stringify(options.expectNetwork)} (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)`);
   }
+  const pay = await resolvePay(options, io);
   const reporter = options.json ? 'json' : (options.reporter ?? 'pretty');
   const progress = createProgress(io.isTTY && reporter === 'pretty', io.stderr);
   const { report } = await run({
@@ -22,6 +38,7 @@ export async function runCheck(url: string, options: CheckCommandOptions, io: Cl
     expect: { price: options.expectPrice, payTo: options.expectPayTo, network: options.expectNetwork },
     rpc: options.rpc,
     attacks: options.attacks,
+    pay,
     strict: options.strict,
     onProgress: (event) => progress.update(event.phase === 'gather' ? `probing ${url}: ${event.artifact}` : 'judging'),
   }).finally(() => progress.stop());

@@ -7,9 +7,11 @@ import type { GatherContext, Gatherer } from '../gather/types.js';
 import { isLoopbackUrl } from '../util/url.js';
 import type { Report } from '../report/types.js';
 import { redactSecrets } from '../util/redact.js';
+import { summarizeRegistry } from '../registry/summarizeRegistry.js';
 import { version } from '../version.js';
 import type { ProbeOptions } from './options.js';
 import { runChecks } from './runChecks.js';
+import { summarizePayment } from './summarizePayment.js';
 import { summarizeRequirements } from './summarizeRequirements.js';
 
 export interface RunResult {
@@ -80,6 +82,9 @@ export async function run(options: RunParameters): Promise<RunResult> {
     checks,
     summary,
   };
+  if (artifacts.payment) report.payment = summarizePayment(artifacts.payment, artifacts.settlement);
+  const registry = summarizeRegistry(artifacts);
+  if (registry) report.registry = { ...registry };
   options.onProgress?.({ phase: 'done' });
   return { report, artifacts };
 }

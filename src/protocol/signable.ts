@@ -1,5 +1,5 @@
 import type { RequirementView } from '../gather/artifacts.js';
-import { resolveNetwork } from './networks.js';
+import { isKnownV1Name, resolveNetwork } from './networks.js';
 import { isAtomicString } from './units.js';
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -10,7 +10,8 @@ export function unsignableReason(req: RequirementView): string | null {
   if (typeof req.network !== 'string') return 'network is missing';
   const network = resolveNetwork(req.network);
   if (!network || network.chainId === null) return `network ${JSON.stringify(req.network)} is not a known EVM network`;
-  if (req.x402Version === 1 && !network.v1Name) return `network ${req.network} has no v1 name`;
+  // @x402/evm's v1 signer knows a fixed list of names; obol-only names such as arbitrum-one are not in it.
+  if (req.x402Version === 1 && !isKnownV1Name(req.network)) return `network ${req.network} is not a v1 name the x402 client can sign for`;
   if (!isAtomicString(req.amount)) return 'amount is not an atomic integer string';
   if (typeof req.asset !== 'string' || !ADDRESS.test(req.asset)) return 'asset is not an address';
   if (typeof req.payTo !== 'string' || !ADDRESS.test(req.payTo)) return 'payTo is not an address';

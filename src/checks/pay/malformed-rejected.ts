@@ -1,5 +1,6 @@
-import type { Artifacts, PaymentAttempt } from '../../gather/artifacts.js';
-import { clip, fail, pass, skip, warn } from '../outcome.js';
+import type { Artifacts } from '../../gather/artifacts.js';
+import { fail, pass, skip, warn } from '../outcome.js';
+import { attemptEvidence } from '../refusal.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -19,16 +20,6 @@ export const meta = {
     exchangeError: 'The malformed payment header got no response ({code}): the seller hangs or drops the connection on bad input.',
   },
 } as const satisfies CheckMeta;
-
-/** What the probe sent and got; the header value is left out (long, and useless to a reader). */
-function attemptEvidence(attempt: PaymentAttempt): string {
-  const ex = attempt.exchange;
-  const sent = `${attempt.headerName} sent${attempt.payer ? ` (payer ${attempt.payer})` : ''}`;
-  if (!ex) return sent;
-  if (ex.status === null) return `${sent}; ${ex.error ? `${ex.error.code}: ${ex.error.message}` : 'no response'}`;
-  const body = ex.body.trim() ? `; body: ${clip(ex.body.trim().replace(/\s+/g, ' '), 200)}` : '';
-  return `${sent}; HTTP ${ex.status}${body}`;
-}
 
 export function check({ malformed }: Pick<Artifacts, 'malformed'>): CheckOutcome {
   if (malformed.notSent !== undefined || malformed.exchange === null) return skip(meta, 'notSent', { reason: malformed.notSent ?? 'no exchange was recorded' });

@@ -3,7 +3,7 @@ import { decodeChallenge } from '../../protocol/decodeChallenge.js';
 import { decodeSettlement } from '../../protocol/settlement.js';
 import { fail, pass, skip } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
-import { attemptEvidence } from './refusal.js';
+import { attemptEvidence } from '../refusal.js';
 
 export const meta = {
   id: 'pay.paid-served',

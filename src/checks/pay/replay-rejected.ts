@@ -1,7 +1,7 @@
 import type { Artifacts } from '../../gather/artifacts.js';
 import { fail, pass, skip, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
-import { attemptEvidence, refusalVerdict } from './refusal.js';
+import { attemptEvidence, refusalVerdict } from '../refusal.js';
 
 export const meta = {
   id: 'pay.replay-rejected',

@@ -1,4 +1,4 @@
-import { ATTACK_MESSAGES, judgeAttack, type PaymentInput } from './attackCheck.js';
+import { ATTACK_MESSAGES, judgeAttack, type PaymentInput } from '../refusal.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
