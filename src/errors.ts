@@ -24,14 +24,15 @@ export class ProbeError extends Error {
   constructor(shortMessage: string, options: ProbeErrorOptions = {}) {
     const short = redactSecrets(shortMessage);
     const details = options.details === undefined ? undefined : redactSecrets(options.details);
-    const lines = [short, ...(options.hints ?? []).map((h) => redactSecrets(h))];
+    const hints = (options.hints ?? []).map((h) => redactSecrets(h));
+    const lines = [short, ...hints];
     if (options.docsPath) lines.push(`Docs: ${options.docsPath}`);
     if (details) lines.push(`Details: ${details}`);
     super(lines.join('\n'), options.cause === undefined ? undefined : { cause: options.cause });
     this.shortMessage = short;
     this.details = details;
     this.docsPath = options.docsPath;
-    this.hints = options.hints ?? [];
+    this.hints = hints;
   }
 }
 
