@@ -1,0 +1,139 @@
+/**
+ * The CLI contract, in-process through main(argv, io): exit codes 0/1/2, one line on stderr for
+ * bad input and no stack trace, a parseable JSON report. One spawn checks the real bin.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../src/cli/context.js';
+import { main } from '../src/cli/main.js';
+import type { Report } from '../src/report/types.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(...argv: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    isTTY: false,
+    color: false,
+    env: {},
+    waitForInterrupt: () => new Promise(() => {}),
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** A port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function expectUsageError(run: Run, mention: RegExp): void {
+  expect(run.code, `stderr: ${run.stderr}`).toBe(2);
+  const lines = run.stderr.split('\n').filter((line) => line.length > 0);
+  expect(lines, `stderr must be one line: ${JSON.stringify(run.stderr)}`).toHaveLength(1);
+  expect(lines[0].startsWith('x402-probe:')).toBe(true);
+  expect(lines[0]).toMatch(mention);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  expect(run.stderr).not.toMatch(/Error:|\.ts:\d+|\.js:\d+/);
+  expect(run.stdout).toBe('');
+}
+
+describe('x402-probe CLI (in-process)', () => {
+  it('--help exits 0 and lists the check command', async () => {
+    const run = await cli('--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('check');
+    expect(run.stderr).toBe('');
+  });
+
+  it('check --help exits 0 and lists the check options', async () => {
+    const run = await cli('check', '--help');
+    expect(run.code).toBe(0);
+    for (const option of ['--timeout', '--expect-price', '--expect-pay-to', '--expect-network', '--no-attacks', '--strict', '--json', '--reporter']) expect(run.stdout).toContain(option);
+  });
+
+  it('--version exits 0 and prints the version', async () => {
+    const run = await cli('--version');
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ['an unknown option', ['check', 'https://example.com', '--bogus'], /unknown option '--bogus'/],
+    ['an unknown command', ['bogus-command'], /unknown command/],
+    ['a missing url', ['check'], /missing required argument 'url'/],
+    ['a bad URL', ['check', 'not a url'], /not an absolute URL/],
+    ['a non-http URL', ['check', 'ftp://example.com/x'], /unsupported URL scheme/],
+    ['a bad --timeout', ['check', 'https://example.com', '--timeout', 'abc'], /--timeout must be a positive integer/],
+    ['a zero --timeout', ['check', 'https://example.com', '--timeout', '0'], /--timeout/],
+    ['a bad --expect-pay-to', ['check', 'https://example.com', '--expect-pay-to', '0x1234'], /--expect-pay-to must be/],
+    ['a bad --expect-price', ['check', 'https://example.com', '--expect-price', 'ten'], /--expect-price must be/],
+    ['a bad --header', ['check', 'https://example.com', '--header', 'no-colon-here'], /--header must look like/],
+    ['an unknown --reporter', ['check', 'https://example.com', '--reporter', 'xml'], /--reporter must be one of/],
+    ['an unknown --expect-network', ['check', 'https://example.com', '--expect-network', 'not-a-chain'], /--expect-network: unknown network/],
+    ['an option missing its value', ['check', 'https://example.com', '--timeout'], /argument missing/],
+  ];
+
+  it.each(bad)('%s exits 2 with one line on stderr and no stack trace', async (_name, argv, mention) => {
+    expectUsageError(await cli(...argv), mention);
+  });
+
+  it('an unreachable target is a failed check (exit 1) with a JSON report on stdout', async () => {
+    const port = await closedPort();
+    const run = await cli('check', `http://127.0.0.1:${port}/paid`, '--json', '--timeout', '3000');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.tool).toBe('x402-probe');
+    expect(report.target).toBe(`http://127.0.0.1:${port}/paid`);
+    expect(report.verdict).toBe('fail');
+    expect(report.checks.some((c) => c.status === 'fail')).toBe(true);
+    const reachable = report.checks.find((c) => c.id === 'http.reachable');
+    if (reachable) expect(reachable.status).toBe('fail');
+  });
+
+  it('--reporter junit and github print their formats for the same unreachable target', async () => {
+    const port = await closedPort();
+    const junit = await cli('check', `http://127.0.0.1:${port}/`, '--reporter', 'junit', '--timeout', '3000');
+    expect(junit.code).toBe(1);
+    expect(junit.stdout.startsWith('<?xml')).toBe(true);
+    const github = await cli('check', `http://127.0.0.1:${port}/`, '--reporter', 'github', '--timeout', '3000');
+    expect(github.code).toBe(1);
+    expect(github.stdout).toMatch(/^::error /m);
+  });
+
+  it('the pretty report with color off has no ANSI escapes', async () => {
+    const port = await closedPort();
+    const run = await cli('check', `http://127.0.0.1:${port}/`, '--timeout', '3000');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('FAIL');
+    expect(run.stdout).not.toContain('\u001b');
+  });
+});
+
+describe('bin/x402-probe (spawned)', () => {
+  const built = existsSync(join(ROOT, 'dist', 'cli', 'main.js'));
+  const title = built ? 'node bin/x402-probe --help exits 0' : 'node bin/x402-probe --help: SKIPPED, dist/cli/main.js is missing (run `npm run build`; `npm test` builds first)';
+  it.skipIf(!built)(title, () => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'x402-probe'), '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Usage: x402-probe');
+  });
+});
