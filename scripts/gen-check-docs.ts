@@ -126,7 +126,8 @@ export function main(argv: readonly string[], stderr: (text: string) => void = (
       // A missing file is as stale as a different one.
     }
     if (committed === text) return 0;
-    stderr(`docs/checks.md is ${committed === null ? 'missing' : "out of date with the checks' meta"}: run \`${REGENERATE_COMMAND}\` and commit the result.\n`);
+    const name = path === DOCS_PATH ? 'docs/checks.md' : path;
+    stderr(`${name} is ${committed === null ? 'missing' : "out of date with the checks' meta"}: run \`${REGENERATE_COMMAND}\` and commit the result.\n`);
     return 1;
   }
   mkdirSync(dirname(path), { recursive: true });
