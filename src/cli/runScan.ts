@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { createColors } from 'picocolors';
+import { UsageError } from '../errors.js';
+import { resolveNetwork } from '../protocol/networks.js';
+import type { Report } from '../report/types.js';
+import { renderSummary } from '../scan/summary.js';
+import { scanTargets, type ScanResult } from '../scan/scanTargets.js';
+import { parseTargets } from '../scan/targets.js';
+import type { CliIO } from './context.js';
+import { createProgress } from './progress.js';
+import type { ScanCommandOptions } from './scan.js';
+
+/** Exit code of a scan stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
+export const INTERRUPTED_EXIT_CODE = 130;
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readInput(file: string, stdin: NodeJS.ReadableStream): Promise<string> {
+  if (file === '-') return readStream(stdin);
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read scan input ${JSON.stringify(file)}${code ? ` (${code})` : ''}`);
+  }
+}
+
+/** One NDJSON line: the report, or (never expected) the probe's own failure. */
+function ndjsonLine(result: ScanResult): string {
+  if (result.report) return `${JSON.stringify(result.report)}\n`;
+  return `${JSON.stringify({ tool: 'x402-probe', target: result.target.url, verdict: 'fail', error: `internal error: ${result.error}` })}\n`;
+}
+
+function findings(report: Report, status: 'fail' | 'warn'): string[] {
+  return report.checks.filter((c) => c.status === status).map((c) => c.id);
+}
+
+function prettyLine(result: ScanResult, color: boolean): string {
+  const c = createColors(color);
+  if (!result.report) return `${c.red('ERROR')} ${result.target.url}  ${c.dim(`internal error: ${result.error}`)}\n`;
+  const { report } = result;
+  const failed = findings(report, 'fail');
+  const warned = findings(report, 'warn');
+  const mark = report.verdict === 'pass' ? c.green('PASS ') : c.red('FAIL ');
+  const parts = [failed.length ? c.red(failed.join(', ')) : '', warned.length ? c.yellow(`warn: ${warned.join(', ')}`) : ''].filter(Boolean);
+  return `${mark} ${report.target}  ${parts.join('  ')}${parts.length ? '  ' : ''}${c.dim(`${report.durationMs} ms`)}\n`;
+}
+
+/**
+ * `x402-probe scan`: read the list (every line checked first), probe each URL through one
+ * shared pool, stream one line per target, then the summary table. With --json stdout carries
+ * NDJSON only. `stdin` is where `-` reads from.
+ */
+export async function runScan(file: string, options: ScanCommandOptions, io: CliIO, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
+  if (options.expectNetwork && !resolveNetwork(options.expectNetwork)) {
+    throw new UsageError(`--expect-network: unknown network ${JSON.stringify(options.expectNetwork)} (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)`);
+  }
+  const targets = parseTargets(await readInput(file, stdin));
+  const json = options.json ?? false;
+  const progress = createProgress(io.isTTY && !json, io.stderr);
+  const stop = new AbortController();
+  void io.waitForInterrupt().then(() => stop.abort());
+  const clearSpinner = io.isTTY && !json ? () => io.stderr('\r\x1b[2K') : () => {};
+  progress.update(`scanning ${targets.length} target(s)`);
+  const { summary, interrupted } = await scanTargets({
+    targets,
+    concurrency: options.concurrency,
+    perHost: options.perHost,
+    signal: stop.signal,
+    probe: {
+      method: options.method,
+      headers: options.header,
+      body: options.body,
+      timeoutMs: options.timeout,
+      expect: { price: options.expectPrice, payTo: options.expectPayTo, network: options.expectNetwork },
+      rpc: options.rpc,
+      attacks: options.attacks,
+      strict: options.strict,
+    },
+    onResult: (result, p) => {
+      if (json) {
+        io.stdout(ndjsonLine(result));
+        return;
+      }
+      clearSpinner();
+      io.stdout(prettyLine(result, io.color));
+      progress.update(`scanned ${p.done}/${p.total} · ${p.failed} failed · ${p.inFlight} in flight${stop.signal.aborted ? ' · stopping' : ''}`);
+    },
+  }).finally(() => progress.stop());
+  if (!json) io.stdout(`\n${renderSummary(summary, { color: io.color, interrupted, total: targets.length })}`);
+  if (interrupted) return INTERRUPTED_EXIT_CODE;
+  return summary.failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,32 @@
+import { Command } from 'commander';
+import type { CheckCommandOptions } from './check.js';
+import { addProbeOptions } from './check.js';
+import type { CliContext } from './context.js';
+import { parsePositiveInt } from './parse.js';
+
+/** The `check` options that make sense for many targets at once: no payment, no per-target agent. */
+const SHARED_OPTIONS = new Set(['method', 'header', 'body', 'timeout', 'expectPrice', 'expectPayTo', 'expectNetwork', 'rpc', 'attacks', 'strict', 'json']);
+
+export type ScanCommandOptions = Pick<CheckCommandOptions, 'method' | 'header' | 'body' | 'timeout' | 'expectPrice' | 'expectPayTo' | 'expectNetwork' | 'rpc' | 'attacks' | 'strict' | 'json'> & {
+  concurrency: number;
+  perHost: number;
+};
+
+export function registerScan(program: Command, ctx: CliContext): void {
+  const command = program
+    .command('scan')
+    .description('check many x402 endpoints (one URL per line, # comments), with bounded concurrency and a summary table')
+    .argument('<file>', 'file of URLs, or - for standard input');
+  // Declared once in check.ts: take the shared ones, so descriptions and parsers never drift.
+  for (const option of addProbeOptions(new Command()).options) {
+    if (SHARED_OPTIONS.has(option.attributeName())) command.addOption(option);
+  }
+  command
+    .option('--concurrency <n>', 'probes in flight at once', parsePositiveInt('--concurrency'), 16)
+    .option('--per-host <n>', 'probes in flight per host name (politeness)', parsePositiveInt('--per-host'), 2)
+    .addHelpText('after', '\nWith --json, stdout carries one JSON report per line (NDJSON) and nothing else.\nExit codes: 0 every target passed, 1 at least one failed, 2 usage error (a bad input line names its number).')
+    .action(async (file: string, options: ScanCommandOptions) => {
+      const { runScan } = await import('./runScan.js');
+      ctx.exitCode = await runScan(file, options, ctx.io);
+    });
+}
