@@ -3,6 +3,7 @@ import { ProbeError } from '../errors.js';
 import { redactSecrets } from '../util/redact.js';
 import { version } from '../version.js';
 import { registerCheck } from './check.js';
+import { registerScan } from './scan.js';
 import type { CliContext, CliIO } from './context.js';
 
 /** Build the command tree. Commands import their heavy modules inside their actions. */
@@ -15,6 +16,7 @@ export function buildProgram(ctx: CliContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s), outputError: () => {} });
   registerCheck(program, ctx);
+  registerScan(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s), outputError: () => {} });
   return program;
 }
