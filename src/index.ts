@@ -5,6 +5,9 @@ export type { Artifacts, ArtifactName } from './gather/artifacts.js';
 export type { Check, CheckMeta, CheckOutcome, CheckStatus, Severity } from './checks/types.js';
 export { decodeChallenge } from './protocol/decodeChallenge.js';
 export { ProbeError, UsageError, ConfigError } from './errors.js';
+export { startSandbox } from './sandbox/startSandbox.js';
+export type { Sandbox, SandboxAccount, SandboxAccounts, SandboxSeller, SandboxSellerName, StartSandboxOptions } from './sandbox/types.js';
+export { SandboxError } from './errors.js';
 
 import { run } from './engine/run.js';
 import type { ProbeOptions } from './engine/options.js';

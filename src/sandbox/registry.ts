@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { decodeEventLog, type Abi, type Hex } from 'viem';
+import { SandboxError } from '../errors.js';
+import { placeCode, runtimeCodeOf, type SandboxChain } from './chain.js';
+import type { SandboxAccount } from './types.js';
+
+/** ERC-8004 IdentityRegistry on Base Sepolia (and every testnet). */
+export const IDENTITY_REGISTRY_ADDRESS = '0x8004A818BFB912233c491871b3d84c89A494BD9e' as const;
+/** `agentRegistry` of a registration file pointing at this registry on chain 84532. */
+export const AGENT_REGISTRY_REF = `eip155:84532:${IDENTITY_REGISTRY_ADDRESS}` as const;
+
+interface RegistryArtifact {
+  abi: Abi;
+  bytecode: Hex;
+  deployedBytecode: Hex;
+}
+
+let cached: RegistryArtifact | null = null;
+
+/** The committed artifact (contracts/artifacts, shipped in the package; made by contracts/scripts/compile-registry.mjs). */
+export function identityRegistryArtifact(): RegistryArtifact {
+  if (cached) return cached;
+  // src/sandbox and dist/sandbox are both two levels below the package root.
+  const url = new URL('../../contracts/artifacts/IdentityRegistry.json', import.meta.url);
+  try {
+    cached = JSON.parse(readFileSync(url, 'utf8')) as RegistryArtifact;
+  } catch (error) {
+    throw new SandboxError('IdentityRegistry artifact missing', { cause: error, details: url.pathname, hints: ['run node contracts/scripts/compile-registry.mjs'] });
+  }
+  return cached;
+}
+
+export function identityRegistryAbi(): Abi {
+  return identityRegistryArtifact().abi;
+}
+
+/**
+ * Place the registry. The creation code is run with eth_call rather than taking the artifact's
+ * deployedBytecode, because EIP712 keeps its hashed name and version in immutables that only the
+ * constructor fills in.
+ */
+export async function placeIdentityRegistry(sandbox: SandboxChain): Promise<void> {
+  const code = await runtimeCodeOf(sandbox.publicClient, identityRegistryArtifact().bytecode, 'IdentityRegistry');
+  await placeCode(sandbox, IDENTITY_REGISTRY_ADDRESS, code, 'IdentityRegistry');
+}
+
+/**
+ * Register an agent the way sellers do when the file must name its own id: register() first,
+ * read the id from the Registered event, then setAgentURI with the URI built for that id.
+ */
+export async function registerAgent(sandbox: SandboxChain, owner: SandboxAccount, agentURIFor: (agentId: bigint) => string): Promise<{ agentId: bigint; agentURI: string }> {
+  const abi = identityRegistryAbi();
+  const wallet = sandbox.walletFor(owner);
+  const write = (functionName: string, args: readonly unknown[]) =>
+    wallet.writeContract({ address: IDENTITY_REGISTRY_ADDRESS, abi, functionName, args } as Parameters<typeof wallet.writeContract>[0]);
+  const receipt = await sandbox.confirm(await write('register', []), 'IdentityRegistry register()');
+  let agentId: bigint | null = null;
+  for (const log of receipt.logs) {
+    if (log.address.toLowerCase() !== IDENTITY_REGISTRY_ADDRESS.toLowerCase()) continue;
+    try {
+      const event = decodeEventLog({ abi, data: log.data, topics: log.topics });
+      if (event.eventName === 'Registered') agentId = (event.args as unknown as { agentId: bigint }).agentId;
+    } catch {
+      // Transfer and MetadataSet share the receipt
+    }
+  }
+  if (agentId === null) throw new SandboxError('IdentityRegistry register() emitted no Registered event');
+  const agentURI = agentURIFor(agentId);
+  await sandbox.confirm(await write('setAgentURI', [agentId, agentURI]), 'IdentityRegistry setAgentURI');
+  return { agentId, agentURI };
+}

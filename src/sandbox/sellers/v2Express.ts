@@ -1,0 +1,51 @@
+import { SandboxError } from '../../errors.js';
+import { createExpressSeller, finishExpressSeller } from './expressApp.js';
+import { SANDBOX_AMOUNT, SANDBOX_PRICE, type StartedSeller, type StartSellerParameters } from './common.js';
+
+const PATH = '/v1/chat/completions';
+
+/**
+ * x402 v2 seller on the official @x402/express middleware: x402ResourceServer with an HTTP
+ * facilitator client and the server ExactEvmScheme, one paid route priced "$0.001" on eip155:84532.
+ */
+export async function startV2ExpressSeller(parameters: StartSellerParameters): Promise<StartedSeller> {
+  const [{ paymentMiddlewareFromHTTPServer, x402ResourceServer, x402HTTPResourceServer }, { HTTPFacilitatorClient }, { ExactEvmScheme }] = await Promise.all([
+    import('@x402/express'),
+    import('@x402/core/server'),
+    import('@x402/evm/exact/server'),
+  ]);
+  const description = 'OpenAI-compatible chat completions behind the official @x402/express middleware (x402 v2)';
+  const resourceServer = new x402ResourceServer(new HTTPFacilitatorClient({ url: parameters.facilitatorUrl })).register('eip155:84532', new ExactEvmScheme());
+  const httpServer = new x402HTTPResourceServer(resourceServer, {
+    [`POST ${PATH}`]: {
+      accepts: { scheme: 'exact', price: `$${SANDBOX_PRICE}`, network: 'eip155:84532', payTo: parameters.payTo },
+      description,
+      mimeType: 'application/json',
+    },
+  });
+  // Initialised here, awaited: left to the middleware, a facilitator mismatch ends in process.exit(1).
+  try {
+    await httpServer.initialize();
+  } catch (error) {
+    throw new SandboxError('v2 seller cannot use the sandbox facilitator', { cause: error, details: String((error as Error)?.message ?? error) });
+  }
+  const seller = await createExpressSeller();
+  seller.app.use(paymentMiddlewareFromHTTPServer(httpServer, undefined, undefined, false));
+  const server = await finishExpressSeller(seller, { method: 'POST', path: PATH, upstreamUrl: parameters.upstreamUrl, upstreamPath: PATH });
+  return {
+    seller: {
+      name: 'v2-express',
+      x402Version: 2,
+      url: `${server.origin}${PATH}`,
+      origin: server.origin,
+      method: 'POST',
+      price: SANDBOX_PRICE,
+      amount: SANDBOX_AMOUNT,
+      payTo: parameters.payTo,
+      network: 'eip155:84532',
+    },
+    description,
+    setRegistration: seller.registration.set,
+    close: server.close,
+  };
+}

@@ -1,0 +1,120 @@
+import { SandboxError } from '../errors.js';
+import { sandboxAccounts } from './accounts.js';
+import { startAnvil } from './anvil.js';
+import { sandboxChain } from './chain.js';
+import { startFacilitator } from './facilitator.js';
+import { startFakeOllama } from './fakeOllama.js';
+import { placeMulticall3 } from './multicall.js';
+import { IDENTITY_REGISTRY_ADDRESS, placeIdentityRegistry, registerAgent } from './registry.js';
+import { dataUri, REGISTRATION_PATH, registrationFile, type StartedSeller, type StartSellerParameters } from './sellers/common.js';
+import { startObolGate } from './sellers/obolGate.js';
+import { loadLegacyExpress, startV1ExpressSeller } from './sellers/v1Express.js';
+import { startV2ExpressSeller } from './sellers/v2Express.js';
+import type { Sandbox, SandboxSeller, StartSandboxOptions } from './types.js';
+import { placeUsdc, USDC_ADDRESS } from './usdc.js';
+
+export type { Sandbox, SandboxAccount, SandboxSeller, StartSandboxOptions } from './types.js';
+
+/** How each seller publishes its agentURI: at least one data: URI and one http URL. */
+const URI_STYLE: Record<SandboxSeller['name'], 'data' | 'http'> = { 'v2-express': 'data', 'v1-express': 'http', 'obol-gate': 'http' };
+
+function firstLine(error: unknown): string {
+  const e = error as { shortMessage?: string; message?: string };
+  return String(e?.shortMessage ?? e?.message ?? error).split('\n')[0].slice(0, 200);
+}
+
+/**
+ * Start a faithful local Base Sepolia: anvil (chain id 84532) with Circle's FiatTokenV2_2 at the
+ * Base Sepolia USDC address, an ERC-8004 IdentityRegistry at the Base Sepolia address and
+ * Multicall3; an x402 facilitator; and three sellers in front of a fake Ollama, each registered
+ * as an ERC-8004 agent. Everything listens on 127.0.0.1; `stop()` tears it all down.
+ *
+ * @example
+ * const sandbox = await startSandbox();
+ * try { await fetch(sandbox.sellers[0].url, { method: 'POST' }); } finally { await sandbox.stop(); }
+ */
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<Sandbox> {
+  const progress = (step: string) => options.onProgress?.(step);
+  const wantSellers = options.sellers !== false;
+  const buyerFunds = options.buyerFunds ?? '1000';
+  if (!/^\d+(\.\d{1,6})?$/.test(buyerFunds)) throw new SandboxError(`buyerFunds must be a decimal USDC amount, got "${buyerFunds}"`);
+  const accounts = sandboxAccounts();
+
+  // The legacy middleware takes about a second to import; start now, alongside anvil.
+  const legacy = wantSellers ? loadLegacyExpress() : null;
+  legacy?.catch(() => {});
+
+  const closers: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close().catch(() => {});
+  };
+  try {
+    progress('starting anvil (chain id 84532)');
+    const anvil = await startAnvil({ chainId: 84532 });
+    closers.push(anvil.stop);
+    const chain = sandboxChain(anvil.rpcUrl);
+
+    progress('placing Multicall3, USDC (FiatTokenV2_2) and the ERC-8004 IdentityRegistry');
+    const contracts = (async () => {
+      await Promise.all([placeMulticall3(chain), placeIdentityRegistry(chain)]);
+      await placeUsdc(chain, { deployer: accounts.deployer, holders: accounts.buyers.map((b) => ({ address: b.address, amount: buyerFunds })) });
+    })();
+
+    const servers = (async () => {
+      const [facilitator, upstream] = await Promise.all([startFacilitator({ sandbox: chain, account: accounts.facilitator }), wantSellers ? startFakeOllama() : null]);
+      closers.push(facilitator.close);
+      if (upstream) closers.push(upstream.close);
+      return { facilitator, upstream };
+    })();
+    // Both branches must settle before anything is torn down, or a half-started server could leak.
+    const [contractsResult, serversResult] = await Promise.allSettled([contracts, servers]);
+    if (contractsResult.status === 'rejected') throw contractsResult.reason;
+    if (serversResult.status === 'rejected') throw serversResult.reason;
+    const { facilitator, upstream } = serversResult.value;
+    progress(`facilitator listening at ${facilitator.url}`);
+
+    const sellers: SandboxSeller[] = [];
+    if (upstream) {
+      progress('starting the sellers (@x402/express v2, legacy x402-express v1, obol-style gate)');
+      const base = (i: number): StartSellerParameters => ({ facilitatorUrl: facilitator.url, upstreamUrl: upstream.url, payTo: accounts.sellers[i].address });
+      const [v2, v1, obol] = await Promise.allSettled([startV2ExpressSeller(base(0)), startV1ExpressSeller(base(1), legacy!), startObolGate(base(2))]);
+      const started: { started: StartedSeller; owner: number }[] = [];
+      for (const [i, result] of [v2, v1, obol].entries()) {
+        if (result.status === 'fulfilled') {
+          closers.push(result.value.close);
+          started.push({ started: result.value, owner: i });
+        }
+      }
+      if (v1.status === 'rejected') progress(`legacy x402-express unavailable, v1-express seller skipped: ${firstLine(v1.reason)}`);
+      for (const result of [v2, obol]) if (result.status === 'rejected') throw result.reason;
+
+      progress('registering one ERC-8004 agent per seller');
+      // One after another, so agent ids follow the seller order (0, 1, 2) on every run.
+      for (const { started: s, owner } of started) {
+        const { agentId, agentURI } = await registerAgent(chain, accounts.sellers[owner], (id) => {
+          const document = registrationFile(s.seller.name, s.description, s.seller.url, id);
+          s.setRegistration(document);
+          return URI_STYLE[s.seller.name] === 'data' ? dataUri(document) : `${s.seller.origin}${REGISTRATION_PATH}`;
+        });
+        sellers.push({ ...s.seller, agentId: agentId.toString(), agentURI });
+      }
+    }
+
+    let stopped: Promise<void> | null = null;
+    progress('sandbox ready');
+    return {
+      rpcUrl: anvil.rpcUrl,
+      chainId: 84532,
+      usdc: USDC_ADDRESS,
+      identityRegistry: IDENTITY_REGISTRY_ADDRESS,
+      facilitatorUrl: facilitator.url,
+      sellers,
+      accounts,
+      stop: () => (stopped ??= closeAll()),
+    };
+  } catch (error) {
+    await closeAll();
+    if (error instanceof SandboxError) throw error;
+    throw new SandboxError(`sandbox failed to start: ${firstLine(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,61 @@
+/** One of anvil's well-known development accounts (public keys and private keys alike). */
+export interface SandboxAccount {
+  /** Role in the sandbox, e.g. "buyer 1"; always says it is an anvil development key. */
+  label: string;
+  address: `0x${string}`;
+  /** Anvil's published development key: public knowledge, never for real funds. */
+  privateKey: `0x${string}`;
+}
+
+export type SandboxSellerName = 'v2-express' | 'v1-express' | 'obol-gate';
+
+export interface SandboxSeller {
+  name: SandboxSellerName;
+  x402Version: 1 | 2;
+  /** The paid resource, e.g. http://127.0.0.1:PORT/v1/chat/completions. */
+  url: string;
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  method: 'GET' | 'POST';
+  /** Decimal USDC, e.g. "0.001". */
+  price: string;
+  /** Atomic USDC units, e.g. "1000". */
+  amount: string;
+  payTo: `0x${string}`;
+  /** As advertised: "eip155:84532" (v2) or "base-sepolia" (v1). */
+  network: string;
+  /** ERC-8004 agent id, decimal. */
+  agentId: string;
+  /** The agent's tokenURI: a data:application/json;base64 URI or the seller's registration-file URL. */
+  agentURI: string;
+}
+
+export interface SandboxAccounts {
+  deployer: SandboxAccount;
+  facilitator: SandboxAccount;
+  buyers: SandboxAccount[];
+  sellers: SandboxAccount[];
+}
+
+export interface Sandbox {
+  rpcUrl: string;
+  chainId: 84532;
+  /** 0x036CbD53842c5426634e7929541eC2318f3dCF7e, Circle's FiatTokenV2_2 as on Base Sepolia. */
+  usdc: `0x${string}`;
+  /** 0x8004A818BFB912233c491871b3d84c89A494BD9e, an ERC-8004 IdentityRegistry. */
+  identityRegistry: `0x${string}`;
+  facilitatorUrl: string;
+  sellers: SandboxSeller[];
+  accounts: SandboxAccounts;
+  /** Kills anvil and closes every server. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface StartSandboxOptions {
+  /** Called with a short description of each startup step. */
+  onProgress?: (step: string) => void;
+  /** Start the example sellers (default true). */
+  sellers?: boolean;
+  /** Decimal USDC minted to each buyer (default "1000"). */
+  buyerFunds?: string;
+}
