@@ -4,6 +4,7 @@ import { redactSecrets } from '../util/redact.js';
 import { version } from '../version.js';
 import { registerCheck } from './check.js';
 import { registerScan } from './scan.js';
+import { registerSandbox } from './sandbox.js';
 import type { CliContext, CliIO } from './context.js';
 
 /** Build the command tree. Commands import their heavy modules inside their actions. */
@@ -17,6 +18,7 @@ export function buildProgram(ctx: CliContext): Command {
     .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s), outputError: () => {} });
   registerCheck(program, ctx);
   registerScan(program, ctx);
+  registerSandbox(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s), outputError: () => {} });
   return program;
 }
