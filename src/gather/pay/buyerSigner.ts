@@ -26,7 +26,11 @@ export async function signerFromEnv(variable: string, env: NodeJS.ProcessEnv): P
   const raw = env[variable]?.trim();
   if (!raw) throw new ConfigError(`--key-env: environment variable ${variable} is not set or empty`);
   if (!PRIVATE_KEY.test(raw)) throw new ConfigError(`--key-env: ${variable} does not hold a 32-byte hex private key`);
-  const key = (raw.startsWith('0x') ? raw : `0x${raw}`) as `0x${string}`;
+  return signerFromKey((raw.startsWith('0x') ? raw : `0x${raw}`) as `0x${string}`);
+}
+
+/** A signer over a private key held in memory (registered for redaction first). */
+export async function signerFromKey(key: `0x${string}`): Promise<BuyerSigner> {
   registerSecret(key);
   const { privateKeyToAccount } = await import('viem/accounts');
   const account = privateKeyToAccount(key);

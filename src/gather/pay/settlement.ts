@@ -7,6 +7,28 @@ const TRANSFER_TOPIC = '0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a
 
 const topicAddress = (topic: string): string => `0x${topic.slice(26)}`;
 
+type Client = { getTransactionReceipt(a: { hash: `0x${string}` }): Promise<unknown>; getTransaction(a: { hash: `0x${string}` }): Promise<unknown> };
+type Receipt = { status: 'success' | 'reverted'; blockNumber: bigint; logs: { address: string; topics: readonly string[]; data: string }[] };
+
+/** A node that knows nothing of the hash after this long is not going to mine it. */
+const UNKNOWN_GRACE_MS = 1_500;
+
+/**
+ * The receipt of a settlement, waiting while the transaction is pending (slow chains), but giving
+ * up soon on a hash the node has never seen (a made-up receipt).
+ */
+async function awaitReceipt(client: Client, hash: `0x${string}`, deadlineMs: number): Promise<Receipt | null> {
+  const started = Date.now();
+  for (;;) {
+    const receipt = (await client.getTransactionReceipt({ hash }).catch(() => null)) as Receipt | null;
+    if (receipt) return receipt;
+    const known = await client.getTransaction({ hash }).catch(() => null);
+    const waited = Date.now() - started;
+    if ((!known && waited >= UNKNOWN_GRACE_MS) || waited >= deadlineMs) return null;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
 /** With --pay and --rpc: the receipt of the transaction the settlement header names. */
 export const settlementGatherer: Gatherer<'settlement'> = {
   artifact: 'settlement',
@@ -21,11 +43,14 @@ export const settlementGatherer: Gatherer<'settlement'> = {
     const transaction = decodeSettlement(artifacts.payment!.paid!.exchange!).transaction as `0x${string}`;
     const receipt: SettlementReceipt = { transaction, found: false, status: null, blockNumber: null, chainId: null, transfers: [], error: null };
     const { createPublicClient, http } = await import('viem');
-    const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0 }), pollingInterval: 100 });
+    const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0 }) });
     try {
       receipt.chainId = await client.getChainId();
-      // Settlement is usually mined before the response; allow a short wait for slow chains.
-      const r = await client.waitForTransactionReceipt({ hash: transaction, timeout: Math.min(timeoutMs, 15_000), pollingInterval: 100, retryCount: 0 });
+      const r = await awaitReceipt(client, transaction, Math.min(timeoutMs, 15_000));
+      if (!r) {
+        receipt.error = 'no such transaction on this chain';
+        return receipt;
+      }
       receipt.found = true;
       receipt.status = r.status;
       receipt.blockNumber = r.blockNumber.toString();

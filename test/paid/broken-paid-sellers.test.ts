@@ -1,0 +1,55 @@
+/**
+ * The paid path against real money on the sandbox chain: each broken paid seller is caught by
+ * the check its catalog entry names, and the probe never moves more than the cap.
+ */
+import { createWalletClient, http, parseAbi } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAID_DEFECTS } from '../../fixtures/paid-sellers/catalog.js';
+import { startGate, USDC } from '../../fixtures/paid-sellers/gate.js';
+import { run } from '../../src/engine/run.js';
+import { signerFromKey } from '../../src/gather/pay/buyerSigner.js';
+import { localBaseSepolia } from '../../src/sandbox/chain.js';
+import { startSandbox } from '../../src/sandbox/startSandbox.js';
+import type { Sandbox } from '../../src/sandbox/types.js';
+
+let sandbox: Sandbox;
+let otherTransaction: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ sellers: false });
+  // An unrelated real transfer, for the seller whose receipt names another transaction.
+  const wallet = createWalletClient({ account: privateKeyToAccount(sandbox.accounts.buyers[2].privateKey), chain: localBaseSepolia(sandbox.rpcUrl), transport: http(sandbox.rpcUrl) });
+  otherTransaction = await wallet.writeContract({ address: USDC, abi: parseAbi(['function transfer(address,uint256) returns (bool)']), functionName: 'transfer', args: ['0x000000000000000000000000000000000000dEaD', 1000n] });
+});
+
+afterAll(async () => {
+  await sandbox?.stop();
+});
+
+describe('broken paid sellers', () => {
+  for (const entry of PAID_DEFECTS) {
+    it(`${entry.id}: ${entry.defect}`, async () => {
+      const payTo = sandbox.accounts.sellers[0].address;
+      const gate = await startGate(entry.behaviour, { facilitatorUrl: sandbox.facilitatorUrl, rpcUrl: sandbox.rpcUrl, payTo, otherTransaction });
+      try {
+        const signer = await signerFromKey(sandbox.accounts.buyers[0].privateKey);
+        const { report, artifacts } = await run({ url: gate.url, rpc: sandbox.rpcUrl, pay: { signer, maxAmount: '0.01', mainnet: false } });
+        await gate.settled();
+        for (const { check, status } of entry.expect) {
+          const result = report.checks.find((c) => c.id === check);
+          expect(result?.status, `${check}: ${result?.message}`).toBe(status);
+        }
+        expect(report.verdict).toBe('fail');
+        // Exposure: every authorization the funded key signed shares one nonce, none above the cap.
+        const session = artifacts.payment!;
+        const signed = [session.underpaid, session.wrongRecipient, session.expired, session.paid].filter((a) => a !== null);
+        const nonces = new Set(signed.map((a) => (JSON.parse(Buffer.from(a!.headerValue, 'base64').toString()).payload.authorization.nonce as string)));
+        expect(nonces.size).toBe(1);
+        for (const a of signed) expect(BigInt(a!.value!)).toBeLessThanOrEqual(10_000n);
+      } finally {
+        await gate.close();
+      }
+    });
+  }
+});

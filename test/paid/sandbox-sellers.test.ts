@@ -1,0 +1,52 @@
+/** The sandbox's official sellers (v2 @x402/express, legacy v1 x402-express, obol-style gate) pass every pay.* check. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/engine/run.js';
+import { signerFromKey } from '../../src/gather/pay/buyerSigner.js';
+import { startSandbox } from '../../src/sandbox/startSandbox.js';
+import type { Sandbox } from '../../src/sandbox/types.js';
+
+let sandbox: Sandbox;
+const CHAT = JSON.stringify({ model: 'qwen3:0.6b', messages: [{ role: 'user', content: 'hi' }] });
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+
+afterAll(async () => {
+  await sandbox?.stop();
+});
+
+describe('sandbox sellers, paid', () => {
+  it('each official seller passes every pay.* check and moves exactly the price', async () => {
+    expect(sandbox.sellers.map((s) => s.name).sort()).toEqual(['obol-gate', 'v1-express', 'v2-express']);
+    for (const [i, seller] of sandbox.sellers.entries()) {
+      const signer = await signerFromKey(sandbox.accounts.buyers[i].privateKey);
+      const { report } = await run({
+        url: seller.url,
+        method: seller.method,
+        body: seller.method === 'POST' ? CHAT : undefined,
+        rpc: sandbox.rpcUrl,
+        expect: { price: seller.price, payTo: seller.payTo, network: seller.network },
+        pay: { signer, maxAmount: '0.01', mainnet: false },
+      });
+      const pay = report.checks.filter((c) => c.id.startsWith('pay.'));
+      const notPassing = pay.filter((c) => c.status !== 'pass').map((c) => `${c.id}=${c.status}: ${c.message}`);
+      expect(notPassing, seller.name).toEqual([]);
+      expect(pay.length).toBeGreaterThanOrEqual(12);
+      expect(report.verdict, seller.name).toBe('pass');
+      expect(report.payment?.transaction).toMatch(/^0x[0-9a-f]{64}$/);
+    }
+  });
+
+  it('refuses to sign above --max-amount, on a payTo other than --expect-pay-to, and says why', async () => {
+    const seller = sandbox.sellers[0];
+    const signer = await signerFromKey(sandbox.accounts.buyers[0].privateKey);
+    const body = seller.method === 'POST' ? CHAT : undefined;
+    const cheap = await run({ url: seller.url, method: seller.method, body, rpc: sandbox.rpcUrl, pay: { signer, maxAmount: '0.0001', mainnet: false } });
+    expect(cheap.report.checks.find((c) => c.id === 'pay.within-limits')?.status).toBe('fail');
+    expect(cheap.artifacts.payment?.paid).toBeNull();
+    const elsewhere = await run({ url: seller.url, method: seller.method, body, rpc: sandbox.rpcUrl, expect: { payTo: sandbox.accounts.sellers[2].address }, pay: { signer, maxAmount: '0.01', mainnet: false } });
+    expect(elsewhere.report.checks.find((c) => c.id === 'pay.within-limits')?.message).toMatch(/--expect-pay-to/);
+    expect(elsewhere.artifacts.payment?.paid).toBeNull();
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Spend safety, property-tested over generated challenges and limits against a real loopback
+ * seller that records every payment it receives: the whole --pay run never signs more than the
+ * cap, never for an unexpected payTo, never on a mainnet without --mainnet, and every
+ * authorization the funded key signs shares one nonce (so at most one can ever settle).
+ */
+import http from 'node:http';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/engine/run.js';
+import { signerFromKey } from '../../src/gather/pay/buyerSigner.js';
+import { isMainnet } from '../../src/protocol/networks.js';
+import { decimalToAtomic } from '../../src/protocol/units.js';
+
+const BUYER_KEY = '0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6';
+const BUYER = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
+const EXPECTED_PAY_TO = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+const USDC: Record<string, string> = {
+  'eip155:84532': '0x036CbD53842c5426634e7929541eC2318f3dCF7e',
+  'base-sepolia': '0x036CbD53842c5426634e7929541eC2318f3dCF7e',
+  'eip155:8453': '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913',
+  base: '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913',
+};
+const NAMES: Record<string, string> = { 'eip155:84532': 'USDC', 'base-sepolia': 'USDC', 'eip155:8453': 'USD Coin', base: 'USD Coin' };
+
+let challenge: { version: 1 | 2; accepts: Record<string, unknown>[] } = { version: 2, accepts: [] };
+let received: string[] = [];
+let server: http.Server;
+let url = '';
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const header = req.headers['payment-signature'] ?? req.headers['x-payment'];
+    if (typeof header === 'string') received.push(header);
+    const resource = `http://${req.headers.host}${req.url}`;
+    if (challenge.version === 2) {
+      const pr = { x402Version: 2, error: 'Payment required', resource: { url: resource, description: 'd', mimeType: 'application/json' }, accepts: challenge.accepts };
+      res.writeHead(402, { 'payment-required': Buffer.from(JSON.stringify(pr)).toString('base64'), 'content-type': 'application/json' }).end('{}');
+    } else {
+      res.writeHead(402, { 'content-type': 'application/json' }).end(JSON.stringify({ x402Version: 1, error: 'X-PAYMENT header is required', accepts: challenge.accepts.map((a) => ({ ...a, resource })) }));
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as { port: number }).port}/paid`;
+});
+
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const entry = fc.record({
+  network: fc.constantFrom('eip155:84532', 'eip155:8453'),
+  amount: fc.oneof(fc.bigInt({ min: 1n, max: 20_000n }), fc.bigInt({ min: 1n, max: 10n ** 12n })),
+  expectedPayTo: fc.boolean(),
+});
+
+describe('--pay spend safety', () => {
+  it('signs nothing beyond the limits, whatever the challenge', async () => {
+    const signer = await signerFromKey(BUYER_KEY);
+    let runsThatSigned = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<1 | 2>(1, 2),
+        fc.array(entry, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('0.01', '0.001', '1', '0.000001'),
+        fc.boolean(),
+        fc.boolean(),
+        async (version, entries, maxAmount, mainnet, pinPayTo) => {
+          challenge = {
+            version,
+            accepts: entries.map((e) => {
+              const network = version === 1 ? (e.network === 'eip155:84532' ? 'base-sepolia' : 'base') : e.network;
+              const common = { scheme: 'exact', network, asset: USDC[network], payTo: e.expectedPayTo ? EXPECTED_PAY_TO : '0x000000000000000000000000000000000000bEEF', maxTimeoutSeconds: 60, extra: { name: NAMES[network], version: '2' } };
+              return version === 2 ? { ...common, amount: e.amount.toString() } : { ...common, maxAmountRequired: e.amount.toString(), description: 'd', mimeType: 'application/json' };
+            }),
+          };
+          received = [];
+          await run({ url, expect: pinPayTo ? { payTo: EXPECTED_PAY_TO } : {}, pay: { signer, maxAmount, mainnet }, timeoutMs: 3000 });
+          const cap = decimalToAtomic(maxAmount, 6)!;
+          const decode = (h: string): unknown => {
+            try {
+              return JSON.parse(Buffer.from(h, 'base64').toString());
+            } catch {
+              return null; // the deliberately malformed payment
+            }
+          };
+          const ours = received
+            .map((h) => decode(h) as { network?: string; accepted?: { network: string; payTo: string }; payload: { authorization: { from: string; to: string; value: string; nonce: string } } })
+              .filter((p) => p?.payload?.authorization?.from?.toLowerCase() === BUYER.toLowerCase());
+          if (ours.length > 0) runsThatSigned += 1;
+          const nonces = new Set(ours.map((p) => p.payload.authorization.nonce));
+          expect(nonces.size).toBeLessThanOrEqual(1);
+          for (const p of ours) {
+            const auth = p.payload.authorization;
+            const network = p.accepted?.network ?? p.network!;
+            expect(BigInt(auth.value)).toBeLessThanOrEqual(cap);
+            if (!mainnet) expect(isMainnet(network)).toBe(false);
+            if (pinPayTo) expect([EXPECTED_PAY_TO.toLowerCase(), BUYER.toLowerCase()]).toContain(auth.to.toLowerCase());
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+    // The property must not hold vacuously: many generated challenges are payable.
+    expect(runsThatSigned).toBeGreaterThan(5);
+  });
+});
