@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { BuyerSigner } from '../gather/pay/buyerSigner.js';
+import type { OfferArtifact } from '../gather/artifacts.js';
 
 /** Progress events for a TTY spinner; nothing is printed by the engine itself. */
 export type ProgressEvent = { phase: 'gather'; artifact: string } | { phase: 'check' } | { phase: 'done' };
@@ -23,6 +24,11 @@ export interface ProbeOptions {
    * key is a configuration error before any request is sent.
    */
   pay?: { signer: BuyerSigner; maxAmount: string; mainnet: boolean };
+  /**
+   * The ServiceOffer the target was resolved from (`x402-probe offer`), read before the run:
+   * it becomes the `offer` artifact that the offer.* checks judge.
+   */
+  offer?: OfferArtifact;
   /** Warnings fail the verdict. */
   strict?: boolean;
   /** Shared undici pool (scan passes one); a private one is made otherwise. */

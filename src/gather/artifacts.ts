@@ -386,6 +386,8 @@ export interface OfferArtifact {
   type: unknown;
   /** `spec.model.name`. */
   model: unknown;
+  /** `spec.upstream` as read: service, namespace, port, healthPath. */
+  upstream: unknown;
   /** `spec.payment` as read: scheme, network, payTo, price {perRequest|perMTok|perHour}, asset, maxTimeoutSeconds. */
   payment: unknown;
   /** `spec.path`. */

@@ -1,5 +1,6 @@
 import { forgedGatherer, malformedGatherer } from './attacks.js';
 import { challengeGatherer } from './challenge.js';
+import { offerGatherer } from './offer.js';
 import { tokenInfoGatherer } from './tokenInfo.js';
 import { paymentGatherer } from './pay/session.js';
 import { settlementGatherer } from './pay/settlement.js';
@@ -7,4 +8,4 @@ import type { Gatherer } from './types.js';
 import { unpaidGatherer } from './unpaid.js';
 
 /** Gatherers in the order they run; each may read the artifacts of those before it. */
-export const gatherers: readonly Gatherer[] = [unpaidGatherer, challengeGatherer, tokenInfoGatherer, forgedGatherer, malformedGatherer, paymentGatherer, settlementGatherer];
+export const gatherers: readonly Gatherer[] = [unpaidGatherer, challengeGatherer, tokenInfoGatherer, forgedGatherer, malformedGatherer, paymentGatherer, settlementGatherer, offerGatherer];

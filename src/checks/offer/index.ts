@@ -1,0 +1,7 @@
+import type { Check } from '../types.js';
+import * as conditionsReady from './conditions-ready.js';
+import * as exists from './exists.js';
+import * as specAgrees from './spec-agrees.js';
+
+// exists first: the other two skip when there is no offer to judge.
+export const offerChecks: readonly Check[] = [exists, conditionsReady, specAgrees];
