@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { UsageError } from '../errors.js';
 import type { CliContext } from './context.js';
 import { collectHeader, parseAddress, parseChoice, parseDecimal, parsePositiveInt, parseUrl } from './parse.js';
 import { REPORTERS, type ReporterName } from './reporters.js';
@@ -13,6 +14,9 @@ export interface CheckCommandOptions {
   expectPayTo?: string;
   expectNetwork?: string;
   rpc?: string;
+  /** An ERC-8004 agent ref; `false` where a command offers --no-agent (offer). */
+  agent?: string | false;
+  ipfsGateway?: string;
   attacks: boolean;
   pay?: boolean;
   maxAmount: string;
@@ -36,6 +40,8 @@ export function addProbeOptions(command: Command): Command {
     .option('--expect-pay-to <address>', 'address the seller means to be paid at', parseAddress('--expect-pay-to'))
     .option('--expect-network <network>', 'network the seller means to charge on (CAIP-2 or v1 name)')
     .option('--rpc <url>', 'JSON-RPC URL of the payment network, for on-chain reads', parseUrl)
+    .option('--agent <ref>', 'ERC-8004 cross-check: eip155:<chainId>:<registry>:<agentId>, an agent id (Base Sepolia), or auto', parseAgentOption)
+    .option('--ipfs-gateway <url>', 'gateway for ipfs:// agentURIs (default https://ipfs.io)', parseUrl)
     .option('--no-attacks', 'do not send forged and malformed payments')
     .option('--pay', 'make one funded, capped payment (opt-in) and verify its settlement')
     .option('--max-amount <decimal>', 'largest price --pay may pay, in the asset', parseDecimal('--max-amount'), '0.01')
@@ -46,6 +52,14 @@ export function addProbeOptions(command: Command): Command {
     .option('--json', 'print the JSON report on stdout (same as --reporter json)')
     .addOption(new Option('--reporter <name>', 'report format').choices(REPORTERS as unknown as string[]).argParser(parseChoice('--reporter', REPORTERS)))
     .option('-v, --verbose', 'pretty report: also list passing and skipped checks');
+}
+
+/** A light syntax check (viem loads only in the action); the gatherer reads the ref in full. */
+function parseAgentOption(value: string): string {
+  if (!/^(auto|eip155:[0-9]+:0x[0-9a-fA-F]{40}:[0-9]+|[0-9]+:[0-9]+|[0-9]+)$/i.test(value.trim())) {
+    throw new UsageError(`--agent: cannot read ${JSON.stringify(value)} (expected eip155:<chainId>:<registry>:<agentId>, <chainId>:<agentId>, an agent id, or auto)`);
+  }
+  return value.trim();
 }
 
 export function registerCheck(program: Command, ctx: CliContext): void {

@@ -27,6 +27,7 @@ export async function runCheck(url: string, options: CheckCommandOptions, io: Cl
     throw new UsageError(`--expect-network: unknown network ${JSON.stringify(options.expectNetwork)} (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)`);
   }
   const pay = await resolvePay(options, io);
+  if (options.agent && !options.rpc) await (await import('../registry/resolveRpc.js')).requireRegistryRpc(options.agent, Math.min(options.timeout, 5_000));
   const reporter = options.json ? 'json' : (options.reporter ?? 'pretty');
   const progress = createProgress(io.isTTY && reporter === 'pretty', io.stderr);
   const { report } = await run({
@@ -37,6 +38,8 @@ export async function runCheck(url: string, options: CheckCommandOptions, io: Cl
     timeoutMs: options.timeout,
     expect: { price: options.expectPrice, payTo: options.expectPayTo, network: options.expectNetwork },
     rpc: options.rpc,
+    agent: options.agent || undefined,
+    ipfsGateway: options.ipfsGateway,
     attacks: options.attacks,
     pay,
     strict: options.strict,

@@ -25,6 +25,14 @@ export interface ProbeOptions {
    */
   pay?: { signer: BuyerSigner; maxAmount: string; mainnet: boolean };
   /**
+   * ERC-8004 cross-check (`--agent`): `eip155:<chainId>:<registry>:<agentId>`, `<chainId>:<agentId>`,
+   * a bare agent id (Base Sepolia registry), or `auto` (the target origin's well-known file).
+   * The registry is read over `rpc`, or the chain's public RPC when none is given.
+   */
+  agent?: string;
+  /** Gateway for ipfs:// agentURIs (default https://ipfs.io). */
+  ipfsGateway?: string;
+  /**
    * The ServiceOffer the target was resolved from (`x402-probe offer`), read before the run:
    * it becomes the `offer` artifact that the offer.* checks judge.
    */

@@ -1,0 +1,104 @@
+import type { Artifacts, RegistryAgentArtifact } from './artifacts.js';
+import type { GatherContext, Gatherer } from './types.js';
+import { DEFAULT_RPC_URLS, WELL_KNOWN_REGISTRATION_PATH } from '../registry/abi.js';
+import { parseAgentRef, parseAgentRegistry, registrationAgentId, type AgentLocator } from '../registry/agentRef.js';
+import { fetchRegistrationFile } from '../registry/fetchRegistrationFile.js';
+import { readAgent } from '../registry/readAgent.js';
+import { resolveNetwork } from '../protocol/networks.js';
+
+/** The well-known registration URL on the probed URL's origin. */
+export function wellKnownUrl(url: string): string {
+  return new URL(WELL_KNOWN_REGISTRATION_PATH, new URL(url).origin).toString();
+}
+
+const noAgent = ({ options }: GatherContext): string | null => (options.agent ? null : 'no --agent given');
+
+/** The probed origin's /.well-known/agent-registration.json: domain verification and `--agent auto`. */
+export const registryWellKnownGatherer: Gatherer<'registryWellKnown'> = {
+  artifact: 'registryWellKnown',
+  skipReason: noAgent,
+  gather: (ctx) => fetchRegistrationFile({ uri: wellKnownUrl(ctx.options.url), timeoutMs: ctx.timeoutMs, dispatcher: ctx.dispatcher }),
+};
+
+/** Chains the challenge charges on, so `auto` prefers a registration on the payment chain. */
+function paymentChainIds(artifacts: Partial<Artifacts>): number[] {
+  return (artifacts.challenge?.requirements ?? [])
+    .map((r) => (typeof r.network === 'string' ? resolveNetwork(r.network)?.chainId ?? null : null))
+    .filter((id): id is number => id !== null);
+}
+
+/**
+ * `auto`: take the well-known file's registrations[] entry on the payment chain (else the first
+ * readable one). Which entry was taken, or why none could be, goes into the artifact.
+ */
+export function pickRegistration(document: unknown, preferredChains: readonly number[]): { locator: AgentLocator; index: number } | { error: string } {
+  const entries = (document as { registrations?: unknown } | null)?.registrations;
+  if (!Array.isArray(entries) || entries.length === 0) return { error: 'it has no registrations[]' };
+  const readable = entries
+    .map((entry, index) => {
+      const e = (entry ?? {}) as Record<string, unknown>;
+      const registry = parseAgentRegistry(e.agentRegistry);
+      const agentId = registrationAgentId(e.agentId);
+      return registry && agentId !== null ? { index, locator: { chainId: registry.chainId, registry: registry.registry as `0x${string}`, agentId } } : null;
+    })
+    .filter((x): x is { index: number; locator: AgentLocator } => x !== null);
+  if (readable.length === 0) return { error: 'no registrations[] entry has an agentId and an eip155:<chainId>:<address> agentRegistry' };
+  return readable.find((r) => preferredChains.includes(r.locator.chainId)) ?? readable[0];
+}
+
+function blank(ref: string, source: RegistryAgentArtifact['source']): RegistryAgentArtifact {
+  return {
+    ref, source, autoEntry: null, autoError: null, chainId: null, registry: null, agentId: null, rpcOrigin: null, rpcChainId: null,
+    hasCode: null, owner: null, ownerError: null, tokenURI: null, tokenURIError: null, agentWallet: null, agentWalletError: null, metadata: {}, rpcError: null,
+  };
+}
+
+/** The agent named by --agent, and the IdentityRegistry's answers about it. */
+export const registryAgentGatherer: Gatherer<'registryAgent'> = {
+  artifact: 'registryAgent',
+  skipReason: noAgent,
+  async gather({ options, artifacts, timeoutMs }) {
+    const ref = parseAgentRef(options.agent!);
+    let out: RegistryAgentArtifact;
+    let locator: AgentLocator;
+    if (ref.kind === 'auto') {
+      out = blank(options.agent!, 'auto');
+      const wk = artifacts.registryWellKnown;
+      const status = wk?.exchange?.status ?? null;
+      if (!wk || status !== 200 || !wk.json?.ok) {
+        out.autoError = `${wk?.fetchedUrl ?? 'the well-known file'} gave ${status === null ? `no response${wk?.error ? ` (${wk.error.message})` : ''}` : status !== 200 ? `HTTP ${status}` : 'no JSON document'}`;
+        return out;
+      }
+      const picked = pickRegistration(wk.json.value, paymentChainIds(artifacts));
+      if ('error' in picked) {
+        out.autoError = picked.error;
+        return out;
+      }
+      out.autoEntry = picked.index;
+      locator = picked.locator;
+    } else {
+      out = blank(options.agent!, ref.defaulted ? 'default' : 'explicit');
+      locator = ref;
+    }
+    out.chainId = locator.chainId;
+    out.registry = locator.registry;
+    out.agentId = locator.agentId.toString();
+    const rpcUrl = options.rpc ?? DEFAULT_RPC_URLS[locator.chainId];
+    if (!rpcUrl) {
+      out.rpcError = `no RPC is known for chain ${locator.chainId}; pass --rpc`;
+      return out;
+    }
+    return { ...out, ...(await readAgent({ rpcUrl, registry: locator.registry, agentId: locator.agentId, timeoutMs })) };
+  },
+};
+
+/** The registration file the agentURI points to (https, http, ipfs:// through the gateway, data:). */
+export const registryFileGatherer: Gatherer<'registryFile'> = {
+  artifact: 'registryFile',
+  skipReason: (ctx) => noAgent(ctx) ?? (typeof ctx.artifacts.registryAgent?.tokenURI === 'string' ? null : 'the registry gave no agentURI'),
+  gather: ({ options, artifacts, timeoutMs, dispatcher }) =>
+    fetchRegistrationFile({ uri: artifacts.registryAgent!.tokenURI!, ipfsGateway: options.ipfsGateway, timeoutMs, dispatcher }),
+};
+
+/** In run order: the well-known file first (auto reads it), then the agent, then its file. */
+export const registryGatherers: readonly Gatherer[] = [registryWellKnownGatherer, registryAgentGatherer, registryFileGatherer];

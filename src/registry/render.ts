@@ -1,0 +1,106 @@
+import { createColors } from 'picocolors';
+import type { CheckResult } from '../report/types.js';
+import type { AgentInspection } from './inspectAgent.js';
+import type { MarketResult } from './market.js';
+import { validateRegistrationFile } from './validateRegistrationFile.js';
+
+export interface RenderOptions {
+  color?: boolean;
+  /** Also list skipped checks. */
+  verbose?: boolean;
+}
+
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Registration files are written by anyone: show their control characters as escapes, never raw. */
+export function visible(text: string): string {
+  return text.replace(UNSAFE, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+function clipped(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** `registry show`, for people. */
+export function renderInspection(result: AgentInspection, options: RenderOptions = {}): string {
+  const c = createColors(options.color ?? false);
+  const a = result.registryAgent;
+  const out: string[] = [`${c.bold('ERC-8004 agent')} ${result.agent}`];
+  out.push(`  owner        ${a.owner ?? c.dim(a.ownerError ?? 'unknown')}`);
+  out.push(`  agent wallet ${a.agentWallet ?? c.dim(a.agentWalletError ?? 'unknown')}`);
+  out.push(`  agentURI     ${result.fileUri === null ? c.dim(a.tokenURIError ?? a.rpcError ?? 'unknown') : visible(clipped(result.fileUri || '(empty)', 100))}`);
+  const v = result.file === null ? null : validateRegistrationFile(result.file);
+  if (v?.document) {
+    out.push('', c.bold('Registration file'));
+    out.push(`  name         ${visible(String(v.name ?? '(none)'))}`);
+    if (typeof v.document.description === 'string') out.push(`  description  ${visible(clipped(v.document.description, 100))}`);
+    out.push(`  x402Support  ${String(v.x402Support)}${v.x402SupportField === 'x402support' ? c.dim(' (as x402support)') : ''}    active ${String(v.active)}`);
+    for (const s of v.services) out.push(`  service      ${visible(String(s.name ?? '?'))}: ${visible(clipped(String(s.endpoint ?? '?'), 100))}`);
+  }
+  out.push('', c.bold('Checks'));
+  const mark: Record<CheckResult['status'], string> = { pass: c.green('✓'), fail: c.red('✗'), warn: c.yellow('!'), skip: c.dim('-') };
+  for (const check of result.checks) {
+    if (check.status === 'skip' && !options.verbose) continue;
+    out.push(`  ${mark[check.status]} ${check.id}  ${visible(check.message)}`);
+    if (check.status === 'fail' || check.status === 'warn') {
+      if (check.evidence) out.push(`      ${c.dim('evidence:')} ${visible(check.evidence)}`);
+      out.push(`      ${c.dim('fix:')} ${check.fix}`);
+    }
+  }
+  const { pass, fail, warn, skip } = result.summary;
+  const verdict = result.verdict === 'pass' ? c.green(c.bold('PASS')) : c.red(c.bold('FAIL'));
+  out.push('', `${verdict}  ${fail} failed, ${warn} warnings, ${pass} passed, ${skip} skipped`);
+  return `${out.join('\n')}\n`;
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+/** `market`, for people: the comparable services, then the recommended band. */
+export function renderMarket(result: MarketResult, options: RenderOptions & { model?: string } = {}): string {
+  const c = createColors(options.color ?? false);
+  const out: string[] = [];
+  out.push(`${c.bold('Market')} registry ${result.registry} on chain ${result.chainId}: ${result.agents} agents, ${result.x402Agents} declare x402, ${result.services.length} services probed`);
+  const priced = result.services.filter((s) => s.status === 'priced');
+  if (priced.length > 0) {
+    const rows = priced.map((s) => [
+      s.agentId,
+      visible(clipped(s.agentName ?? '?', 28)),
+      s.type,
+      visible(clipped(s.model ?? '-', 20)),
+      `${s.perRequest} ${s.symbol}`,
+      s.perMTok !== null ? `${s.perMTok} ${s.symbol}` : '-',
+      visible(clipped(s.endpoint, 60)),
+    ]);
+    const head = ['agent', 'name', 'type', 'model', 'per request', 'per 1M tokens', 'endpoint'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    out.push('', c.bold(head.map((h, i) => pad(h, widths[i])).join('  ').trimEnd()));
+    for (const r of rows) out.push(r.map((cell, i) => pad(cell, widths[i])).join('  ').trimEnd());
+  }
+  const unpriced = result.services.filter((s) => s.status !== 'priced');
+  if (unpriced.length > 0) {
+    out.push('', c.dim(`${unpriced.length} services gave no price:`));
+    for (const s of unpriced.slice(0, 10)) out.push(c.dim(`  agent ${s.agentId} ${visible(clipped(s.endpoint, 60))}: ${s.status}${s.httpStatus !== null && s.status === 'not-402' ? ` (HTTP ${s.httpStatus})` : ''}`));
+    if (unpriced.length > 10) out.push(c.dim(`  … and ${unpriced.length - 10} more`));
+  }
+  const excluded = Object.entries(result.excluded).filter(([reason]) => !reason.startsWith('endpoint '));
+  if (excluded.length > 0) out.push('', c.dim(`Left out: ${excluded.map(([reason, n]) => `${n} ${reason}`).join(', ')}`));
+  out.push('', c.bold(`Recommended price band${options.model ? ` for ${visible(options.model)}` : ''}`));
+  if (result.band) {
+    const b = result.band;
+    out.push(`  per request:   ${c.bold(`${b.q1} – ${b.q3} ${b.symbol}`)} (median ${b.median}; range ${b.min} – ${b.max}; from ${b.count} service${b.count === 1 ? '' : 's'})`);
+  } else {
+    out.push('  no priced services to compare');
+  }
+  if (result.bandPerMTok) {
+    const b = result.bandPerMTok;
+    out.push(`  per 1M tokens: ${c.bold(`${b.q1} – ${b.q3} ${b.symbol}`)} (median ${b.median}; from ${b.count} service${b.count === 1 ? '' : 's'})`);
+  }
+  if (result.band && result.band.count < 3) out.push(c.yellow(`  only ${result.band.count} comparable service${result.band.count === 1 ? '' : 's'}: treat the band as a hint`));
+  out.push(c.dim('  x402-probe recommends; it never sets a price.'));
+  return `${out.join('\n')}\n`;
+}

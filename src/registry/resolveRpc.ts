@@ -1,0 +1,55 @@
+import { ConfigError } from '../errors.js';
+import { DEFAULT_RPC_URLS } from './abi.js';
+import { rpcOrigin } from './readAgent.js';
+
+export interface ResolveRegistryRpcParameters {
+  /** --rpc, when given. */
+  rpc?: string;
+  /** The chain the agent lives on (picks the default RPC). */
+  chainId: number;
+  timeoutMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+async function chainIdOf(url: string, timeoutMs: number, fetchImpl: typeof fetch): Promise<number> {
+  const response = await fetchImpl(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const body = (await response.json()) as { result?: string };
+  if (typeof body.result !== 'string') throw new Error(`HTTP ${response.status}, no eth_chainId result`);
+  return Number(BigInt(body.result));
+}
+
+/**
+ * The RPC to read the registry through: --rpc, or the chain's public RPC when it answers. A
+ * missing or silent RPC is a configuration error (exit 2), named with its origin only.
+ */
+export async function resolveRegistryRpc(params: ResolveRegistryRpcParameters): Promise<string> {
+  const timeoutMs = params.timeoutMs ?? 5_000;
+  const fetchImpl = params.fetchImpl ?? fetch;
+  const url = params.rpc ?? DEFAULT_RPC_URLS[params.chainId];
+  if (!url) throw new ConfigError(`no default RPC is known for chain ${params.chainId}: pass --rpc <url>`);
+  try {
+    await chainIdOf(url, timeoutMs, fetchImpl);
+  } catch (error) {
+    const why = (error as Error)?.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : String((error as Error)?.message ?? error).split('\n')[0].slice(0, 120);
+    throw params.rpc
+      ? new ConfigError(`the RPC at ${rpcOrigin(url)} did not answer eth_chainId (${why})`)
+      : new ConfigError(`--rpc is required: the default RPC for chain ${params.chainId} (${rpcOrigin(url)}) is not reachable (${why})`);
+  }
+  return url;
+}
+
+/**
+ * `check --agent` without --rpc: the registry is read through the chain's public RPC, so make
+ * sure it answers before probing (a configuration error, exit 2, otherwise). `auto` learns its
+ * chain only from the target, so it is left to the gatherer.
+ */
+export async function requireRegistryRpc(agent: string, timeoutMs = 5_000): Promise<void> {
+  const { parseAgentRef } = await import('./agentRef.js');
+  const ref = parseAgentRef(agent);
+  if (ref.kind === 'agent') await resolveRegistryRpc({ chainId: ref.chainId, timeoutMs });
+}
