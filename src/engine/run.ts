@@ -44,6 +44,7 @@ export async function run(options: RunParameters): Promise<RunResult> {
     },
   };
   const notGathered: Partial<Record<ArtifactName, string>> = {};
+  const timings: Record<string, number> = {};
   const ctx: GatherContext = { options: { ...options, method }, artifacts, dispatcher, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   try {
     for (const gatherer of options.gatherers ?? defaultGatherers) {
@@ -53,12 +54,14 @@ export async function run(options: RunParameters): Promise<RunResult> {
         continue;
       }
       options.onProgress?.({ phase: 'gather', artifact: gatherer.artifact });
+      const gatherStarted = performance.now();
       try {
         (artifacts as Record<string, unknown>)[gatherer.artifact] = await gatherer.gather(ctx);
       } catch (error) {
         // A gatherer that throws is a bug; its checks skip with the reason, the run goes on.
         notGathered[gatherer.artifact] = `gatherer failed: ${redactSecrets((error as Error).message ?? String(error)).split('\n')[0]}`;
       }
+      timings[gatherer.artifact] = Math.round(performance.now() - gatherStarted);
     }
   } finally {
     await ownDispatcher?.close().catch(() => undefined);
@@ -81,6 +84,7 @@ export async function run(options: RunParameters): Promise<RunResult> {
     requirements: summarizeRequirements(artifacts.challenge, artifacts.tokenInfo),
     checks,
     summary,
+    timings,
   };
   if (artifacts.payment) report.payment = summarizePayment(artifacts.payment, artifacts.settlement);
   const registry = summarizeRegistry(artifacts);

@@ -45,6 +45,8 @@ export interface Report {
   checks: CheckResult[];
   summary: { pass: number; fail: number; warn: number; skip: number };
   payment?: Record<string, unknown>;
+  /** Milliseconds each gatherer took, by artifact name (what dominates a run). */
+  timings?: Record<string, number>;
   registry?: Record<string, unknown>;
   offer?: Record<string, unknown>;
 }
