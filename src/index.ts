@@ -8,6 +8,22 @@ export { ProbeError, UsageError, ConfigError } from './errors.js';
 export { startSandbox } from './sandbox/startSandbox.js';
 export type { Sandbox, SandboxAccount, SandboxAccounts, SandboxSeller, SandboxSellerName, StartSandboxOptions } from './sandbox/types.js';
 export { SandboxError } from './errors.js';
+// obol-stack: ServiceOffer probe, client (client-node loads on first connectKube), pricing, manifests, preflight.
+export { probeOffer, type ProbeOfferParameters, type ProbeOfferReturnType } from './obol/probeOffer.js';
+export { connectKube, type ConnectKubeParameters } from './kube/connect.js';
+export type { KubeClient, PatchKind } from './kube/client.js';
+export type { ServiceOffer, ServiceOfferSpec, ServiceOfferStatus } from './kube/types.js';
+export { KubeApiError } from './kube/errors.js';
+export { KubeError } from './errors.js';
+export { applyOffer, type ApplyOfferReturnType } from './kube/applyOffer.js';
+export { waitForOffer, type WaitForOfferParameters, type WaitForOfferReturnType } from './obol/waitForOffer.js';
+export { effectivePrice, atomicCharge, type EffectivePrice, type PriceModel } from './obol/pricing.js';
+export { offerExpectations, type OfferExpectations } from './obol/expectations.js';
+export { buildPublicUrl, type BuildPublicUrlParameters, type BuildPublicUrlReturnType } from './obol/publicUrl.js';
+export { buildOfferManifest, manifestYaml, type SellInput, type SellInferenceInput, type SellHttpInput } from './obol/manifest.js';
+export { CONDITION_ORDER, type OfferConditionType } from './obol/conditions.js';
+export { preflight, type PreflightParameters, type PreflightResult, type PreflightItem } from './obol/preflight.js';
+export type { OfferArtifact, OfferCondition, KubeErrorReason } from './gather/artifacts.js';
 
 import { run } from './engine/run.js';
 import type { ProbeOptions } from './engine/options.js';

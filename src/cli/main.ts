@@ -4,6 +4,9 @@ import { redactSecrets } from '../util/redact.js';
 import { version } from '../version.js';
 import { registerCheck } from './check.js';
 import { registerScan } from './scan.js';
+import { registerOffer } from './offer.js';
+import { registerPreflight } from './preflight.js';
+import { registerSell } from './sell.js';
 import { registerSandbox } from './sandbox.js';
 import type { CliContext, CliIO } from './context.js';
 
@@ -18,6 +21,9 @@ export function buildProgram(ctx: CliContext): Command {
     .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s), outputError: () => {} });
   registerCheck(program, ctx);
   registerScan(program, ctx);
+  registerOffer(program, ctx);
+  registerPreflight(program, ctx);
+  registerSell(program, ctx);
   registerSandbox(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s), outputError: () => {} });
   return program;

@@ -1,0 +1,73 @@
+import { UsageError } from '../errors.js';
+import { applyOffer } from '../kube/applyOffer.js';
+import { buildOfferManifest, manifestYaml, type SellInput } from '../obol/manifest.js';
+import type { PriceModel } from '../obol/pricing.js';
+import { waitForOffer } from '../obol/waitForOffer.js';
+import { knownAssetsOn } from '../protocol/assets.js';
+import { resolveNetwork } from '../protocol/networks.js';
+import type { CliIO } from './context.js';
+import { createProgress } from './progress.js';
+import { kubeClientFor, probeAndReport } from './runOffer.js';
+import type { SellCommandOptions } from './sell.js';
+
+/** Flags to the ServiceOffer inputs; every inconsistency is a UsageError (exit 2). */
+export function sellInput(kind: 'inference' | 'http', name: string, options: SellCommandOptions): SellInput {
+  if (options.perMtok && options.perHour) throw new UsageError('pass at most one of --per-mtok and --per-hour');
+  const priceModel: PriceModel = options.perMtok ? 'perMTok' : options.perHour ? 'perHour' : 'perRequest';
+  const network = resolveNetwork(options.network);
+  if (!network?.v1Name || !knownAssetsOn(network.caip2).some((a) => a.symbol === 'USDC')) {
+    throw new UsageError(`--network ${JSON.stringify(options.network)} is not a chain obol sells on with USDC (e.g. base-sepolia, base)`);
+  }
+  const common = {
+    name,
+    namespace: options.namespace ?? (kind === 'inference' ? 'llm' : 'default'),
+    price: options.price,
+    priceModel,
+    payTo: options.payTo,
+    // The obol chain name, as `obol sell` writes it; the gate resolves it to CAIP-2.
+    network: network.v1Name,
+    path: options.path,
+    healthPath: options.healthPath,
+    register: options.register,
+  };
+  if (kind === 'inference') {
+    if (!options.model || /\s/.test(options.model)) throw new UsageError('--model must name an Ollama model, e.g. qwen3:0.6b');
+    return { ...common, kind, model: options.model, upstreamService: options.upstreamService ?? 'ollama', upstreamPort: options.upstreamPort ?? 11434 };
+  }
+  const m = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?):([0-9]{1,5})$/.exec(options.upstream ?? '');
+  const port = m ? Number(m[3]) : 0;
+  if (!m || port < 1 || port > 65535) throw new UsageError(`--upstream must be <service>:<port>, e.g. my-api:8080, got ${JSON.stringify(options.upstream)}`);
+  return { ...common, kind, upstreamService: m[1], upstreamPort: port, maxTimeoutSeconds: options.maxTimeout ?? 300 };
+}
+
+/** `x402-probe sell inference|http`: apply, wait for Ready, probe. Exit 0 only when Ready and the probe passes. */
+export async function runSell(kind: 'inference' | 'http', name: string, options: SellCommandOptions, io: CliIO): Promise<number> {
+  const manifest = buildOfferManifest(sellInput(kind, name, options));
+  if (options.dryRun) {
+    io.stdout(options.json ? `${JSON.stringify(manifest, null, 2)}\n` : manifestYaml(manifest));
+    return 0;
+  }
+  const namespace = manifest.metadata.namespace!;
+  const { client } = kubeClientFor(options, io, options.timeout);
+  const say = (line: string) => {
+    if (!options.json) io.stderr(`${line}\n`);
+  };
+  const applied = await applyOffer(client, manifest);
+  say(`ServiceOffer ${namespace}/${name} ${applied.action} (generation ${applied.offer.metadata.generation ?? '?'}) in context ${client.context}`);
+  if (options.wait === 0) return 0;
+
+  const spinner = createProgress(io.isTTY && !options.json, io.stderr);
+  const waited = await waitForOffer(client, {
+    namespace,
+    name,
+    generation: applied.offer.metadata.generation,
+    timeoutMs: options.wait * 1000,
+    stop: io.waitForInterrupt(),
+    onProgress: (stage) => (io.isTTY ? spinner.update(`waiting for ${namespace}/${name}: ${stage}`) : say(`  ${stage}`)),
+  }).finally(() => spinner.stop());
+  if (waited.outcome === 'ready') say(`ServiceOffer ${namespace}/${name} is Ready after ${(waited.elapsedMs / 1000).toFixed(1)} s; probing it as a buyer`);
+  else say(`${waited.outcome === 'stopped' ? 'stopped' : `timed out after ${options.wait} s`} waiting for ServiceOffer ${namespace}/${name}: ${waited.stage}; probing it anyway to explain`);
+
+  const report = await probeAndReport(client, namespace, name, { ...options, path: options.probePath }, io);
+  return waited.outcome === 'ready' && report.verdict === 'pass' ? 0 : 1;
+}

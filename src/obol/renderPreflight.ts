@@ -1,0 +1,29 @@
+/** The preflight report, for a terminal and as one JSON document. */
+import { createColors } from 'picocolors';
+import { version } from '../version.js';
+import type { OllamaModel } from './ollama.js';
+import type { PreflightResult } from './preflight.js';
+
+export function renderPreflightJson(result: PreflightResult): string {
+  return `${JSON.stringify({ tool: 'x402-probe', version, command: 'preflight', ready: result.ready, items: result.items }, null, 2)}\n`;
+}
+
+export function renderPreflightPretty(result: PreflightResult, options: { color?: boolean } = {}): string {
+  const c = createColors(options.color ?? false);
+  const mark = { ready: c.green('✓'), 'not-ready': c.red('✗'), skipped: c.dim('-') } as const;
+  const width = Math.max(...result.items.map((i) => i.title.length));
+  const out = [`${c.bold('x402-probe preflight')}  ${c.dim('ready to sell on obol-stack?')}`, ''];
+  for (const i of result.items) {
+    const label = i.required ? i.title : `${i.title} ${c.dim('(optional)')}`;
+    const pad = ' '.repeat(Math.max(1, width - i.title.length + 2));
+    out.push(`  ${mark[i.status]} ${label}${pad}${i.status === 'ready' ? i.detail : c.dim(i.detail)}`);
+    if (i.id === 'ollama' && Array.isArray(i.data?.models)) {
+      for (const m of i.data.models as OllamaModel[]) out.push(`      ${m.name}  ${c.dim([m.sizeText, m.parameterSize, m.quantization].filter(Boolean).join('  '))}`);
+    }
+    if (i.status === 'not-ready' && i.fix) out.push(`      ${c.dim('fix:')} ${i.fix}`);
+  }
+  const required = result.items.filter((i) => i.required);
+  const readyCount = required.filter((i) => i.status === 'ready').length;
+  out.push('', `${result.ready ? c.green(c.bold('READY')) : c.red(c.bold('NOT READY'))}  ${readyCount} of ${required.length} required items ready`);
+  return `${out.join('\n')}\n`;
+}
