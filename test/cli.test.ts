@@ -89,6 +89,13 @@ describe('x402-probe CLI (in-process)', () => {
     ['an unknown --reporter', ['check', 'https://example.com', '--reporter', 'xml'], /--reporter must be one of/],
     ['an unknown --expect-network', ['check', 'https://example.com', '--expect-network', 'not-a-chain'], /--expect-network: unknown network/],
     ['an option missing its value', ['check', 'https://example.com', '--timeout'], /argument missing/],
+    ['a --timeout Node cannot keep', ['check', 'https://example.com', '--timeout', '99999999999999999999'], /--timeout must be at most/],
+    ['a method that is not a token', ['check', 'https://example.com', '-X', 'BAD METHOD'], /-X\/--method must be an HTTP method/],
+    ['a header value with a line break', ['check', 'https://example.com', '-H', 'X-A: b\r\nX-Injected: 1'], /line break/],
+    ['an empty --expect-network', ['check', 'https://example.com', '--expect-network', ''], /--expect-network must not be empty/],
+    ['--pay without a key', ['check', 'https://example.com', '--pay'], /--pay needs a funded key/],
+    ['--key-env without --pay', ['check', 'https://example.com', '--key-env', 'K'], /only apply with --pay/],
+    ['--pay with an unset key variable', ['check', 'https://example.com', '--pay', '--key-env', 'X402_PROBE_UNSET_VARIABLE'], /is not set/],
   ];
 
   it.each(bad)('%s exits 2 with one line on stderr and no stack trace', async (_name, argv, mention) => {

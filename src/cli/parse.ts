@@ -13,10 +13,27 @@ export function parseUrl(value: string): string {
   return url.toString();
 }
 
+/** Node clamps timers above 2^31-1 ms to 1 ms, so nothing larger is a usable count or deadline. */
+const MAX_INT = 2 ** 31 - 1;
+
 export function parsePositiveInt(name: string) {
   return (value: string): number => {
     if (!/^[0-9]+$/.test(value) || Number(value) <= 0) throw new UsageError(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
+    if (Number(value) > MAX_INT) throw new UsageError(`${name} must be at most ${MAX_INT}, got ${value}`);
     return Number(value);
+  };
+}
+
+/** An HTTP method token (RFC 9110 §9): letters and the token symbols, upper-cased. */
+export function parseMethod(value: string): string {
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(value)) throw new UsageError(`-X/--method must be an HTTP method such as GET or POST, got ${JSON.stringify(value)}`);
+  return value.toUpperCase();
+}
+
+export function parseNonEmpty(name: string) {
+  return (value: string): string => {
+    if (value.trim() === '') throw new UsageError(`${name} must not be empty`);
+    return value.trim();
   };
 }
 
@@ -40,6 +57,7 @@ export function collectHeader(value: string, previous: Record<string, string> = 
   if (at <= 0) throw new UsageError(`--header must look like "Name: value", got ${JSON.stringify(value)}`);
   const name = value.slice(0, at).trim();
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`invalid header name ${JSON.stringify(name)}`);
+  if (/[\r\n\0]/.test(value)) throw new UsageError(`header ${name} contains a line break or NUL, which HTTP forbids`);
   return { ...previous, [name]: value.slice(at + 1).trim() };
 }
 

@@ -1,4 +1,4 @@
-import { gunzipSync, inflateSync, brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib';
 import { Agent, type Dispatcher, request } from 'undici';
 import { redactSecrets } from '../util/redact.js';
 import type { HttpError, HttpErrorCode, HttpExchange, RedirectHop } from './artifacts.js';
@@ -87,7 +87,8 @@ function origin(url: string): string {
 
 function decompress(bytes: Buffer, encoding: string | undefined, cap: number): { data: Buffer; truncated: boolean } {
   const enc = (encoding ?? '').trim().toLowerCase();
-  const options = { maxOutputLength: cap };
+  // Sync flush: a body cut at the cap still inflates as far as it goes.
+  const options = { maxOutputLength: cap, finishFlush: constants.Z_SYNC_FLUSH };
   try {
     if (enc === 'gzip' || enc === 'x-gzip') return { data: gunzipSync(bytes, options), truncated: false };
     if (enc === 'deflate') return { data: inflateSync(bytes, options), truncated: false };
@@ -243,7 +244,7 @@ async function readBody(response: Dispatcher.ResponseData, result: HttpExchange,
     discard(response.body);
   }
   let bytes: Buffer = Buffer.concat(chunks);
-  if (!result.bodyTruncated && result.headers['content-encoding']) {
+  if (result.headers['content-encoding']) {
     const inflated = decompress(bytes, result.headers['content-encoding'], cap);
     bytes = inflated.data;
     if (inflated.truncated) result.bodyTruncated = true;
