@@ -1,22 +1,33 @@
 import { SandboxError } from '../errors.js';
 import { sandboxAccounts } from './accounts.js';
 import { startAnvil } from './anvil.js';
-import { sandboxChain } from './chain.js';
-import { startFacilitator } from './facilitator.js';
-import { startFakeOllama } from './fakeOllama.js';
-import { placeMulticall3 } from './multicall.js';
-import { IDENTITY_REGISTRY_ADDRESS, placeIdentityRegistry, registerAgent } from './registry.js';
-import { dataUri, REGISTRATION_PATH, registrationFile, type StartedSeller, type StartSellerParameters } from './sellers/common.js';
-import { startObolGate } from './sellers/obolGate.js';
-import { loadLegacyExpress, startV1ExpressSeller } from './sellers/v1Express.js';
-import { startV2ExpressSeller } from './sellers/v2Express.js';
+import type { StartedSeller, StartSellerParameters } from './sellers/common.js';
 import type { Sandbox, SandboxSeller, StartSandboxOptions } from './types.js';
-import { placeUsdc, USDC_ADDRESS } from './usdc.js';
 
 export type { Sandbox, SandboxAccount, SandboxSeller, StartSandboxOptions } from './types.js';
 
 /** How each seller publishes its agentURI: at least one data: URI and one http URL. */
 const URI_STYLE: Record<SandboxSeller['name'], 'data' | 'http'> = { 'v2-express': 'data', 'v1-express': 'http', 'obol-gate': 'http' };
+
+/**
+ * Everything but anvil loads after anvil has been spawned: viem and the x402 packages take a
+ * good part of a second to import, time anvil spends starting in its own process anyway.
+ */
+async function loadParts() {
+  const [chain, multicall, registry, usdc, facilitator, fakeOllama, common, v2, v1, obol] = await Promise.all([
+    import('./chain.js'),
+    import('./multicall.js'),
+    import('./registry.js'),
+    import('./usdc.js'),
+    import('./facilitator.js'),
+    import('./fakeOllama.js'),
+    import('./sellers/common.js'),
+    import('./sellers/v2Express.js'),
+    import('./sellers/v1Express.js'),
+    import('./sellers/obolGate.js'),
+  ]);
+  return { ...chain, ...multicall, ...registry, ...usdc, ...facilitator, ...fakeOllama, ...common, ...v2, ...v1, ...obol };
+}
 
 function firstLine(error: unknown): string {
   const e = error as { shortMessage?: string; message?: string };
@@ -40,18 +51,22 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   if (!/^\d+(\.\d{1,6})?$/.test(buyerFunds)) throw new SandboxError(`buyerFunds must be a decimal USDC amount, got "${buyerFunds}"`);
   const accounts = sandboxAccounts();
 
-  // The legacy middleware takes about a second to import; start now, alongside anvil.
-  const legacy = wantSellers ? loadLegacyExpress() : null;
-  legacy?.catch(() => {});
-
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) await close().catch(() => {});
   };
   try {
     progress('starting anvil (chain id 84532)');
-    const anvil = await startAnvil({ chainId: 84532 });
-    closers.push(anvil.stop);
+    const [anvilResult, partsResult] = await Promise.allSettled([startAnvil({ chainId: 84532 }), loadParts()]);
+    if (anvilResult.status === 'fulfilled') closers.push(anvilResult.value.stop);
+    if (anvilResult.status === 'rejected') throw anvilResult.reason;
+    if (partsResult.status === 'rejected') throw partsResult.reason;
+    const [anvil, parts] = [anvilResult.value, partsResult.value];
+    const { sandboxChain, placeMulticall3, placeIdentityRegistry, placeUsdc, startFacilitator, startFakeOllama, registerAgent, registrationFile, dataUri, REGISTRATION_PATH } = parts;
+    const { startV2ExpressSeller, startV1ExpressSeller, startObolGate, loadLegacyExpress, IDENTITY_REGISTRY_ADDRESS, USDC_ADDRESS } = parts;
+    // The legacy middleware takes about a second to import; it loads while the contracts are placed.
+    const legacy = wantSellers ? loadLegacyExpress() : null;
+    legacy?.catch(() => {});
     const chain = sandboxChain(anvil.rpcUrl);
 
     progress('placing Multicall3, USDC (FiatTokenV2_2) and the ERC-8004 IdentityRegistry');
