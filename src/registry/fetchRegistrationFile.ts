@@ -133,7 +133,8 @@ export async function fetchRegistrationFile(params: FetchRegistrationFileParamet
     signal: params.signal,
   });
   out.exchange = ex;
-  if (ex.status === null) {
+  // A redirect loop or limit, or a body cut off by the deadline, leaves no document even with a status.
+  if (ex.status === null || ex.error) {
     out.error = { code: 'http', message: ex.error ? `${ex.error.code}: ${ex.error.message}` : 'no response' };
     return out;
   }

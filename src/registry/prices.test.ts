@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { advertisedPrices, perRequestAtomic } from './prices.js';
+
+describe('advertisedPrices', () => {
+  const service = (raw: Record<string, unknown>) => ({ index: 0, raw, field: 'services' });
+
+  it('reads the listed service first, then the file, then metadata', () => {
+    const doc = { price: '0.5', metadata: { x402: { price: '0.7' } } };
+    expect(advertisedPrices(doc, service({ price: '$0.01' })).prices).toEqual([{ path: 'services.0.price', model: 'perRequest', value: '0.01' }]);
+    expect(advertisedPrices(doc, service({})).prices[0]).toMatchObject({ path: 'price', value: '0.5' });
+    expect(advertisedPrices({ metadata: { x402: { price: '0.7 USDC' } } }, null).prices[0]).toMatchObject({ path: 'metadata.x402.price', value: '0.7' });
+  });
+
+  it('reads obol-stack price objects and atomic amounts', () => {
+    const found = advertisedPrices({ pricing: { perRequest: '0.001', perMTok: '0.5' } }, null).prices.map((p) => p.model);
+    expect(found).toEqual(['perRequest', 'perMTok']);
+    expect(advertisedPrices({ price: { amount: '1000', asset: 'USDC' } }, null).prices[0]).toMatchObject({ model: 'atomic', value: '1000', asset: 'USDC' });
+  });
+
+  it('reports price fields it cannot read', () => {
+    const advert = advertisedPrices({ price: 'cheap' }, null);
+    expect(advert.prices).toEqual([]);
+    expect(advert.unreadable).toEqual([{ path: 'price', raw: 'cheap' }]);
+  });
+});
+
+describe('perRequestAtomic', () => {
+  it('converts with obol-stack\'s approximations, rounding to nearest', () => {
+    expect(perRequestAtomic({ path: 'p', model: 'perRequest', value: '0.001' }, 6)).toBe(1000n);
+    expect(perRequestAtomic({ path: 'p', model: 'perMTok', value: '0.5' }, 6)).toBe(500n);
+    expect(perRequestAtomic({ path: 'p', model: 'perMTok', value: '0.0005' }, 6)).toBe(1n);
+    expect(perRequestAtomic({ path: 'p', model: 'perHour', value: '1.2' }, 6)).toBe(100000n);
+    expect(perRequestAtomic({ path: 'p', model: 'atomic', value: '42' }, 6)).toBe(42n);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The registry cross-check against a sandbox registry holding the sandbox sellers plus 55
+ * fixture agents of mixed quality: each defect is caught by the check its spec names, good
+ * agents pass every registry.* check, and the market scan prices the comparable ones.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/context.js';
+import { run } from '../../src/engine/run.js';
+import type { CheckResult } from '../../src/report/types.js';
+import { mapLimit } from '../../src/registry/market.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/startSandbox.js';
+import { registerPopulation, type Population, type RegisteredAgent } from '../../fixtures/registry/population.js';
+import { MARKET_MODEL, POPULATION } from '../../fixtures/registry/specs.js';
+
+let sandbox: Sandbox;
+let population: Population;
+const results = new Map<string, CheckResult[]>();
+
+function io(): CliIO & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    isTTY: false,
+    color: false,
+    env: {},
+    waitForInterrupt: () => new Promise(() => {}),
+    out: () => out,
+    err: () => err,
+  };
+}
+
+async function probeAgent(agent: RegisteredAgent): Promise<CheckResult[]> {
+  const { report } = await run({ url: agent.endpoint, agent: agent.ref, rpc: sandbox.rpcUrl, ipfsGateway: population.ipfsGateway, attacks: false, timeoutMs: 3_000 });
+  return report.checks;
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  population = await registerPopulation(sandbox.rpcUrl, sandbox.accounts);
+  const checks = await mapLimit(population.agents, 6, probeAgent);
+  population.agents.forEach((a, i) => results.set(a.spec.key, checks[i]));
+}, 120_000);
+
+afterAll(async () => {
+  await population?.close();
+  await sandbox?.stop();
+});
+
+describe('the population', () => {
+  it('holds at least 50 fixture agents of mixed quality, by several owners and every URI style', () => {
+    expect(population.agents.length).toBe(POPULATION.length);
+    expect(population.agents.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(population.agents.map((a) => a.owner)).size).toBe(4);
+    expect(new Set(population.agents.map((a) => a.agentURI.split(':')[0])).size).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe.each(POPULATION.filter((s) => s.expect.length > 0).map((s) => [s.key, s] as const))('%s', (key, spec) => {
+  it.each(spec.expect.map((e) => [`${e.check} → ${e.status}${e.messageId ? ` (${e.messageId})` : ''}`, e] as const))('%s', (_label, expected) => {
+    const result = results.get(key)!.find((c) => c.id === expected.check);
+    expect(result, `no ${expected.check} result`).toBeDefined();
+    expect({ status: result!.status, messageId: expected.messageId ? result!.messageId : undefined }, result!.message).toEqual({ status: expected.status, messageId: expected.messageId });
+  });
+});
+
+describe('good agents', () => {
+  it.each(POPULATION.filter((s) => s.defect === '').map((s) => [s.key]))('%s passes every registry check (price-agrees may skip)', (key) => {
+    const registry = results.get(key)!.filter((c) => c.id.startsWith('registry.'));
+    expect(registry).toHaveLength(10);
+    const bad = registry.filter((c) => c.status === 'fail' || c.status === 'warn' || (c.status === 'skip' && c.id !== 'registry.price-agrees'));
+    expect(bad.map((c) => `${c.id}: ${c.status} ${c.message}`)).toEqual([]);
+  });
+});
+
+describe('agents the registry does not hold', () => {
+  it('fails agent-exists for an id never minted and for a registry address with no code', async () => {
+    const unminted = await run({ url: population.agents[0].endpoint, agent: `eip155:84532:${sandbox.identityRegistry}:999999`, rpc: sandbox.rpcUrl, attacks: false });
+    expect(unminted.report.checks.find((c) => c.id === 'registry.agent-exists')).toMatchObject({ status: 'fail', messageId: 'notRegistered' });
+    const nowhere = await run({ url: population.agents[0].endpoint, agent: 'eip155:84532:0x000000000000000000000000000000000000dEaD:1', rpc: sandbox.rpcUrl, attacks: false });
+    expect(nowhere.report.checks.find((c) => c.id === 'registry.agent-exists')).toMatchObject({ status: 'fail', messageId: 'noRegistry' });
+    expect(nowhere.report.checks.find((c) => c.id === 'registry.uri-resolves')?.status).toBe('skip');
+  });
+});
+
+describe('x402-probe registry show', () => {
+  const byKey = (key: string) => population.agents.find((a) => a.spec.key === key)!;
+
+  it('prints a good agent, its file and the checks, and exits 0', async () => {
+    const out = io();
+    const code = await main(['registry', 'show', byKey('good-ipfs').ref, '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway], out);
+    expect(code, out.err()).toBe(0);
+    expect(out.out()).toContain('fixture good-ipfs');
+    expect(out.out()).toContain('✓ registry.back-reference');
+    expect(out.out()).toMatch(/PASS/);
+  });
+
+  it('exits 1 with --json when a check fails', async () => {
+    const out = io();
+    const code = await main(['registry', 'show', String(byKey('broken-json').agentId), '--rpc', sandbox.rpcUrl, '--json'], out);
+    expect(code).toBe(1);
+    const json = JSON.parse(out.out());
+    expect(json.verdict).toBe('fail');
+    expect(json.checks.find((c: CheckResult) => c.id === 'registry.file-schema')).toMatchObject({ status: 'fail', messageId: 'notJson' });
+    expect(json.checks.map((c: CheckResult) => c.id)).not.toContain('registry.price-agrees');
+  });
+
+  it('is a configuration error (exit 2) when the RPC does not answer', async () => {
+    const out = io();
+    const code = await main(['registry', 'show', '1', '--rpc', 'http://127.0.0.1:9/', '--timeout', '1000'], out);
+    expect(code).toBe(2);
+    expect(out.err()).toContain('did not answer');
+  });
+});
+
+describe('x402-probe market', () => {
+  it(`lists the priced ${MARKET_MODEL} services and recommends a band from their 402s`, async () => {
+    const out = io();
+    const code = await main(['market', '--model', MARKET_MODEL, '--type', 'inference', '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--concurrency', '4', '--json'], out);
+    expect(code, out.err()).toBe(0);
+    expect(out.err()).toBe('');
+    const result = JSON.parse(out.out());
+    const inBand = POPULATION.filter((s) => s.inBand).map((s) => `fixture ${s.key}`).sort();
+    const priced = result.services.filter((s: { status: string }) => s.status === 'priced');
+    expect(priced.map((s: { agentName: string }) => s.agentName).sort()).toEqual(inBand);
+    expect(result.services.find((s: { agentName: string }) => s.agentName === 'fixture dead-endpoint')).toMatchObject({ status: 'unreachable' });
+    // 1000, 2000, 3000, 4000, 5000, 6000, 8000, 10000 atomic USDC (the 402s, not the files).
+    expect(result.band).toEqual({ count: 8, min: '0.001', q1: '0.00275', median: '0.0045', q3: '0.0065', max: '0.01', symbol: 'USDC' });
+    expect(result.services.find((s: { agentName: string }) => s.agentName === 'fixture good-llama-permtok')).toMatchObject({ perMTok: '3', perMTokSource: 'registration' });
+    expect(result.bandPerMTok).toMatchObject({ count: 1, median: '3' });
+    expect(result.excluded['inactive']).toBeGreaterThanOrEqual(1);
+    expect(result.excluded['not declared x402']).toBeGreaterThanOrEqual(2);
+  });
+
+  it('prints a table and the band for people, and respects --limit', async () => {
+    const out = io();
+    const code = await main(['market', '--model', MARKET_MODEL, '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway], out);
+    expect(code).toBe(0);
+    expect(out.out()).toContain('per request:   0.00275 – 0.0065 USDC (median 0.0045');
+    expect(out.out()).toContain('it never sets a price');
+    const limited = io();
+    await main(['market', '--limit', '5', '--rpc', sandbox.rpcUrl, '--json'], limited);
+    expect(JSON.parse(limited.out()).agents).toBe(5);
+  });
+});
