@@ -46,6 +46,7 @@ export function show(value: unknown): string {
   try {
     return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value);
   } catch {
-    return String(value);
+    // Too deep to stringify (a seller's 100k-level array): String() of an array recurses too.
+    return Array.isArray(value) ? `[array of ${value.length}, too deeply nested to show]` : String(value);
   }
 }
