@@ -54,7 +54,10 @@ export async function runSell(kind: 'inference' | 'http', name: string, options:
   };
   const applied = await applyOffer(client, manifest);
   say(`ServiceOffer ${namespace}/${name} ${applied.action} (generation ${applied.offer.metadata.generation ?? '?'}) in context ${client.context}`);
-  if (options.wait === 0) return 0;
+  if (options.wait === 0) {
+    if (options.json) io.stdout(`${JSON.stringify({ tool: 'x402-probe', command: 'sell', action: applied.action, namespace, name, generation: applied.offer.metadata.generation ?? null, conflicts: applied.conflicts, offer: applied.offer }, null, 2)}\n`);
+    return 0;
+  }
 
   const spinner = createProgress(io.isTTY && !options.json, io.stderr);
   const waited = await waitForOffer(client, {

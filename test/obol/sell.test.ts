@@ -98,6 +98,9 @@ describe('x402-probe sell', () => {
     expect(run.stderr).toMatch(/ServiceOffer llm\/qwen updated \(generation 2\)/);
     expect(raced).toBe(2);
     expect(api.store.getOffer('llm', 'qwen')?.spec.model.name).toBe('qwen3:0.6b');
+    const quiet = await runCli(inference('--no-register', '--wait', '0', '--json'));
+    expect(json(quiet)).toMatchObject({ command: 'sell', action: 'updated', namespace: 'llm', name: 'qwen', conflicts: 0 });
+    expect(quiet.stderr).toBe('');
   });
 
   it('times out on a stalled offer, explains the stall, and exits 1', async () => {
