@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { MULTICALL3_ADDRESS as MULTICALL3 } from '../sandbox/addresses.js';
 import type { Sandbox, SandboxAccount } from '../sandbox/types.js';
 import type { CliContext, CliIO } from './context.js';
 import { createProgress } from './progress.js';
@@ -8,7 +9,6 @@ export interface SandboxCommandOptions {
 }
 
 const NOTICE = 'anvil development key — public, never use for real funds';
-const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11';
 
 /** The --json document: everything the pretty output shows, keys labelled. */
 export function sandboxDocument(sandbox: Sandbox): Record<string, unknown> {

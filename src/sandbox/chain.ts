@@ -15,6 +15,7 @@ import {
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { SandboxError } from '../errors.js';
+import { MULTICALL3_ADDRESS } from './addresses.js';
 import type { SandboxAccount } from './types.js';
 
 /**
@@ -44,7 +45,7 @@ export function localBaseSepolia(rpcUrl: string): Chain {
     name: 'Base Sepolia (x402-probe sandbox)',
     nativeCurrency: { name: 'Sepolia Ether', symbol: 'ETH', decimals: 18 },
     rpcUrls: { default: { http: [rpcUrl] } },
-    contracts: { multicall3: { address: '0xcA11bde05977b3631167028862bE2a173976CA11', blockCreated: 0 } },
+    contracts: { multicall3: { address: MULTICALL3_ADDRESS, blockCreated: 0 } },
     testnet: true,
   });
 }

@@ -3,10 +3,10 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hex } from 'viem';
 import { SandboxError } from '../errors.js';
+import { MULTICALL3_ADDRESS } from './addresses.js';
 import { placeCode, runtimeCodeOf, type SandboxChain } from './chain.js';
 
-/** Multicall3's address on every chain, Base Sepolia included. */
-export const MULTICALL3_ADDRESS = '0xcA11bde05977b3631167028862bE2a173976CA11' as const;
+export { MULTICALL3_ADDRESS } from './addresses.js';
 
 /**
  * viem carries Multicall3's creation code (for deployless multicall) but does not export it from

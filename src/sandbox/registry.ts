@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { decodeEventLog, type Abi, type Hex } from 'viem';
 import { SandboxError } from '../errors.js';
+import { IDENTITY_REGISTRY_ADDRESS } from './addresses.js';
 import { placeCode, runtimeCodeOf, type SandboxChain } from './chain.js';
 import type { SandboxAccount } from './types.js';
 
-/** ERC-8004 IdentityRegistry on Base Sepolia (and every testnet). */
-export const IDENTITY_REGISTRY_ADDRESS = '0x8004A818BFB912233c491871b3d84c89A494BD9e' as const;
+export { IDENTITY_REGISTRY_ADDRESS } from './addresses.js';
 /** `agentRegistry` of a registration file pointing at this registry on chain 84532. */
 export const AGENT_REGISTRY_REF = `eip155:84532:${IDENTITY_REGISTRY_ADDRESS}` as const;
 

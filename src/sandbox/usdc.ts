@@ -3,11 +3,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { maxUint256, parseUnits, type Abi, type Hex } from 'viem';
 import { SandboxError } from '../errors.js';
+import { USDC_ADDRESS } from './addresses.js';
 import { placeCode, type SandboxChain } from './chain.js';
 import type { SandboxAccount } from './types.js';
 
-/** Base Sepolia's USDC (Circle FiatTokenV2_2 behind a proxy there; the implementation itself here). */
-export const USDC_ADDRESS = '0x036CbD53842c5426634e7929541eC2318f3dCF7e' as const;
+export { USDC_ADDRESS } from './addresses.js';
 /** EIP-712 domain name and version of Base Sepolia USDC (on Base mainnet the name is "USD Coin"). */
 export const USDC_EIP712 = { name: 'USDC', version: '2' } as const;
 export const USDC_DECIMALS = 6;

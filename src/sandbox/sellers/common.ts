@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { REGISTRATION_TYPE, WELL_KNOWN_REGISTRATION_PATH } from '../../registry/abi.js';
 import { AGENT_REGISTRY_REF } from '../registry.js';
 import type { SandboxSeller, SandboxSellerName } from '../types.js';
 
@@ -30,17 +31,22 @@ export interface RegistrationFile {
   supportedTrust: string[];
 }
 
-export const REGISTRATION_PATH = '/.well-known/agent-registration.json';
+export const REGISTRATION_PATH = WELL_KNOWN_REGISTRATION_PATH;
 export const SANDBOX_PRICE = '0.001';
 export const SANDBOX_AMOUNT = '1000';
 
 /** Upstream bodies (chat requests and answers) stay small; cap what a seller buffers. */
 export const MAX_FORWARD_BYTES = 1024 * 1024;
 
+/** What every sandbox seller sells: one POST route at the sandbox price, paid to `payTo`. */
+export function sellerInfo(name: SandboxSellerName, x402Version: 1 | 2, origin: string, path: string, network: string, payTo: `0x${string}`): StartedSeller['seller'] {
+  return { name, x402Version, url: `${origin}${path}`, origin, method: 'POST', price: SANDBOX_PRICE, amount: SANDBOX_AMOUNT, payTo, network };
+}
+
 /** The full ERC-8004 registration file (EIP-8004 "registration-v1") for one sandbox seller. */
 export function registrationFile(name: SandboxSellerName, description: string, sellerUrl: string, agentId: bigint): RegistrationFile {
   return {
-    type: 'https://eips.ethereum.org/EIPS/eip-8004#registration-v1',
+    type: REGISTRATION_TYPE,
     name: `x402-probe sandbox ${name}`,
     description,
     services: [{ name: 'web', endpoint: sellerUrl }],

@@ -8,7 +8,7 @@ import {
   REGISTRATION_PATH,
   registrationHolder,
   SANDBOX_AMOUNT,
-  SANDBOX_PRICE,
+  sellerInfo,
   type StartedSeller,
   type StartSellerParameters,
 } from './common.js';
@@ -195,17 +195,7 @@ export async function startObolGate(parameters: StartSellerParameters): Promise<
     });
   });
   return {
-    seller: {
-      name: 'obol-gate',
-      x402Version: 2,
-      url: `${server.origin}${PAID_PATH}`,
-      origin: server.origin,
-      method: 'POST',
-      price: SANDBOX_PRICE,
-      amount: SANDBOX_AMOUNT,
-      payTo: parameters.payTo,
-      network: 'eip155:84532',
-    },
+    seller: sellerInfo('obol-gate', 2, server.origin, PAID_PATH, 'eip155:84532', parameters.payTo),
     description,
     setRegistration: registration.set,
     close: server.close,

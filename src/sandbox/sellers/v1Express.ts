@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { SandboxError } from '../../errors.js';
 import { createExpressSeller, finishExpressSeller } from './expressApp.js';
-import { SANDBOX_AMOUNT, SANDBOX_PRICE, type StartedSeller, type StartSellerParameters } from './common.js';
+import { SANDBOX_PRICE, sellerInfo, type StartedSeller, type StartSellerParameters } from './common.js';
 
 const PATH = '/api/chat';
 
@@ -33,17 +33,7 @@ export async function startV1ExpressSeller(parameters: StartSellerParameters, le
   );
   const server = await finishExpressSeller(seller, { method: 'POST', path: PATH, upstreamUrl: parameters.upstreamUrl, upstreamPath: PATH });
   return {
-    seller: {
-      name: 'v1-express',
-      x402Version: 1,
-      url: `${server.origin}${PATH}`,
-      origin: server.origin,
-      method: 'POST',
-      price: SANDBOX_PRICE,
-      amount: SANDBOX_AMOUNT,
-      payTo: parameters.payTo,
-      network: 'base-sepolia',
-    },
+    seller: sellerInfo('v1-express', 1, server.origin, PATH, 'base-sepolia', parameters.payTo),
     description,
     setRegistration: seller.registration.set,
     close: server.close,

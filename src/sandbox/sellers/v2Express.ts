@@ -1,6 +1,6 @@
 import { SandboxError } from '../../errors.js';
 import { createExpressSeller, finishExpressSeller } from './expressApp.js';
-import { SANDBOX_AMOUNT, SANDBOX_PRICE, type StartedSeller, type StartSellerParameters } from './common.js';
+import { SANDBOX_PRICE, sellerInfo, type StartedSeller, type StartSellerParameters } from './common.js';
 
 const PATH = '/v1/chat/completions';
 
@@ -33,17 +33,7 @@ export async function startV2ExpressSeller(parameters: StartSellerParameters): P
   seller.app.use(paymentMiddlewareFromHTTPServer(httpServer, undefined, undefined, false));
   const server = await finishExpressSeller(seller, { method: 'POST', path: PATH, upstreamUrl: parameters.upstreamUrl, upstreamPath: PATH });
   return {
-    seller: {
-      name: 'v2-express',
-      x402Version: 2,
-      url: `${server.origin}${PATH}`,
-      origin: server.origin,
-      method: 'POST',
-      price: SANDBOX_PRICE,
-      amount: SANDBOX_AMOUNT,
-      payTo: parameters.payTo,
-      network: 'eip155:84532',
-    },
+    seller: sellerInfo('v2-express', 2, server.origin, PATH, 'eip155:84532', parameters.payTo),
     description,
     setRegistration: seller.registration.set,
     close: server.close,
