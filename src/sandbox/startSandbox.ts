@@ -55,6 +55,12 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) await close().catch(() => {});
   };
+  /** Whatever starts is closed on the way out, even when a sibling step failed. */
+  const track = <T extends { close(): Promise<void> }>(starting: Promise<T>): Promise<T> =>
+    starting.then((server) => {
+      closers.push(server.close);
+      return server;
+    });
   try {
     progress('starting anvil (chain id 84532)');
     const [anvilResult, partsResult] = await Promise.allSettled([startAnvil({ chainId: 84532 }), loadParts()]);
@@ -76,10 +82,13 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     })();
 
     const servers = (async () => {
-      const [facilitator, upstream] = await Promise.all([startFacilitator({ sandbox: chain, account: accounts.facilitator }), wantSellers ? startFakeOllama() : null]);
-      closers.push(facilitator.close);
-      if (upstream) closers.push(upstream.close);
-      return { facilitator, upstream };
+      const [facilitator, upstream] = await Promise.allSettled([
+        track(startFacilitator({ sandbox: chain, account: accounts.facilitator })),
+        wantSellers ? track(startFakeOllama()) : Promise.resolve(null),
+      ]);
+      if (facilitator.status === 'rejected') throw facilitator.reason;
+      if (upstream.status === 'rejected') throw upstream.reason;
+      return { facilitator: facilitator.value, upstream: upstream.value };
     })();
     // Both branches must settle before anything is torn down, or a half-started server could leak.
     const [contractsResult, serversResult] = await Promise.allSettled([contracts, servers]);
@@ -92,14 +101,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     if (upstream) {
       progress('starting the sellers (@x402/express v2, legacy x402-express v1, obol-style gate)');
       const base = (i: number): StartSellerParameters => ({ facilitatorUrl: facilitator.url, upstreamUrl: upstream.url, payTo: accounts.sellers[i].address });
-      const [v2, v1, obol] = await Promise.allSettled([startV2ExpressSeller(base(0)), startV1ExpressSeller(base(1), legacy!), startObolGate(base(2))]);
+      const [v2, v1, obol] = await Promise.allSettled([track(startV2ExpressSeller(base(0))), track(startV1ExpressSeller(base(1), legacy!)), track(startObolGate(base(2)))]);
       const started: { started: StartedSeller; owner: number }[] = [];
-      for (const [i, result] of [v2, v1, obol].entries()) {
-        if (result.status === 'fulfilled') {
-          closers.push(result.value.close);
-          started.push({ started: result.value, owner: i });
-        }
-      }
+      for (const [i, result] of [v2, v1, obol].entries()) if (result.status === 'fulfilled') started.push({ started: result.value, owner: i });
       if (v1.status === 'rejected') progress(`legacy x402-express unavailable, v1-express seller skipped: ${firstLine(v1.reason)}`);
       for (const result of [v2, obol]) if (result.status === 'rejected') throw result.reason;
 
