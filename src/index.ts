@@ -24,6 +24,18 @@ export { buildOfferManifest, manifestYaml, type SellInput, type SellInferenceInp
 export { CONDITION_ORDER, type OfferConditionType } from './obol/conditions.js';
 export { preflight, type PreflightParameters, type PreflightResult, type PreflightItem } from './obol/preflight.js';
 export type { OfferArtifact, OfferCondition, KubeErrorReason } from './gather/artifacts.js';
+// ERC-8004: agent refs, registry reads, registration files, enumeration, market research.
+export { identityRegistryAbi, IDENTITY_REGISTRY_TESTNET, IDENTITY_REGISTRY_MAINNET, REGISTRATION_TYPE } from './registry/abi.js';
+export { parseAgentRef, formatAgentRef, type AgentRef, type AgentLocator } from './registry/agentRef.js';
+export { readAgent, type ReadAgentParameters, type ReadAgentReturnType } from './registry/readAgent.js';
+export { fetchRegistrationFile, type FetchRegistrationFileParameters, type FetchRegistrationFileReturnType } from './registry/fetchRegistrationFile.js';
+export { validateRegistrationFile, registrationFileSchema, type RegistrationValidation, type RegistrationFile } from './registry/validateRegistrationFile.js';
+export { enumerateAgents, type EnumerateAgentsParameters, type EnumerateAgentsReturnType, type EnumeratedAgent } from './registry/enumerateAgents.js';
+export { inspectAgent, type InspectAgentParameters, type AgentInspection } from './registry/inspectAgent.js';
+export { scanMarket, type MarketParameters, type MarketResult, type MarketService } from './registry/market.js';
+export type { PriceBand } from './registry/marketStats.js';
+export type { RegistrySummary } from './registry/summarizeRegistry.js';
+export type { RegistrationFetch, RegistryAgentArtifact } from './gather/artifacts.js';
 
 import { run } from './engine/run.js';
 import type { ProbeOptions } from './engine/options.js';
