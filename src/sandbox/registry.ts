@@ -30,7 +30,7 @@ export function identityRegistryArtifact(): RegistryArtifact {
   return cached;
 }
 
-export function identityRegistryAbi(): Abi {
+export function compiledRegistryAbi(): Abi {
   return identityRegistryArtifact().abi;
 }
 
@@ -49,7 +49,7 @@ export async function placeIdentityRegistry(sandbox: SandboxChain): Promise<void
  * read the id from the Registered event, then setAgentURI with the URI built for that id.
  */
 export async function registerAgent(sandbox: SandboxChain, owner: SandboxAccount, agentURIFor: (agentId: bigint) => string): Promise<{ agentId: bigint; agentURI: string }> {
-  const abi = identityRegistryAbi();
+  const abi = compiledRegistryAbi();
   const wallet = sandbox.walletFor(owner);
   const write = (functionName: string, args: readonly unknown[]) =>
     wallet.writeContract({ address: IDENTITY_REGISTRY_ADDRESS, abi, functionName, args } as Parameters<typeof wallet.writeContract>[0]);

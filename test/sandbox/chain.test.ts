@@ -3,7 +3,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxChain } from '../../src/sandbox/chain.js';
 import { MULTICALL3_ADDRESS } from '../../src/sandbox/multicall.js';
-import { identityRegistryAbi } from '../../src/sandbox/registry.js';
+import { compiledRegistryAbi } from '../../src/sandbox/registry.js';
 import { startSandbox } from '../../src/sandbox/startSandbox.js';
 import type { Sandbox, SandboxAccount } from '../../src/sandbox/types.js';
 import { fiatTokenAbi } from '../../src/sandbox/usdc.js';
@@ -17,7 +17,7 @@ let registryAbi: Abi;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  registryAbi = identityRegistryAbi();
+  registryAbi = compiledRegistryAbi();
 });
 
 afterAll(async () => {
