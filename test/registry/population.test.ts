@@ -3,11 +3,13 @@
  * fixture agents of mixed quality: each defect is caught by the check its spec names, good
  * agents pass every registry.* check, and the market scan prices the comparable ones.
  */
+import { createPublicClient, http, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/context.js';
 import { run } from '../../src/engine/run.js';
 import type { CheckResult } from '../../src/report/types.js';
+import { enumerateAgents } from '../../src/registry/enumerateAgents.js';
 import { mapLimit } from '../../src/registry/market.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/startSandbox.js';
 import { registerPopulation, type Population, type RegisteredAgent } from '../../fixtures/registry/population.js';
@@ -72,6 +74,19 @@ describe('good agents', () => {
     expect(registry).toHaveLength(10);
     const bad = registry.filter((c) => c.status === 'fail' || c.status === 'warn' || (c.status === 'skip' && c.id !== 'registry.price-agrees'));
     expect(bad.map((c) => `${c.id}: ${c.status} ${c.message}`)).toEqual([]);
+  });
+});
+
+describe('enumerateAgents on the sandbox registry', () => {
+  it('finds the same agents, URIs and owners by logs in small chunks and by ownerOf probing', async () => {
+    const client = createPublicClient({ transport: http(sandbox.rpcUrl) }) as PublicClient;
+    const logs = await enumerateAgents({ client, registry: sandbox.identityRegistry, chunkSize: 7n });
+    const probed = await enumerateAgents({ client, registry: sandbox.identityRegistry, method: 'ownerOf', batchSize: 16 });
+    expect(logs.agents.length).toBe(population.agents.length + sandbox.sellers.length);
+    expect(logs.requests).toBeGreaterThan(5);
+    expect(probed.agents).toEqual(logs.agents);
+    const byId = new Map(logs.agents.map((a) => [a.agentId, a.uri]));
+    for (const agent of population.agents) expect(byId.get(agent.agentId)).toBe(agent.agentURI);
   });
 });
 
