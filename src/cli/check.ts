@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import type { CliContext } from './context.js';
-import { collectHeader, parseAddress, parseChoice, parseDecimal, parsePositiveInt, parseUrl } from './parse.js';
+import { collectHeader, parseAddress, parseChoice, parseDecimal, parseMethod, parseNonEmpty, parsePositiveInt, parseUrl } from './parse.js';
 import { REPORTERS, type ReporterName } from './reporters.js';
 
 export interface CheckCommandOptions {
@@ -32,13 +32,13 @@ export interface CheckCommandOptions {
 /** The probe options every command that runs `check` shares (offer, scan reuse them). */
 export function addProbeOptions(command: Command): Command {
   return command
-    .option('-X, --method <method>', 'HTTP method of the probed request', 'GET')
+    .option('-X, --method <method>', 'HTTP method of the probed request', parseMethod, 'GET')
     .option('-H, --header <name:value>', 'extra request header (repeatable)', collectHeader)
     .option('-d, --body <text>', 'request body (JSON is sent as application/json)')
     .option('--timeout <ms>', 'deadline for each exchange in milliseconds', parsePositiveInt('--timeout'), 10_000)
     .option('--expect-price <decimal>', 'price the seller means to charge, in the asset (e.g. 0.01)', parseDecimal('--expect-price'))
     .option('--expect-pay-to <address>', 'address the seller means to be paid at', parseAddress('--expect-pay-to'))
-    .option('--expect-network <network>', 'network the seller means to charge on (CAIP-2 or v1 name)')
+    .option('--expect-network <network>', 'network the seller means to charge on (CAIP-2 or v1 name)', parseNonEmpty('--expect-network'))
     .option('--rpc <url>', 'JSON-RPC URL of the payment network, for on-chain reads', parseUrl)
     .option('--agent <ref>', 'ERC-8004 cross-check: eip155:<chainId>:<registry>:<agentId>, an agent id (Base Sepolia), or auto', parseAgentOption)
     .option('--ipfs-gateway <url>', 'gateway for ipfs:// agentURIs (default https://ipfs.io)', parseUrl)

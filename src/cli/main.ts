@@ -4,9 +4,12 @@ import { redactSecrets } from '../util/redact.js';
 import { version } from '../version.js';
 import { registerCheck } from './check.js';
 import { registerScan } from './scan.js';
+import { registerRegistry } from './registry.js';
+import { registerMarket } from './market.js';
 import { registerOffer } from './offer.js';
 import { registerPreflight } from './preflight.js';
 import { registerSell } from './sell.js';
+import { registerDemo } from './demo.js';
 import { registerSandbox } from './sandbox.js';
 import type { CliContext, CliIO } from './context.js';
 
@@ -21,11 +24,21 @@ export function buildProgram(ctx: CliContext): Command {
     .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s), outputError: () => {} });
   registerCheck(program, ctx);
   registerScan(program, ctx);
+  registerRegistry(program, ctx);
+  registerMarket(program, ctx);
   registerOffer(program, ctx);
   registerPreflight(program, ctx);
   registerSell(program, ctx);
   registerSandbox(program, ctx);
-  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s), outputError: () => {} });
+  registerDemo(program, ctx);
+  // Every command at every depth reports usage errors through main() (exit 2), never process.exit.
+  const quiet = (command: Command): void => {
+    for (const sub of command.commands) {
+      sub.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s), outputError: () => {} });
+      quiet(sub);
+    }
+  };
+  quiet(program);
   return program;
 }
 
