@@ -79,8 +79,10 @@ async function byLogs(params: EnumerateAgentsParameters, out: EnumerateAgentsRet
       out.requests += 1;
       logs = (await client.getLogs({ address: registry, events: [registeredEvent, uriUpdatedEvent], fromBlock: from, toBlock: to, strict: false })) as unknown as { topics: Hex[]; data: Hex }[];
     } catch (error) {
-      if (chunk > 1n && isRangeLimitError(error)) {
-        chunk /= 2n;
+      const span = to - from + 1n;
+      if (span > 1n && isRangeLimitError(error)) {
+        // Halve what was asked, not the nominal chunk: near the head the request may be far smaller.
+        chunk = span / 2n;
         streak = 0;
         out.rangeSplits += 1;
         continue;
