@@ -4,13 +4,15 @@
  * current obol CLI as the reference records it, every check id it names exists, and it neither names
  * the renamed `obol sell` subcommand nor calls x402 v1 current.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 import { allChecks } from '../../src/checks/index.js';
 import { CONDITION_ORDER } from '../../src/obol/conditions.js';
 import { END_MARKER, START_MARKER } from '../../scripts/gen-skill-troubleshooting.js';
 import { obolSellProblem } from './obolCli.js';
-import { commandProblem, namedCommands, type SkillFile, skillFiles, tokenize } from './skillText.js';
+import { commandProblem, namedCommands, SKILL_DIR, type SkillFile, skillFiles, tokenize } from './skillText.js';
 
 const program = () => buildProgram({ io: { stdout: () => {}, stderr: () => {}, isTTY: false, color: false, env: {}, waitForInterrupt: () => new Promise<void>(() => {}) }, exitCode: 0 });
 
@@ -80,6 +82,24 @@ describe('the skill names only commands and flags that exist', () => {
     for (const type of CONDITION_ORDER) expect(section, type).toContain(`\`${type}\``);
     const recovery = files[0].text.slice(files[0].text.indexOf('## Recovery, by check id'));
     for (const entry of recovery.split('\n### ').slice(1)) expect(entry, entry.split('\n')[0]).toMatch(/x402-probe (offer|preflight|registry show) /);
+  });
+});
+
+describe('docs/skill.md (the README section)', () => {
+  const docs: SkillFile = { name: 'docs/skill.md', text: readFileSync(join(SKILL_DIR, '..', '..', 'docs', 'skill.md'), 'utf8') };
+
+  it('names only commands and flags that exist, in its install steps and its worked example', () => {
+    const x402 = namedCommands(docs, 'x402-probe').map((c) => ({ c, problem: commandProblem(program(), tokenize(c.text).slice(1)) }));
+    const obol = namedCommands(docs, 'obol sell').map((c) => ({ c, problem: obolSellProblem(tokenize(c.text).slice(2)) }));
+    expect(x402.length).toBeGreaterThan(4);
+    expect([...x402, ...obol].filter((p) => p.problem).map((p) => `${where(p.c)}\n  → ${p.problem}`).join('\n')).toBe('');
+    expect(docs.text).not.toMatch(/obol\s+sell\s+probe\b/);
+  });
+
+  it('installs the folder under the name the front matter gives, for the user and for a project', () => {
+    expect(docs.text).toContain('~/.claude/skills/monetize-guide');
+    expect(docs.text).toContain('.claude/skills/');
+    expect(docs.text).toContain('skill/monetize-guide');
   });
 });
 
