@@ -8,7 +8,7 @@ export const bin = fileURLToPath(new URL('../bin/x402-probe', import.meta.url));
 
 /** Stop early with a clear message when the build is missing (bench runs against dist/). */
 export function requireBuild() {
-  if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) {
+  if (!existsSync(new URL('../dist/cli-bundle/main.js', import.meta.url))) {
     console.error('bench: dist/ is missing; run `npm run build` first');
     process.exit(2);
   }

@@ -1,5 +1,6 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from './util/packageRoot.js';
 
-const require = createRequire(import.meta.url);
-/** The package version, read once from package.json (src/ and dist/ sit at the same depth). */
-export const version: string = (require('../package.json') as { version: string }).version;
+/** The package version, read once from package.json. */
+export const version: string = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;

@@ -137,7 +137,7 @@ describe('x402-probe CLI (in-process)', () => {
 
 describe('bin/x402-probe (spawned)', () => {
   const built = existsSync(join(ROOT, 'dist', 'cli', 'main.js'));
-  const title = built ? 'node bin/x402-probe --help exits 0' : 'node bin/x402-probe --help: SKIPPED, dist/cli/main.js is missing (run `npm run build`; `npm test` builds first)';
+  const title = built ? 'node bin/x402-probe --help exits 0' : 'node bin/x402-probe --help: SKIPPED, dist/cli-bundle/main.js is missing (run `npm run build`; `npm test` builds first)';
   it.skipIf(!built)(title, () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'x402-probe'), '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
     expect(result.status, result.stderr).toBe(0);

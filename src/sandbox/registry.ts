@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../util/packageRoot.js';
 import { decodeEventLog, type Abi, type Hex } from 'viem';
 import { SandboxError } from '../errors.js';
 import { IDENTITY_REGISTRY_ADDRESS } from './addresses.js';
@@ -20,12 +22,11 @@ let cached: RegistryArtifact | null = null;
 /** The committed artifact (contracts/artifacts, shipped in the package; made by contracts/scripts/compile-registry.mjs). */
 export function identityRegistryArtifact(): RegistryArtifact {
   if (cached) return cached;
-  // src/sandbox and dist/sandbox are both two levels below the package root.
-  const url = new URL('../../contracts/artifacts/IdentityRegistry.json', import.meta.url);
+  const path = join(packageRoot(), 'contracts', 'artifacts', 'IdentityRegistry.json');
   try {
-    cached = JSON.parse(readFileSync(url, 'utf8')) as RegistryArtifact;
+    cached = JSON.parse(readFileSync(path, 'utf8')) as RegistryArtifact;
   } catch (error) {
-    throw new SandboxError('IdentityRegistry artifact missing', { cause: error, details: url.pathname, hints: ['run node contracts/scripts/compile-registry.mjs'] });
+    throw new SandboxError('IdentityRegistry artifact missing', { cause: error, details: path, hints: ['run node contracts/scripts/compile-registry.mjs'] });
   }
   return cached;
 }

@@ -66,7 +66,7 @@ describe('key hygiene', () => {
   });
 
   it('the real binary keeps the key out of its output too', async () => {
-    if (!existsSync('dist/cli/main.js')) throw new Error('dist/ is missing: `npm test` builds it first (pretest)');
+    if (!existsSync('dist/cli-bundle/main.js')) throw new Error('dist/ is missing: `npm test` builds it first (pretest)');
     const seller = sandbox.sellers.find((s) => s.x402Version === 1)!;
     const child = spawn(process.execPath, ['bin/x402-probe', 'check', seller.url, '-X', seller.method, '-d', JSON.stringify({ model: 'qwen3:0.6b', messages: [{ role: 'user', content: 'hi' }] }), '--pay', '--key-env', 'BUYER_KEY', '--rpc', sandbox.rpcUrl, '--json', '--debug'], {
       env: { ...process.env, BUYER_KEY: key, NO_COLOR: '1' },
