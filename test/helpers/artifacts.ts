@@ -91,17 +91,17 @@ export const b64 = (value: unknown): string => Buffer.from(typeof value === 'str
 /** A v2 402 response: the header carries the challenge, the body is `{}`. */
 export function v2Response(paymentRequired: unknown = v2PaymentRequired(), overrides: Partial<HttpExchange> = {}): HttpExchange {
   return exchange({
-    headers: { 'payment-required': b64(paymentRequired), 'content-type': 'application/json', 'cache-control': 'no-store', ...overrides.headers },
     body: '{}',
     bodyBytes: 2,
     ...overrides,
+    headers: { 'payment-required': b64(paymentRequired), 'content-type': 'application/json', 'cache-control': 'no-store', ...overrides.headers },
   });
 }
 
 /** A v1 402 response: the body carries the challenge. */
 export function v1Response(paymentRequired: unknown = v1PaymentRequired(), overrides: Partial<HttpExchange> = {}): HttpExchange {
   const body = JSON.stringify(paymentRequired);
-  return exchange({ headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...overrides.headers }, body, bodyBytes: body.length, ...overrides });
+  return exchange({ body, bodyBytes: body.length, ...overrides, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...overrides.headers } });
 }
 
 /** Decode a response through protocol/ exactly as the engine does. */
