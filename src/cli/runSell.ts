@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { applyOffer } from '../kube/applyOffer.js';
-import { buildOfferManifest, manifestYaml, type SellInput } from '../obol/manifest.js';
+import { buildOfferManifest, manifestYaml, type RegistrationMetadata, type SellInput } from '../obol/manifest.js';
 import type { PriceModel } from '../obol/pricing.js';
 import { waitForOffer } from '../obol/waitForOffer.js';
 import { knownAssetsOn } from '../protocol/assets.js';
@@ -9,6 +9,50 @@ import type { CliIO } from './context.js';
 import { createProgress } from './progress.js';
 import { kubeClientFor, probeAndReport } from './runOffer.js';
 import type { SellCommandOptions } from './sell.js';
+
+/** --price or obol's --per-request: one price, and --per-request only for a per-request one. */
+function price(options: SellCommandOptions): string {
+  if (options.perRequest !== undefined) {
+    if (options.perMtok || options.perHour) throw new UsageError(`--per-request is a per-request price; for ${options.perMtok ? 'per MTok' : 'per hour'} pass --price <decimal> ${options.perMtok ? '--per-mtok' : '--per-hour'}`);
+    if (options.price !== undefined && options.price !== options.perRequest) throw new UsageError(`--price ${options.price} and --per-request ${options.perRequest} disagree; pass one of them`);
+    return options.perRequest;
+  }
+  if (options.price === undefined) throw new UsageError('a price is required: --price <decimal> (or --per-request <decimal>)');
+  return options.price;
+}
+
+/** The --register-* flags, which only mean something with registration on. */
+function registration(options: SellCommandOptions): RegistrationMetadata | undefined {
+  if (options.registerDescription !== undefined && options.description !== undefined && options.registerDescription !== options.description) {
+    throw new UsageError('--register-description and --description are the same flag; pass one of them');
+  }
+  const metadata: RegistrationMetadata = {
+    name: options.registerName,
+    description: options.registerDescription ?? options.description,
+    image: options.registerImage,
+    skills: options.registerSkills,
+    domains: options.registerDomains,
+    metadata: options.registerMetadata,
+  };
+  const given = Object.entries(metadata).filter(([, v]) => v !== undefined);
+  if (given.length === 0) return undefined;
+  if (!options.register) {
+    const flag = given[0][0] === 'description' && options.registerDescription === undefined ? '--description' : `--register-${given[0][0]}`;
+    throw new UsageError(`--no-register contradicts ${flag}: registration metadata needs registration on`);
+  }
+  return metadata;
+}
+
+/** `--upstream svc:port`, or obol's `--upstream svc --port n`; both ports given must agree. */
+function upstream(options: SellCommandOptions): { upstreamService: string; upstreamPort: number } {
+  const m = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)(?::([0-9]{1,5}))?$/.exec(options.upstream ?? '');
+  const inline = m?.[3] !== undefined ? Number(m[3]) : undefined;
+  if (!m || (inline !== undefined && (inline < 1 || inline > 65535))) throw new UsageError(`--upstream must be <service>:<port> or <service> with --port, e.g. my-api:8080, got ${JSON.stringify(options.upstream)}`);
+  if (inline !== undefined && options.port !== undefined && inline !== options.port) throw new UsageError(`--upstream ${options.upstream} and --port ${options.port} name different ports; pass the port once`);
+  const port = inline ?? options.port;
+  if (port === undefined) throw new UsageError(`--upstream ${options.upstream} names no port: pass --upstream ${m[1]}:<port> or --port <port>`);
+  return { upstreamService: m[1], upstreamPort: port };
+}
 
 /** Flags to the ServiceOffer inputs; every inconsistency is a UsageError (exit 2). */
 export function sellInput(kind: 'inference' | 'http', name: string, options: SellCommandOptions): SellInput {
@@ -21,7 +65,7 @@ export function sellInput(kind: 'inference' | 'http', name: string, options: Sel
   const common = {
     name,
     namespace: options.namespace ?? (kind === 'inference' ? 'llm' : 'default'),
-    price: options.price,
+    price: price(options),
     priceModel,
     payTo: options.payTo,
     // The obol chain name, as `obol sell` writes it; the gate resolves it to CAIP-2.
@@ -29,15 +73,13 @@ export function sellInput(kind: 'inference' | 'http', name: string, options: Sel
     path: options.path,
     healthPath: options.healthPath,
     register: options.register,
+    registration: registration(options),
   };
   if (kind === 'inference') {
     if (!options.model || /\s/.test(options.model)) throw new UsageError('--model must name an Ollama model, e.g. qwen3:0.6b');
     return { ...common, kind, model: options.model, upstreamService: options.upstreamService ?? 'ollama', upstreamPort: options.upstreamPort ?? 11434 };
   }
-  const m = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?):([0-9]{1,5})$/.exec(options.upstream ?? '');
-  const port = m ? Number(m[3]) : 0;
-  if (!m || port < 1 || port > 65535) throw new UsageError(`--upstream must be <service>:<port>, e.g. my-api:8080, got ${JSON.stringify(options.upstream)}`);
-  return { ...common, kind, upstreamService: m[1], upstreamPort: port, maxTimeoutSeconds: options.maxTimeout ?? 300 };
+  return { ...common, kind, ...upstream(options), maxTimeoutSeconds: options.maxTimeout ?? 300 };
 }
 
 /** `x402-probe sell inference|http`: apply, wait for Ready, probe. Exit 0 only when Ready and the probe passes. */

@@ -3,10 +3,12 @@ import { UsageError } from '../errors.js';
 import { addProbeOptions } from './check.js';
 import type { CliContext } from './context.js';
 import { addAgentOptions, addKubeOptions, type OfferCommandOptions, parseKubeName } from './offer.js';
-import { parseAddress, parseDecimal, parsePositiveInt, parseUrl } from './parse.js';
+import { parseAddress, parseDecimal, parseNonEmpty, parsePositiveInt, parseUrl } from './parse.js';
 
 export interface SellCommandOptions extends Omit<OfferCommandOptions, 'path'> {
-  price: string;
+  price?: string;
+  /** obol's spelling of a per-request --price. */
+  perRequest?: string;
   perMtok?: boolean;
   perHour?: boolean;
   payTo: string;
@@ -17,14 +19,23 @@ export interface SellCommandOptions extends Omit<OfferCommandOptions, 'path'> {
   probePath: string;
   healthPath: string;
   register: boolean;
+  registerName?: string;
+  registerDescription?: string;
+  /** obol's alias of --register-description. */
+  description?: string;
+  registerImage?: string;
+  registerSkills?: string[];
+  registerDomains?: string[];
+  registerMetadata?: Record<string, string>;
   dryRun?: boolean;
   wait: number;
   /** inference */
   model?: string;
   upstreamService?: string;
   upstreamPort?: number;
-  /** http: `svc:port` */
+  /** http: `svc:port`, or `svc` with --port (obol's form). */
   upstream?: string;
+  port?: number;
   maxTimeout?: number;
 }
 
@@ -48,10 +59,54 @@ function parsePathOption(name: string) {
   };
 }
 
+/**
+ * One or more comma-separated items per occurrence, appended: urfave/cli's string-slice flags, which
+ * obol's --register-skills, --register-domains and --register-metadata are, split the same way.
+ */
+function splitList(value: string): string[] {
+  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+const OASF_SLUG = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
+
+function collectSlugs(name: string) {
+  return (value: string, previous: string[] = []): string[] => {
+    const slugs = splitList(value);
+    const bad = slugs.find((slug) => !OASF_SLUG.test(slug));
+    if (slugs.length === 0 || bad !== undefined) throw new UsageError(`${name} takes OASF slugs such as natural_language_processing/natural_language_generation/text_completion, got ${JSON.stringify(bad ?? value)}`);
+    return [...previous, ...slugs];
+  };
+}
+
+/** obol's parseMetadataPairs: key=value, key and value trimmed, an empty key or no `=` refused. */
+function collectMetadata(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const out = { ...previous };
+  const pairs = splitList(value);
+  if (pairs.length === 0) throw new UsageError(`--register-metadata must be key=value, got ${JSON.stringify(value)}`);
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at < 0 || pair.slice(0, at).trim() === '') throw new UsageError(`--register-metadata must be key=value, got ${JSON.stringify(pair)}`);
+    out[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return out;
+}
+
+function parseImageUrl(value: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || !['http:', 'https:', 'ipfs:', 'data:'].includes(url.protocol)) throw new UsageError(`--register-image must be an http(s), ipfs:// or data: URL, got ${JSON.stringify(value)}`);
+  return value;
+}
+
 /** What `obol sell` and x402-probe's own flow share: price, wallet, network, wait, probe. */
 function addSellOptions(command: Command, defaultNamespace: string): Command {
   command
-    .requiredOption('--price <decimal>', 'price in USDC: per request, or per million tokens with --per-mtok, or per hour with --per-hour', parseDecimal('--price'))
+    .option('--price <decimal>', 'price in USDC: per request, or per million tokens with --per-mtok, or per hour with --per-hour', parseDecimal('--price'))
+    .option('--per-request <decimal>', "price in USDC per request (obol's spelling of --price)", parseDecimal('--per-request'))
     .option('--per-mtok', 'the price is per million tokens (obol charges it as price ÷ 1000 per request)')
     .option('--per-hour', 'the price is per compute hour (obol charges it as price × 5/60 per request)')
     .requiredOption('--pay-to <address>', 'wallet the buyers pay', parseAddress('--pay-to'))
@@ -60,6 +115,13 @@ function addSellOptions(command: Command, defaultNamespace: string): Command {
     .option('--path <prefix>', 'public URL path prefix (default /services/<name>)', parsePathOption('--path'))
     .option('--health-path <path>', "upstream health-check path the controller probes", parsePathOption('--health-path'), '/health')
     .option('--no-register', 'skip ERC-8004 registration (obol registers by default)')
+    .option('--register-name <name>', 'agent name in the ERC-8004 registration (default: the offer name)', parseNonEmpty('--register-name'))
+    .option('--register-description <text>', 'agent description in the ERC-8004 registration', parseNonEmpty('--register-description'))
+    .option('--description <text>', 'alias of --register-description', parseNonEmpty('--description'))
+    .option('--register-image <url>', 'agent image URL in the ERC-8004 registration', parseImageUrl)
+    .option('--register-skills <slug,...>', 'OASF skills for discovery (repeatable or comma-separated)', collectSlugs('--register-skills'))
+    .option('--register-domains <slug,...>', 'OASF domains for discovery (repeatable or comma-separated)', collectSlugs('--register-domains'))
+    .option('--register-metadata <key=value>', 'extra registration metadata (repeatable; commas separate pairs, as in obol)', collectMetadata)
     .option('--dry-run', 'print the ServiceOffer YAML and change nothing')
     .option('--wait <seconds>', 'how long to wait for the six conditions before probing (0: apply only)', parseSeconds, 120)
     .option('--base-url <url>', 'public origin to probe the offer at (default: the tunnel URL the cluster records)', parseUrl)
@@ -82,7 +144,8 @@ export function registerSell(program: Command, ctx: CliContext): void {
     .command('http')
     .description('sell any HTTP service in the cluster')
     .argument('<name>', 'ServiceOffer name', parseKubeName('the offer name'))
-    .requiredOption('--upstream <svc:port>', 'the Service and port to sell')
+    .requiredOption('--upstream <svc[:port]>', 'the Service to sell, with its port here or in --port')
+    .option('--port <port>', "the upstream Service's port (obol's form: --upstream <svc> --port <port>)", parsePort('--port'))
     .option('--max-timeout <seconds>', 'payment validity window', parsePositiveInt('--max-timeout'), 300);
   addSellOptions(http, 'default');
   for (const [command, kind] of [[inference, 'inference'], [http, 'http']] as const) {

@@ -20,6 +20,23 @@ interface SellCommon {
   healthPath: string;
   /** ERC-8004 registration (obol's default: on). */
   register: boolean;
+  /** What the --register-* flags set; only with registration on. */
+  registration?: RegistrationMetadata;
+}
+
+/** The agent's registration file fields `obol sell --register-*` writes under spec.registration (§1.1). */
+export interface RegistrationMetadata {
+  /** Agent name (default: the offer name). */
+  name?: string;
+  description?: string;
+  /** Icon URL (obol's default: <base>/agent-icon.png, filled in by the controller). */
+  image?: string;
+  /** OASF skill slugs, in the order given. */
+  skills?: string[];
+  /** OASF domain slugs, in the order given. */
+  domains?: string[];
+  /** Free key/value pairs. */
+  metadata?: Record<string, string>;
 }
 
 export interface SellInferenceInput extends SellCommon {
@@ -49,8 +66,19 @@ export function buildOfferManifest(input: SellInput): ServiceOffer {
     input.kind === 'inference'
       ? { type: 'inference', model: { name: input.model, runtime: 'ollama' }, upstream, payment, path }
       : { type: 'http', upstream, payment, path };
-  if (input.register) spec.registration = { enabled: true, name: input.name };
+  if (input.register) spec.registration = registrationSpec(input.name, input.registration ?? {});
   return { apiVersion: OFFER_API_VERSION, kind: OFFER_KIND, metadata: { name: input.name, namespace: input.namespace }, spec };
+}
+
+/** obol's spec.registration: only the fields given, in the order the CLI sets them (sell.go, sell http). */
+function registrationSpec(offerName: string, r: RegistrationMetadata): NonNullable<ServiceOfferSpec['registration']> {
+  const out: NonNullable<ServiceOfferSpec['registration']> = { enabled: true, name: r.name ?? offerName };
+  if (r.description) out.description = r.description;
+  if (r.image) out.image = r.image;
+  if (r.skills?.length) out.skills = r.skills;
+  if (r.domains?.length) out.domains = r.domains;
+  if (r.metadata && Object.keys(r.metadata).length > 0) out.metadata = r.metadata;
+  return out;
 }
 
 /** The manifest as `kubectl apply -f` takes it. */

@@ -65,6 +65,42 @@ describe('x402-probe sell', () => {
     expect(http.spec).toMatchObject({ type: 'http', upstream: { service: 'weather-api', namespace: 'default', port: 8080 }, payment: { network: 'base', maxTimeoutSeconds: 300, price: { perHour: '0.01' } }, registration: { enabled: true, name: 'weather' } });
   });
 
+  it("takes obol's registration flags, price alias and --upstream <svc> --port <n> form, writing spec.registration as obol does", async () => {
+    const registration = ['--register-name', 'Weather API', '--description', 'Forecasts by city, 0.01 USDC a call', '--register-image', 'https://weather.example/icon.png', '--register-skills', 'a/b,c/d', '--register-skills', 'e/f', '--register-domains', 'technology/data', '--register-metadata', 'region=eu', '--register-metadata', 'tier = gold, note='];
+    const http = await runCli(['sell', 'http', 'weather', '--upstream', 'weather-api', '--port', '8080', '--per-request', '0.01', '--pay-to', PAY_TO, ...registration, '--dry-run']);
+    expect(http.code, http.stderr).toBe(0);
+    expect(parse(http.stdout).spec).toMatchObject({
+      upstream: { service: 'weather-api', port: 8080 },
+      payment: { price: { perRequest: '0.01' } },
+      registration: {
+        enabled: true,
+        name: 'Weather API',
+        description: 'Forecasts by city, 0.01 USDC a call',
+        image: 'https://weather.example/icon.png',
+        skills: ['a/b', 'c/d', 'e/f'],
+        domains: ['technology/data'],
+        metadata: { region: 'eu', tier: 'gold', note: '' },
+      },
+    });
+    // The same offer with x402-probe's own spellings, and obol's key order under registration.
+    const same = await runCli(['sell', 'http', 'weather', '--upstream', 'weather-api:8080', '--port', '8080', '--price', '0.01', '--pay-to', PAY_TO, ...registration, '--dry-run']);
+    expect(same.stdout).toBe(http.stdout);
+    expect(Object.keys(parse(http.stdout).spec.registration)).toEqual(['enabled', 'name', 'description', 'image', 'skills', 'domains', 'metadata']);
+    const plain = parse((await runCli(inference('--register-description', 'qwen3 0.6B chat', '--dry-run'))).stdout);
+    expect(plain.spec.registration).toEqual({ enabled: true, name: 'qwen', description: 'qwen3 0.6B chat' });
+  });
+
+  it('creates the offer with its registration metadata', async () => {
+    const run = await runCli(inference('--register-name', 'qwen3 chat', '--register-skills', 'natural_language_processing/natural_language_generation/text_completion', '--register-metadata', 'model=qwen3:0.6b', '--wait', '0'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(api.store.getOffer('llm', 'qwen')?.spec.registration).toEqual({
+      enabled: true,
+      name: 'qwen3 chat',
+      skills: ['natural_language_processing/natural_language_generation/text_completion'],
+      metadata: { model: 'qwen3:0.6b' },
+    });
+  });
+
   it('creates the offer, waits until the driver marks it Ready, then probes it (quiet with --json)', async () => {
     drive();
     const run = await runCli(inference('--no-register', '--wait', '10', '--json'));
@@ -146,6 +182,31 @@ describe('x402-probe sell', () => {
     ]) {
       const run = await runCli(argv);
       expect([run.code, run.stderr.split('\n').length], argv.join(' ')).toEqual([2, 2]);
+    }
+  });
+
+  it('refuses bad registration, price and upstream flags with exit 2 and one line', async () => {
+    const http = (...extra: string[]) => ['sell', 'http', 'api', '--pay-to', PAY_TO, '--dry-run', ...extra];
+    for (const [argv, message] of [
+      [inference('--register-metadata', 'gpu', '--dry-run'), /--register-metadata must be key=value, got "gpu"/],
+      [inference('--register-metadata', '=A100', '--dry-run'), /--register-metadata must be key=value/],
+      [inference('--register-metadata', 'gpu=A100,80GB', '--dry-run'), /got "80GB"/],
+      [inference('--no-register', '--register-name', 'Q', '--dry-run'), /--no-register contradicts --register-name/],
+      [inference('--no-register', '--description', 'chat', '--dry-run'), /--no-register contradicts --description/],
+      [inference('--no-register', '--register-metadata', 'a=b', '--dry-run'), /--no-register contradicts --register-metadata/],
+      [inference('--register-description', 'a', '--description', 'b', '--dry-run'), /same flag/],
+      [inference('--register-skills', 'text completion', '--dry-run'), /--register-skills takes OASF slugs/],
+      [inference('--register-image', 'icon.png', '--dry-run'), /--register-image must be/],
+      [inference('--per-request', '0.001', '--dry-run'), /--per-request is a per-request price/],
+      [http('--upstream', 'api:8080', '--port', '9090', '--price', '0.01'), /--upstream api:8080 and --port 9090 name different ports/],
+      [http('--upstream', 'api', '--price', '0.01'), /--upstream api names no port/],
+      [http('--upstream', 'api', '--port', '0', '--price', '0.01'), /--port must be a port number/],
+      [http('--upstream', 'api:8080', '--price', '0.01', '--per-request', '0.02'), /--price 0\.01 and --per-request 0\.02 disagree/],
+      [http('--upstream', 'api:8080'), /a price is required/],
+    ] as const) {
+      const run = await runCli([...argv]);
+      expect([run.code, run.stderr.split('\n').length], argv.join(' ')).toEqual([2, 2]);
+      expect(run.stderr, argv.join(' ')).toMatch(message);
     }
   });
 });

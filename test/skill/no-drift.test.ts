@@ -118,7 +118,7 @@ describe('the drift detectors themselves', () => {
     expect(problem('x402-probe probe https://x.test')).toMatch(/no subcommand "probe"/);
     expect(problem('x402-probe sell inference|mcp q')).toMatch(/"x402-probe sell" has no subcommand "mcp"/);
     expect(problem('x402-probe offer q -n llm --per-request 0.1')).toMatch(/"x402-probe offer" has no option --per-request/);
-    expect(problem('x402-probe sell inference q --model m --register-name Q')).toMatch(/no option --register-name/);
+    expect(problem('x402-probe sell inference q --model m --wallet 0x1')).toMatch(/no option --wallet/);
     expect(problem('x402-probe offer q llm')).toMatch(/takes 1 argument/);
     expect(problem('x402-probe preflight --json=yes')).toMatch(/takes no value/);
     expect(problem('x402-probe market --model')).toMatch(/needs a value/);
