@@ -22,7 +22,7 @@ export { offerExpectations, type OfferExpectations } from './obol/expectations.j
 export { buildPublicUrl, type BuildPublicUrlParameters, type BuildPublicUrlReturnType } from './obol/publicUrl.js';
 export { buildOfferManifest, manifestYaml, type SellInput, type SellInferenceInput, type SellHttpInput } from './obol/manifest.js';
 export { CONDITION_ORDER, type OfferConditionType } from './obol/conditions.js';
-export { preflight, type PreflightParameters, type PreflightResult, type PreflightItem } from './obol/preflight.js';
+export { preflight, type PreflightParameters, type PreflightResult, type PreflightItem, type PreflightType } from './obol/preflight.js';
 export type { OfferArtifact, OfferCondition, KubeErrorReason } from './gather/artifacts.js';
 // ERC-8004: agent refs, registry reads, registration files, enumeration, market research.
 export { identityRegistryAbi, IDENTITY_REGISTRY_TESTNET, IDENTITY_REGISTRY_MAINNET, REGISTRATION_TYPE } from './registry/abi.js';

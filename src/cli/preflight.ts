@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { addKubeOptions, type KubeCommandOptions } from './offer.js';
-import { parseAddress, parsePositiveInt, parseUrl } from './parse.js';
+import type { PreflightType } from '../obol/preflight.js';
+import { parseAddress, parseChoice, parsePositiveInt, parseUrl } from './parse.js';
+
+const PREFLIGHT_TYPES: readonly PreflightType[] = ['inference', 'http'];
 
 export interface PreflightCommandOptions extends KubeCommandOptions {
   json?: boolean;
@@ -10,19 +13,21 @@ export interface PreflightCommandOptions extends KubeCommandOptions {
   rpc?: string;
   ollama?: string;
   network: string;
+  type: PreflightType;
   timeout: number;
 }
 
 export function registerPreflight(program: Command, ctx: CliContext): void {
   const command = program
     .command('preflight')
-    .description('ready to sell on obol-stack? cluster, ServiceOffer CRD, Ollama models, wallet, balances, tunnel')
+    .description('ready to sell on obol-stack? cluster, ServiceOffer CRD, Ollama models (for inference), wallet, balances, tunnel')
     .option('--json', 'print the result as one JSON document')
     .option('--signer <url>', "obol remote-signer URL (its first key is the seller's wallet)", parseUrl)
     .option('--address <address>', "the seller's wallet address", parseAddress('--address'))
     .option('--rpc <url>', 'JSON-RPC URL of the payment network, to read the USDC and gas balances', parseUrl)
     .option('--ollama <url>', 'Ollama base URL (default: OLLAMA_HOST, else http://localhost:11434)', parseUrl)
     .option('--network <name>', 'network the seller will be paid on', 'base-sepolia')
+    .option('--type <kind>', 'what will be sold: inference (needs Ollama) or http (Ollama reported, not required)', parseChoice('--type', PREFLIGHT_TYPES), 'inference')
     .option('--timeout <ms>', 'deadline for each request in milliseconds', parsePositiveInt('--timeout'), 5_000);
   addKubeOptions(command);
   command.action(async (options: PreflightCommandOptions) => {

@@ -30,6 +30,7 @@ export async function runPreflight(options: PreflightCommandOptions, io: CliIO):
     address: options.address,
     rpc: options.rpc,
     network: options.network,
+    type: options.type,
     timeoutMs: options.timeout,
   }).finally(() => progress.stop());
   io.stdout(options.json ? renderPreflightJson(result) : renderPreflightPretty(result, { color: io.color }));

@@ -14,6 +14,8 @@ import { redactSecrets } from '../util/redact.js';
 import { ollamaModels } from './ollama.js';
 
 export type PreflightItemId = 'cluster' | 'crd' | 'ollama' | 'wallet' | 'usdc' | 'gas' | 'tunnel';
+/** What the seller means to sell: it decides which items are required. */
+export type PreflightType = 'inference' | 'http';
 export type PreflightStatus = 'ready' | 'not-ready' | 'skipped';
 
 export interface PreflightItem {
@@ -31,6 +33,8 @@ export interface PreflightItem {
 }
 
 export interface PreflightResult {
+  /** The kind of offer readiness was judged for. */
+  type: PreflightType;
   ready: boolean;
   items: PreflightItem[];
 }
@@ -48,6 +52,8 @@ export interface PreflightParameters {
   rpc?: string;
   /** Network the seller will be paid on (default base-sepolia). */
   network?: string;
+  /** inference (default) or http: an HTTP-only seller needs no Ollama. */
+  type?: PreflightType;
   timeoutMs?: number;
 }
 
@@ -61,10 +67,15 @@ const TITLES: Record<PreflightItemId, string> = {
   tunnel: 'Public tunnel',
 };
 
-const REQUIRED: readonly PreflightItemId[] = ['cluster', 'crd', 'ollama', 'wallet'];
+// Ollama is reported for an HTTP seller too (it may sell both), but only inference needs it.
+const REQUIRED: Record<PreflightType, readonly PreflightItemId[]> = {
+  inference: ['cluster', 'crd', 'ollama', 'wallet'],
+  http: ['cluster', 'crd', 'wallet'],
+};
 
+/** An item as the inference seller needs it; preflight() re-marks `required` for the type asked. */
 function item(id: PreflightItemId, status: PreflightStatus, detail: string, fix: string | null = null, data?: Record<string, unknown>): PreflightItem {
-  const out: PreflightItem = { id, title: TITLES[id], required: REQUIRED.includes(id), status, detail: redactSecrets(detail), fix };
+  const out: PreflightItem = { id, title: TITLES[id], required: REQUIRED.inference.includes(id), status, detail: redactSecrets(detail), fix };
   if (data) out.data = data;
   return out;
 }
@@ -189,7 +200,9 @@ export async function preflight(params: PreflightParameters): Promise<PreflightR
     const tunnel = await readTunnelUrl(client);
     items.push(tunnel ? item('tunnel', 'ready', tunnel, null, { url: tunnel }) : item('tunnel', 'not-ready', 'no tunnelURL in ConfigMap obol-frontend/obol-stack-config: buyers cannot reach the offers from the internet', 'the quick tunnel starts with the first obol sell; or run obol tunnel restart'));
   }
-  return { ready: items.every((i) => !i.required || i.status === 'ready'), items };
+  const type = params.type ?? 'inference';
+  const judged = items.map((i) => ({ ...i, required: REQUIRED[type].includes(i.id) }));
+  return { type, ready: judged.every((i) => !i.required || i.status === 'ready'), items: judged };
 }
 
 async function ollamaItem(url: string, timeoutMs: number): Promise<PreflightItem> {

@@ -5,14 +5,14 @@ import type { OllamaModel } from './ollama.js';
 import type { PreflightResult } from './preflight.js';
 
 export function renderPreflightJson(result: PreflightResult): string {
-  return `${JSON.stringify({ tool: 'x402-probe', version, command: 'preflight', ready: result.ready, items: result.items }, null, 2)}\n`;
+  return `${JSON.stringify({ tool: 'x402-probe', version, command: 'preflight', type: result.type, ready: result.ready, items: result.items }, null, 2)}\n`;
 }
 
 export function renderPreflightPretty(result: PreflightResult, options: { color?: boolean } = {}): string {
   const c = createColors(options.color ?? false);
   const mark = { ready: c.green('✓'), 'not-ready': c.red('✗'), skipped: c.dim('-') } as const;
   const width = Math.max(...result.items.map((i) => i.title.length));
-  const out = [`${c.bold('x402-probe preflight')}  ${c.dim('ready to sell on obol-stack?')}`, ''];
+  const out = [`${c.bold('x402-probe preflight')}  ${c.dim(`ready to sell ${result.type === 'http' ? 'an HTTP service' : 'inference'} on obol-stack?`)}`, ''];
   for (const i of result.items) {
     const label = i.required ? i.title : `${i.title} ${c.dim('(optional)')}`;
     const pad = ' '.repeat(Math.max(1, width - i.title.length + 2));

@@ -83,11 +83,35 @@ describe('x402-probe preflight', () => {
     }
   });
 
+  it('--type http reports Ollama but does not require it: an HTTP-only seller is ready; inference is not', async () => {
+    api.store.putConfigMap('obol-frontend', 'obol-stack-config', { tunnelURL: 'https://quick-fox.trycloudflare.com' });
+    const base = ['preflight', '--kubeconfig', kubeconfig, '--address', signer.address, '--ollama', 'http://127.0.0.1:9', '--json'];
+    const http = await runCli([...base, '--type', 'http']);
+    expect(http.code, http.stdout).toBe(0);
+    expect(json(http)).toMatchObject({ type: 'http', ready: true });
+    expect(byId(json(http)).ollama).toMatchObject({ status: 'not-ready', required: false, fix: expect.stringContaining('ollama serve') });
+    expect(byId(json(http)).wallet.required).toBe(true);
+
+    for (const argv of [base, [...base, '--type', 'inference']]) {
+      const inference = await runCli(argv);
+      expect(inference.code).toBe(1);
+      expect(json(inference)).toMatchObject({ type: 'inference', ready: false });
+      expect(byId(json(inference)).ollama).toMatchObject({ status: 'not-ready', required: true });
+    }
+
+    const pretty = await runCli(['preflight', '--kubeconfig', kubeconfig, '--address', signer.address, '--ollama', empty.url, '--type', 'http']);
+    expect(pretty.code).toBe(0);
+    expect(pretty.stdout).toMatch(/✗ Ollama reachable, with models \(optional\)/);
+    expect(pretty.stdout).toMatch(/READY {2}3 of 3 required items ready/);
+  });
+
   it('exits 2 for contradictory or invalid flags', async () => {
     expect((await runCli(['preflight', '--signer', signer.url, '--address', signer.address])).code).toBe(2);
     expect((await runCli(['preflight', '--network', 'narnia'])).code).toBe(2);
     expect((await runCli(['preflight', '--kubeconfig', `${files.dir}/absent`])).code).toBe(2);
     expect((await runCli(['preflight', '--address', '0x12'])).code).toBe(2);
+    const type = await runCli(['preflight', '--type', 'mcp']);
+    expect([type.code, type.stderr]).toEqual([2, 'x402-probe: --type must be one of inference, http, got "mcp"\n']);
   });
 
   it('reads OLLAMA_HOST the way Ollama does', () => {
