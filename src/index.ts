@@ -20,7 +20,7 @@ export { waitForOffer, type WaitForOfferParameters, type WaitForOfferReturnType 
 export { effectivePrice, atomicCharge, type EffectivePrice, type PriceModel } from './obol/pricing.js';
 export { offerExpectations, type OfferExpectations } from './obol/expectations.js';
 export { buildPublicUrl, type BuildPublicUrlParameters, type BuildPublicUrlReturnType } from './obol/publicUrl.js';
-export { buildOfferManifest, manifestYaml, type SellInput, type SellInferenceInput, type SellHttpInput } from './obol/manifest.js';
+export { buildOfferManifest, manifestYaml, type SellInput, type SellInferenceInput, type SellHttpInput, type RegistrationMetadata } from './obol/manifest.js';
 export { CONDITION_ORDER, type OfferConditionType } from './obol/conditions.js';
 export { preflight, type PreflightParameters, type PreflightResult, type PreflightItem, type PreflightType } from './obol/preflight.js';
 export type { OfferArtifact, OfferCondition, KubeErrorReason } from './gather/artifacts.js';
