@@ -105,9 +105,10 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
     const { min, q1, median, q3, max } = market.band;
     expect(Number(min) <= Number(q1) && Number(q1) <= Number(median) && Number(median) <= Number(q3) && Number(q3) <= Number(max)).toBe(true);
     expect(market.services.filter((s: Json) => s.status === 'priced').map((s: Json) => s.endpoint)).toContain(gate.url);
-    // 3. confirm: the user picks the median, per request.
+    // 3. confirm: the user picks the median, per request, and the description Claude proposed.
     seen.price = median;
     expect(seen.price).toBe(gate.price);
+    seen.description = `${MODEL} chat, ${median} USDC per request on Base Sepolia`;
   });
 
   it('4. execute: x402-probe sell inference creates the offer, the controller makes it Ready, the probe passes', async () => {
@@ -122,7 +123,7 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
       type: 'inference',
       model: { name: MODEL, runtime: 'ollama' },
       payment: { network: 'base-sepolia', payTo: seen.wallet, price: { perRequest: seen.price } },
-      registration: { enabled: true },
+      registration: { enabled: true, name: NAME, description: seen.description },
     });
   });
 
