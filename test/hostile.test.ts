@@ -5,8 +5,8 @@
  * body cap of what the seller sent.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { hostileSellers } from '../fixtures/hostile/index.js';
-import type { HostileServer } from '../fixtures/hostile/types.js';
+import { hostileSellers, pendingHostileSellers } from '../fixtures/hostile/index.js';
+import type { HostileSeller, HostileServer } from '../fixtures/hostile/types.js';
 import type { CliIO } from '../src/cli/context.js';
 import { main } from '../src/cli/main.js';
 import { run } from '../src/engine/run.js';
@@ -32,6 +32,39 @@ function findings(report: Report): string {
   return report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => `${c.id}=${c.status}[${c.messageId}]`).join(', ') || 'none';
 }
 
+/** Probe one hostile seller and assert what every hostile seller must get: a bounded, honest report. */
+async function probeHostile(seller: HostileSeller): Promise<void> {
+  const server = await seller.start();
+  running.push(server);
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 5);
+  const t0 = performance.now();
+  const { report, artifacts } = await run({ url: server.url, timeoutMs: TIMEOUT_MS, attacks: true, ...seller.probe }).finally(() => {
+    clearInterval(sampler);
+    return server.close();
+  });
+  const elapsed = performance.now() - t0;
+  rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+
+  expect(report.tool).toBe('x402-probe');
+  for (const want of seller.expect) {
+    const got = report.checks.find((c) => c.id === want.check);
+    expect(got?.status, `${seller.id}: ${want.check} should ${want.status}; findings: ${findings(report)}`).toBe(want.status);
+  }
+  expect(report.verdict).toBe('fail');
+  expect(report.checks.filter((c) => c.messageId === 'internalError' || c.message.includes('gatherer failed')).map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+  // A deadline, not a speed measurement: the probe must not wait past it.
+  expect(elapsed, `${seller.id} took ${Math.round(elapsed)} ms`).toBeLessThan(TIMEOUT_MS + 1_000);
+  for (const ex of exchangesOf(artifacts)) {
+    expect(ex.bodyBytes).toBeLessThanOrEqual(DEFAULT_BODY_CAP);
+    expect(Buffer.byteLength(ex.body)).toBeLessThanOrEqual(DEFAULT_BODY_CAP * 3);
+    expect(ex.timings.totalMs).toBeLessThan(TIMEOUT_MS + 1_000);
+  }
+  expect(rssPeak - rssBefore, `${seller.id}: RSS grew by ${Math.round((rssPeak - rssBefore) / 1e6)} MB`).toBeLessThan(RSS_BUDGET);
+}
+
 describe('hostile sellers', () => {
   it('are listed once each', () => {
     const ids = hostileSellers.map((s) => s.id);
@@ -39,37 +72,9 @@ describe('hostile sellers', () => {
     expect(ids.length).toBeGreaterThanOrEqual(13);
   });
 
-  for (const seller of hostileSellers) {
-    it(`${seller.id}: ${seller.attack}`, async () => {
-      const server = await seller.start();
-      running.push(server);
-      global.gc?.();
-      const rssBefore = process.memoryUsage().rss;
-      let rssPeak = rssBefore;
-      const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 5);
-      const t0 = performance.now();
-      const { report, artifacts } = await run({ url: server.url, timeoutMs: TIMEOUT_MS, attacks: true }).finally(() => clearInterval(sampler));
-      const elapsed = performance.now() - t0;
-      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-      await server.close();
-
-      expect(report.tool).toBe('x402-probe');
-      for (const want of seller.expect) {
-        const got = report.checks.find((c) => c.id === want.check);
-        expect(got?.status, `${seller.id}: ${want.check} should ${want.status}; findings: ${findings(report)}`).toBe(want.status);
-      }
-      expect(report.verdict).toBe('fail');
-      expect(report.checks.filter((c) => c.messageId === 'internalError').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
-      // A deadline, not a speed measurement: the probe must not wait past it.
-      expect(elapsed, `${seller.id} took ${Math.round(elapsed)} ms`).toBeLessThan(TIMEOUT_MS + 1_000);
-      for (const ex of exchangesOf(artifacts)) {
-        expect(ex.bodyBytes).toBeLessThanOrEqual(DEFAULT_BODY_CAP);
-        expect(Buffer.byteLength(ex.body)).toBeLessThanOrEqual(DEFAULT_BODY_CAP * 3);
-        expect(ex.timings.totalMs).toBeLessThan(TIMEOUT_MS + 1_000);
-      }
-      expect(rssPeak - rssBefore, `${seller.id}: RSS grew by ${Math.round((rssPeak - rssBefore) / 1e6)} MB`).toBeLessThan(RSS_BUDGET);
-    });
-  }
+  for (const seller of hostileSellers) it(`${seller.id}: ${seller.attack}`, () => probeHostile(seller));
+  // Reported and still breaking the probe; `it.fails` turns red when fixed (then move them).
+  for (const seller of pendingHostileSellers) it.fails(`KNOWN BUG ${seller.id}: ${seller.attack}`, () => probeHostile(seller));
 
   it('endless body, 5 MB body and gzip bomb: the seller sent more than the probe kept', async () => {
     for (const id of ['endless-body', 'body-5mb', 'gzip-bomb']) {
