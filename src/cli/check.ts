@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
+import type { ProbeOptions } from '../engine/options.js';
 import type { CliContext } from './context.js';
 import { collectHeader, parseAddress, parseChoice, parseDecimal, parseMethod, parseNonEmpty, parsePositiveInt, parseUrl } from './parse.js';
 import { REPORTERS, type ReporterName } from './reporters.js';
@@ -69,4 +70,19 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       ctx.exitCode = await runCheck(url, options, ctx.io);
     },
   );
+}
+
+/** The engine options every command built on `addProbeOptions` passes through unchanged. */
+export function probeOptionsFromCli(options: CheckCommandOptions): Pick<ProbeOptions, 'method' | 'headers' | 'body' | 'timeoutMs' | 'expect' | 'rpc' | 'attacks' | 'strict' | 'ipfsGateway'> {
+  return {
+    method: options.method,
+    headers: options.header,
+    body: options.body,
+    timeoutMs: options.timeout,
+    expect: { price: options.expectPrice, payTo: options.expectPayTo, network: options.expectNetwork },
+    rpc: options.rpc,
+    attacks: options.attacks,
+    strict: options.strict,
+    ipfsGateway: options.ipfsGateway,
+  };
 }

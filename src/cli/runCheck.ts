@@ -3,7 +3,7 @@ import { renderReport } from '../report/index.js';
 import { resolveNetwork } from '../protocol/networks.js';
 import { UsageError } from '../errors.js';
 import type { ProbeOptions } from '../engine/options.js';
-import type { CheckCommandOptions } from './check.js';
+import { type CheckCommandOptions, probeOptionsFromCli } from './check.js';
 import type { CliIO } from './context.js';
 import { createProgress } from './progress.js';
 
@@ -32,17 +32,9 @@ export async function runCheck(url: string, options: CheckCommandOptions, io: Cl
   const progress = createProgress(io.isTTY && reporter === 'pretty', io.stderr);
   const { report } = await run({
     url,
-    method: options.method,
-    headers: options.header,
-    body: options.body,
-    timeoutMs: options.timeout,
-    expect: { price: options.expectPrice, payTo: options.expectPayTo, network: options.expectNetwork },
-    rpc: options.rpc,
+    ...probeOptionsFromCli(options),
     agent: options.agent || undefined,
-    ipfsGateway: options.ipfsGateway,
-    attacks: options.attacks,
     pay,
-    strict: options.strict,
     onProgress: (event) => progress.update(event.phase === 'gather' ? `probing ${url}: ${event.artifact}` : 'judging'),
   }).finally(() => progress.stop());
   io.stdout(renderReport(reporter, report, { color: io.color, verbose: options.verbose }));

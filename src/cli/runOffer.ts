@@ -9,6 +9,7 @@ import type { Report } from '../report/types.js';
 import type { CliIO } from './context.js';
 import type { KubeCommandOptions, OfferCommandOptions } from './offer.js';
 import { createProgress } from './progress.js';
+import { probeOptionsFromCli } from './check.js';
 import { resolvePay } from './runCheck.js';
 
 /** The client for --context/--kubeconfig; an unusable kubeconfig is a ConfigError (exit 2). */
@@ -34,15 +35,8 @@ export async function probeAndReport(client: KubeClient, namespace: string, name
     baseUrl: options.baseUrl,
     path: options.path,
     agent: options.agent,
-    method: options.method,
-    headers: options.header,
-    body: options.body,
-    timeoutMs: options.timeout,
-    expect: { price: options.expectPrice, payTo: options.expectPayTo, network: options.expectNetwork },
-    rpc: options.rpc,
-    attacks: options.attacks,
+    ...probeOptionsFromCli(options),
     pay,
-    strict: options.strict,
     onProgress: (event) => progress.update(event.phase === 'gather' ? `probing ${namespace}/${name}: ${event.artifact}` : 'judging'),
   }).finally(() => progress.stop());
   io.stdout(renderReport(reporter, report, { color: io.color, verbose: options.verbose }));

@@ -1,7 +1,6 @@
 import { firstSignable, unsignableReason } from '../protocol/signable.js';
-import type { HttpExchange, PaymentAttempt } from './artifacts.js';
-import { exchange } from './http.js';
-import { requestHeaders } from './requestHeaders.js';
+import type { PaymentAttempt } from './artifacts.js';
+import { sendPayment } from './sendPayment.js';
 import { signPayment } from './signPayment.js';
 import type { GatherContext, Gatherer } from './types.js';
 
@@ -15,16 +14,6 @@ function attacksSkipReason(ctx: GatherContext): string | null {
   return null;
 }
 
-function send(ctx: GatherContext, headerName: string, headerValue: string): Promise<HttpExchange> {
-  return exchange({
-    url: ctx.options.url,
-    method: ctx.options.method,
-    headers: requestHeaders(ctx.options, { [headerName]: headerValue }),
-    body: ctx.options.body,
-    timeoutMs: ctx.timeoutMs,
-    dispatcher: ctx.dispatcher,
-  });
-}
 
 /**
  * A well-formed payment for the first payable requirement, signed by a fresh key that holds
@@ -57,7 +46,7 @@ export const forgedGatherer: Gatherer<'forged'> = {
       attempt.notSent = `the x402 client could not sign for requirement #${requirement.index}: ${(error as Error).message}`;
       return attempt;
     }
-    attempt.exchange = await send(ctx, attempt.headerName, attempt.headerValue);
+    attempt.exchange = await sendPayment(ctx, attempt.headerName, attempt.headerValue);
     return attempt;
   },
 };
@@ -75,7 +64,7 @@ export const malformedGatherer: Gatherer<'malformed'> = {
       headerValue: MALFORMED_PAYMENT,
       payer: null,
       value: null,
-      exchange: await send(ctx, headerName, MALFORMED_PAYMENT),
+      exchange: await sendPayment(ctx, headerName, MALFORMED_PAYMENT),
     };
   },
 };

@@ -1,8 +1,7 @@
 import { redactSecrets } from '../../util/redact.js';
 import { transferWithAuthorizationTypedData, type WireAuthorization } from '../../protocol/eip3009.js';
-import type { ChallengeArtifact, HttpExchange, PaymentAttempt, PaymentSession, RequirementView } from '../artifacts.js';
-import { exchange } from '../http.js';
-import { requestHeaders } from '../requestHeaders.js';
+import type { ChallengeArtifact, PaymentAttempt, PaymentSession, RequirementView } from '../artifacts.js';
+import { sendPayment } from '../sendPayment.js';
 import { signPayment } from '../signPayment.js';
 import type { GatherContext, Gatherer } from '../types.js';
 import { type BuyerSigner, capSigner } from './buyerSigner.js';
@@ -11,16 +10,6 @@ import { planPayment } from './spendGuard.js';
 
 const short = (error: unknown): string => redactSecrets(String((error as Error)?.message ?? error).split('\n')[0]).slice(0, 300);
 
-function send(ctx: GatherContext, headerName: string, headerValue: string): Promise<HttpExchange> {
-  return exchange({
-    url: ctx.options.url,
-    method: ctx.options.method,
-    headers: requestHeaders(ctx.options, { [headerName]: headerValue }),
-    body: ctx.options.body,
-    timeoutMs: ctx.timeoutMs,
-    dispatcher: ctx.dispatcher,
-  });
-}
 
 type Mutation = (auth: WireAuthorization, payer: string, nowSeconds: number) => WireAuthorization | null;
 
@@ -95,14 +84,14 @@ export const paymentGatherer: Gatherer<'payment'> = {
         if (!changed) continue;
         const payload = await resign(signed.payload, requirement, changed, capped, plan.chainId!);
         const a = attempt(kind === 'wrongRecipient' ? 'wrong-recipient' : kind, signed.headerName, encode(payload), requirement.index, signer.address, changed.value);
-        a.exchange = await send(ctx, a.headerName, a.headerValue);
+        a.exchange = await sendPayment(ctx, a.headerName, a.headerValue);
         session[kind] = a;
       }
       session.paid = attempt('paid', signed.headerName, signed.headerValue, requirement.index, signer.address, signed.value);
-      session.paid.exchange = await send(ctx, signed.headerName, signed.headerValue);
+      session.paid.exchange = await sendPayment(ctx, signed.headerName, signed.headerValue);
       if (balanceOf && session.balances) session.balances.afterPaid = await balanceOf();
       session.replay = attempt('replay', signed.headerName, signed.headerValue, requirement.index, signer.address, signed.value);
-      session.replay.exchange = await send(ctx, signed.headerName, signed.headerValue);
+      session.replay.exchange = await sendPayment(ctx, signed.headerName, signed.headerValue);
       if (balanceOf && session.balances) session.balances.afterReplay = await balanceOf();
     } catch (error) {
       session.error = short(error);
