@@ -5,7 +5,7 @@ import type { CliContext } from './context.js';
 import { parsePositiveInt } from './parse.js';
 
 /** The `check` options that make sense for many targets at once: no payment, no per-target agent. */
-const SHARED_OPTIONS = new Set(['method', 'header', 'body', 'timeout', 'expectPrice', 'expectPayTo', 'expectNetwork', 'rpc', 'attacks', 'strict', 'json']);
+const SHARED_OPTIONS = new Set(['method', 'header', 'body', 'timeout', 'expectPrice', 'expectPayTo', 'expectNetwork', 'rpc', 'attacks', 'strict']);
 
 export type ScanCommandOptions = Pick<CheckCommandOptions, 'method' | 'header' | 'body' | 'timeout' | 'expectPrice' | 'expectPayTo' | 'expectNetwork' | 'rpc' | 'attacks' | 'strict' | 'json'> & {
   concurrency: number;
@@ -22,9 +22,10 @@ export function registerScan(program: Command, ctx: CliContext): void {
     if (SHARED_OPTIONS.has(option.attributeName())) command.addOption(option);
   }
   command
+    .option('--json', 'print one JSON report per line (NDJSON) on stdout, and nothing else')
     .option('--concurrency <n>', 'probes in flight at once', parsePositiveInt('--concurrency'), 16)
     .option('--per-host <n>', 'probes in flight per host name (politeness)', parsePositiveInt('--per-host'), 2)
-    .addHelpText('after', '\nWith --json, stdout carries one JSON report per line (NDJSON) and nothing else.\nExit codes: 0 every target passed, 1 at least one failed, 2 usage error (a bad input line names its number).')
+    .addHelpText('after', '\nExit codes: 0 every target passed, 1 at least one failed, 2 usage error (a bad input line names its number),\n130 interrupted (Ctrl-C: probes in flight finish, the rest are not started).')
     .action(async (file: string, options: ScanCommandOptions) => {
       const { runScan } = await import('./runScan.js');
       ctx.exitCode = await runScan(file, options, ctx.io);
