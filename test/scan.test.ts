@@ -14,6 +14,9 @@ import type { CliIO } from '../src/cli/context.js';
 import { main } from '../src/cli/main.js';
 import { runScan } from '../src/cli/runScan.js';
 import type { Report } from '../src/report/types.js';
+import { registerPopulation, type Population } from '../fixtures/registry/population.js';
+import { POPULATION } from '../fixtures/registry/specs.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/startSandbox.js';
 
 function fakeIo(interrupt: Promise<void> = new Promise(() => {})) {
   const out: string[] = [];
@@ -170,5 +173,56 @@ describe('x402-probe scan', () => {
     const code = await main(['scan', listFile('stop.txt', urls), '--concurrency', '1', '--no-attacks'], io);
     expect(code).toBe(130);
     expect(f.stdout()).toMatch(/interrupted, [1-5] not probed/);
+  });
+});
+
+describe('x402-probe scan --from-registry', () => {
+  let sandbox: Sandbox;
+  let population: Population;
+  /** Two good sellers, one dead endpoint, and four agents a registry scan must leave out. */
+  const KEYS = ['good-data', 'good-http', 'dead-endpoint', 'x402-false', 'inactive', 'template', 'broken-json'];
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ sellers: false });
+    population = await registerPopulation(sandbox.rpcUrl, sandbox.accounts, POPULATION.filter((s) => KEYS.includes(s.key)));
+  }, 120_000);
+
+  afterAll(async () => {
+    await population?.close();
+    await sandbox?.stop();
+  });
+
+  const agentOf = (key: string) => population.agents.find((a) => a.spec.key === key)!;
+
+  it('scans every x402 endpoint of the registry, each with its ERC-8004 cross-check', async () => {
+    const { io, stdout, stderr } = fakeIo();
+    const code = await main(['scan', '--from-registry', '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--json', '--no-attacks', '--timeout', '3000'], io);
+    expect(stderr()).toBe('');
+    const reports = ndjson(stdout());
+    const wanted = ['good-data', 'good-http', 'dead-endpoint'].map(agentOf);
+    expect(reports.map((r) => r.target).sort()).toEqual(wanted.map((a) => a.endpoint).sort());
+    for (const r of reports) expect(r.checks.find((c) => c.id === 'registry.agent-exists')?.status, r.target).toBe('pass');
+    expect(reports.find((r) => r.target === agentOf('dead-endpoint').endpoint)?.checks.find((c) => c.id === 'http.reachable')?.status).toBe('fail');
+    expect(code).toBe(1);
+  });
+
+  it('says in pretty mode what it found and left out, and names each target\'s agent', async () => {
+    const { io, stdout } = fakeIo();
+    await main(['scan', '--from-registry', '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--no-attacks', '--timeout', '3000', '--limit', '50'], io);
+    const text = stdout();
+    expect(text).toMatch(/Registry eip155:84532:0x8004A818BFB912233c491871b3d84c89A494BD9e: 7 agent\(s\), 3 x402 endpoint\(s\) to scan; left out: /);
+    expect(text).toContain('1 not declared x402');
+    expect(text).toContain('1 inactive');
+    expect(text).toContain('1 endpoint has an {agentId} template');
+    expect(text).toContain('1 registration file unreadable');
+    expect(text).toContain(`(agent ${agentOf('good-data').agentId})`);
+  });
+
+  it('takes a file or --from-registry, not both', async () => {
+    const f = fakeIo();
+    expect(await main(['scan', listFile('both.txt', [good.url]), '--from-registry'], f.io)).toBe(2);
+    expect(f.stderr()).toMatch(/not both/);
+    expect(await main(['scan'], fakeIo().io)).toBe(2);
+    expect(await main(['scan', listFile('lim.txt', [good.url]), '--limit', '3'], fakeIo().io)).toBe(2);
   });
 });

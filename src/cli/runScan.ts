@@ -5,7 +5,7 @@ import { resolveNetwork } from '../protocol/networks.js';
 import type { Report } from '../report/types.js';
 import { renderSummary } from '../scan/summary.js';
 import { scanTargets, type ScanResult } from '../scan/scanTargets.js';
-import { parseTargets } from '../scan/targets.js';
+import { parseTargets, type ScanTarget } from '../scan/targets.js';
 import type { CliIO } from './context.js';
 import { createProgress } from './progress.js';
 import type { ScanCommandOptions } from './scan.js';
@@ -29,6 +29,30 @@ async function readInput(file: string, stdin: NodeJS.ReadableStream): Promise<st
   }
 }
 
+/** The registry's scan list; in pretty mode, a line saying what was found and left out. */
+async function fromRegistry(options: ScanCommandOptions, io: CliIO): Promise<ScanTarget[]> {
+  const [{ resolveRegistryRpc }, { DEFAULT_REGISTRY_CHAIN_ID }, { registryTargets }] = await Promise.all([
+    import('../registry/resolveRpc.js'),
+    import('../registry/abi.js'),
+    import('../scan/registryTargets.js'),
+  ]);
+  const rpcUrl = await resolveRegistryRpc({ rpc: options.rpc, chainId: DEFAULT_REGISTRY_CHAIN_ID, timeoutMs: Math.min(options.timeout, 5_000) });
+  const progress = createProgress(io.isTTY && !options.json, io.stderr);
+  const found = await registryTargets({
+    rpcUrl,
+    registry: options.registry as `0x${string}` | undefined,
+    limit: options.limit,
+    timeoutMs: options.timeout,
+    ipfsGateway: options.ipfsGateway,
+    onProgress: (p) => progress.update(p.phase === 'enumerate' ? `reading the registry: ${p.done} agents` : `reading registration files: ${p.done}/${p.total}`),
+  }).finally(() => progress.stop());
+  if (!options.json) {
+    const left = Object.entries(found.excluded).map(([why, n]) => `${n} ${why}`).join(', ');
+    io.stdout(`Registry eip155:${found.chainId}:${found.registry}: ${found.agents} agent(s), ${found.targets.length} x402 endpoint(s) to scan${left ? `; left out: ${left}` : ''}\n\n`);
+  }
+  return found.targets;
+}
+
 /** One NDJSON line: the report, or (never expected) the probe's own failure. */
 function ndjsonLine(result: ScanResult): string {
   if (result.report) return `${JSON.stringify(result.report)}\n`;
@@ -47,7 +71,8 @@ function prettyLine(result: ScanResult, color: boolean): string {
   const warned = findings(report, 'warn');
   const mark = report.verdict === 'pass' ? c.green('PASS ') : c.red('FAIL ');
   const parts = [failed.length ? c.red(failed.join(', ')) : '', warned.length ? c.yellow(`warn: ${warned.join(', ')}`) : ''].filter(Boolean);
-  return `${mark} ${report.target}  ${parts.join('  ')}${parts.length ? '  ' : ''}${c.dim(`${report.durationMs} ms`)}\n`;
+  const agent = result.target.agent ? c.dim(` (agent ${result.target.agent.split(':').pop()})`) : '';
+  return `${mark} ${report.target}${agent}  ${parts.join('  ')}${parts.length ? '  ' : ''}${c.dim(`${report.durationMs} ms`)}\n`;
 }
 
 /**
@@ -55,11 +80,18 @@ function prettyLine(result: ScanResult, color: boolean): string {
  * shared pool, stream one line per target, then the summary table. With --json stdout carries
  * NDJSON only. `stdin` is where `-` reads from.
  */
-export async function runScan(file: string, options: ScanCommandOptions, io: CliIO, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
+export async function runScan(file: string | undefined, options: ScanCommandOptions, io: CliIO, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
   if (options.expectNetwork && !resolveNetwork(options.expectNetwork)) {
     throw new UsageError(`--expect-network: unknown network ${JSON.stringify(options.expectNetwork)} (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)`);
   }
-  const targets = parseTargets(await readInput(file, stdin));
+  if (options.fromRegistry && file !== undefined) throw new UsageError('scan takes a file of URLs or --from-registry, not both');
+  if (!options.fromRegistry && file === undefined) throw new UsageError('scan needs a file of URLs (- for standard input) or --from-registry');
+  if (!options.fromRegistry && (options.registry || options.limit || options.ipfsGateway)) throw new UsageError('--registry, --limit and --ipfs-gateway only apply with --from-registry');
+  const targets = options.fromRegistry ? await fromRegistry(options, io) : parseTargets(await readInput(file!, stdin));
+  if (targets.length === 0) {
+    if (!options.json) io.stdout('No x402 service endpoints to scan.\n');
+    return 0;
+  }
   const json = options.json ?? false;
   const progress = createProgress(io.isTTY && !json, io.stderr);
   const stop = new AbortController();
@@ -72,6 +104,7 @@ export async function runScan(file: string, options: ScanCommandOptions, io: Cli
     perHost: options.perHost,
     signal: stop.signal,
     probe: {
+      ipfsGateway: options.ipfsGateway,
       method: options.method,
       headers: options.header,
       body: options.body,

@@ -61,7 +61,8 @@ export async function scanTargets(params: ScanTargetsParameters): Promise<ScanTa
       signal: params.signal,
       work: (target) => {
         inFlight += 1;
-        return run({ ...params.probe, url: target.url, dispatcher }).finally(() => (inFlight -= 1));
+        const perTarget = { ...(target.agent ? { agent: target.agent } : {}), ...(target.method ? { method: target.method } : {}) };
+        return run({ ...params.probe, ...perTarget, url: target.url, dispatcher }).finally(() => (inFlight -= 1));
       },
       onSettled: (target, settled) => {
         let result: ScanResult;

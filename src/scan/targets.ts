@@ -1,9 +1,14 @@
 import { UsageError } from '../errors.js';
 
-/** One URL to scan and the input line it came from (1-based). */
+/** One URL to scan and where it came from. */
 export interface ScanTarget {
   url: string;
+  /** 1-based: the input line, or the position in a list derived from the registry. */
   line: number;
+  /** `--agent` for this target (scan --from-registry): the ERC-8004 cross-check runs too. */
+  agent?: string;
+  /** A method the target declares (a registry service's `method`), over the scan's -X. */
+  method?: string;
 }
 
 /** How many bad lines a usage error names before it says "and N more". */
