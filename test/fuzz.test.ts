@@ -20,7 +20,12 @@ const SEED = 20261125;
  * Violations already reported to their owners, each pinned by an `it.fails` case below; drop the
  * entry when that case starts to pass. `npm run fuzz` lists them regardless.
  */
-const KNOWN_BUGS: readonly RegExp[] = [/^check challenge\.accepts threw: .*Maximum call stack size exceeded/, /^report\.payment\.settlement does not serialize to JSON/];
+const KNOWN_BUGS: readonly RegExp[] = [
+  /^check challenge\.accepts threw: .*Maximum call stack size exceeded/,
+  /^report\.payment\.settlement does not serialize to JSON/,
+  // The same deep report.payment.settlement, a little shallower: JSON.stringify copes, the pretty reporter's visible() does not.
+  /^RangeError: Maximum call stack size exceeded at .*visible \(.*src\/report\/pretty\.ts/,
+];
 
 const deepArray = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
@@ -39,7 +44,7 @@ function internalErrors(artifacts: Partial<Artifacts>): string[] {
 describe('fuzz sample', () => {
   it('decoders and the whole pipeline: no exception, no internal error, a report for every input', async () => {
     const result = await fuzz({ runs: 300, decoderRuns: 1_000, seed: SEED });
-    const found = result.findings.filter((f) => !KNOWN_BUGS.some((known) => known.test(f.message))).map((f) => `[${f.property}] ${f.count}x ${f.message}${f.where ? ` at ${f.where}` : ''}\n  ${f.example.slice(0, 1_500)}`);
+    const found = result.findings.filter((f) => !KNOWN_BUGS.some((known) => known.test(`${f.message}${f.where ? ` ${f.where}` : ''}`))).map((f) => `[${f.property}] ${f.count}x ${f.message}${f.where ? ` at ${f.where}` : ''}\n  ${f.example.slice(0, 1_500)}`);
     expect(found, `seed ${result.seed}`).toEqual([]);
     expect(result.pipeline.runs).toBe(300);
   });
@@ -69,13 +74,14 @@ describe('regressions', () => {
 
   // Known, reported: engine/summarizePayment.ts copies the seller's decoded PAYMENT-RESPONSE
   // into report.payment.settlement verbatim, so a deeply nested receipt makes the JSON
-  // reporter throw. Flip to `it` when fixed.
-  it.fails('KNOWN BUG: a PAYMENT-RESPONSE nested 20,000 deep on the paid answer breaks the JSON report', async () => {
+  // and pretty reporters throw. Flip to `it` when fixed.
+  it.fails('KNOWN BUG: a PAYMENT-RESPONSE nested 20,000 deep on the paid answer breaks the JSON and pretty reports', async () => {
     const receipt = Buffer.from(`{"success":true,"transaction":${deepArray(20_000)}}`).toString('base64');
     const paid = payAttempt('paid', paidExchange(200, { headers: { 'payment-response': receipt } }));
     const fixed = (artifact: ArtifactName, value: unknown) => ({ artifact, skipReason: () => null, gather: async () => value as never });
     const unpaid = v1WithRaw('scheme', '"exact"').unpaid;
     const { report } = await run({ url: unpaid.request.url, gatherers: [fixed('unpaid', unpaid), challengeGatherer, fixed('payment', session({ paid }))] });
     expect(() => renderReport('json', report)).not.toThrow();
+    expect(() => renderReport('pretty', report)).not.toThrow();
   });
 });

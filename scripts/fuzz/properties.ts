@@ -173,7 +173,7 @@ export async function fuzz(params: FuzzParameters): Promise<FuzzReturnType> {
     const example = describeInput(input);
     const seen = findings.get(key);
     const frames = error instanceof FuzzFailure ? [] : String((error as Error)?.stack ?? '').split('\n').filter((l) => l.includes('/src/'));
-    const where = frames.length ? [...new Set(frames.map((l) => l.trim()))].slice(0, 4).join(' <- ') : undefined;
+    const where = frames.length ? [...new Set(frames.map((l) => l.trim().replace(/^at /, '')))].slice(0, 4).join(' <- ') : undefined;
     if (!seen) findings.set(key, { property, message: message.split('\n')[0].slice(0, 300), where, count: 1, example });
     else {
       seen.count += 1;
