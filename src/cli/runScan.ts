@@ -6,6 +6,7 @@ import type { Report } from '../report/types.js';
 import { renderSummary } from '../scan/summary.js';
 import { scanTargets, type ScanResult } from '../scan/scanTargets.js';
 import { parseTargets, type ScanTarget } from '../scan/targets.js';
+import { probeOptionsFromCli } from './check.js';
 import type { CliIO } from './context.js';
 import { createProgress } from './progress.js';
 import type { ScanCommandOptions } from './scan.js';
@@ -103,17 +104,8 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
     concurrency: options.concurrency,
     perHost: options.perHost,
     signal: stop.signal,
-    probe: {
-      ipfsGateway: options.ipfsGateway,
-      method: options.method,
-      headers: options.header,
-      body: options.body,
-      timeoutMs: options.timeout,
-      expect: { price: options.expectPrice, payTo: options.expectPayTo, network: options.expectNetwork },
-      rpc: options.rpc,
-      attacks: options.attacks,
-      strict: options.strict,
-    },
+    // The same mapping as check; maxAmount is a --pay limit, and scan never pays.
+    probe: probeOptionsFromCli({ ...options, maxAmount: '0' }),
     onResult: (result, p) => {
       if (json) {
         io.stdout(ndjsonLine(result));

@@ -2,18 +2,17 @@ import { Command } from 'commander';
 import type { CheckCommandOptions } from './check.js';
 import { addProbeOptions } from './check.js';
 import type { CliContext } from './context.js';
-import { parseAddress, parsePositiveInt, parseUrl } from './parse.js';
+import { parseAddress, parsePositiveInt } from './parse.js';
 
 /** The `check` options that make sense for many targets at once: no payment, no per-target agent. */
-const SHARED_OPTIONS = new Set(['method', 'header', 'body', 'timeout', 'expectPrice', 'expectPayTo', 'expectNetwork', 'rpc', 'attacks', 'strict']);
+const SHARED_OPTIONS = new Set(['method', 'header', 'body', 'timeout', 'expectPrice', 'expectPayTo', 'expectNetwork', 'rpc', 'attacks', 'strict', 'ipfsGateway']);
 
-export type ScanCommandOptions = Pick<CheckCommandOptions, 'method' | 'header' | 'body' | 'timeout' | 'expectPrice' | 'expectPayTo' | 'expectNetwork' | 'rpc' | 'attacks' | 'strict' | 'json'> & {
+export type ScanCommandOptions = Pick<CheckCommandOptions, 'method' | 'header' | 'body' | 'timeout' | 'expectPrice' | 'expectPayTo' | 'expectNetwork' | 'rpc' | 'attacks' | 'strict' | 'json' | 'ipfsGateway'> & {
   concurrency: number;
   perHost: number;
   fromRegistry?: boolean;
   registry?: string;
   limit?: number;
-  ipfsGateway?: string;
 };
 
 export function registerScan(program: Command, ctx: CliContext): void {
@@ -32,7 +31,6 @@ export function registerScan(program: Command, ctx: CliContext): void {
     .option('--from-registry', 'scan every x402 service of the ERC-8004 IdentityRegistry (read over --rpc, or the public RPC), each with its registry cross-check')
     .option('--registry <address>', 'with --from-registry: IdentityRegistry address (default: the canonical one for the RPC\'s chain)', parseAddress('--registry'))
     .option('--limit <n>', 'with --from-registry: at most this many agents (lowest ids first)', parsePositiveInt('--limit'))
-    .option('--ipfs-gateway <url>', 'with --from-registry: gateway for ipfs:// agentURIs (default https://ipfs.io)', parseUrl)
     .addHelpText('after', '\nExit codes: 0 every target passed, 1 at least one failed, 2 usage error (a bad input line names its number),\n130 interrupted (Ctrl-C: probes in flight finish, the rest are not started).')
     .action(async (file: string | undefined, options: ScanCommandOptions) => {
       const { runScan } = await import('./runScan.js');
