@@ -20,12 +20,7 @@ const SEED = 20261125;
  * Violations already reported to their owners, each pinned by an `it.fails` case below; drop the
  * entry when that case starts to pass. `npm run fuzz` lists them regardless.
  */
-const KNOWN_BUGS: readonly RegExp[] = [
-  /^check challenge\.accepts threw: .*Maximum call stack size exceeded/,
-  /^report\.payment\.settlement does not serialize to JSON/,
-  // The same deep report.payment.settlement, a little shallower: JSON.stringify copes, the pretty reporter's visible() does not.
-  /^RangeError: Maximum call stack size exceeded at .*visible \(.*src\/report\/pretty\.ts/,
-];
+const KNOWN_BUGS: readonly RegExp[] = [];
 
 const deepArray = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
@@ -66,16 +61,15 @@ describe('regressions', () => {
     expect(internalErrors(artifactsFor(exchange({ body, bodyBytes: body.length, headers: { 'content-type': 'application/json' } })))).toEqual([]);
   });
 
-  // Known, reported: protocol/signable.ts unsignableReason() calls JSON.stringify(req.scheme),
-  // which throws for a deeply nested scheme. Flip to `it` when fixed.
-  it.fails('KNOWN BUG: a scheme nested 20,000 arrays deep makes challenge.accepts (unsignableReason) throw', () => {
+  // protocol/signable.ts unsignableReason() once called JSON.stringify(req.scheme), which throws
+  // for a deeply nested scheme (found by the fuzzer).
+  it('a scheme nested 20,000 arrays deep is judged by challenge.accepts, not an internal error', () => {
     expect(internalErrors(v1WithRaw('scheme', deepArray(20_000)))).toEqual([]);
   });
 
-  // Known, reported: engine/summarizePayment.ts copies the seller's decoded PAYMENT-RESPONSE
-  // into report.payment.settlement verbatim, so a deeply nested receipt makes the JSON
-  // and pretty reporters throw. Flip to `it` when fixed.
-  it.fails('KNOWN BUG: a PAYMENT-RESPONSE nested 20,000 deep on the paid answer breaks the JSON and pretty reports', async () => {
+  // engine/summarizePayment.ts once copied the seller's decoded PAYMENT-RESPONSE into
+  // report.payment.settlement verbatim, so a deeply nested receipt broke the JSON and pretty reports.
+  it('a PAYMENT-RESPONSE nested 20,000 deep on the paid answer still renders as JSON and pretty', async () => {
     const receipt = Buffer.from(`{"success":true,"transaction":${deepArray(20_000)}}`).toString('base64');
     const paid = payAttempt('paid', paidExchange(200, { headers: { 'payment-response': receipt } }));
     const fixed = (artifact: ArtifactName, value: unknown) => ({ artifact, skipReason: () => null, gather: async () => value as never });

@@ -11,7 +11,7 @@ import type { ArtifactName, HttpExchange } from '../../src/gather/artifacts.js';
 import { challengeGatherer } from '../../src/gather/challenge.js';
 import { createDispatcher } from '../../src/gather/http.js';
 import type { Gatherer } from '../../src/gather/types.js';
-import { decodeBody, decodeChallenge, decodeHeader } from '../../src/protocol/decodeChallenge.js';
+import { decodeBody, decodeChallenge, decodeHeader, MAX_ACCEPTS } from '../../src/protocol/decodeChallenge.js';
 import { decodeSettlement } from '../../src/protocol/settlement.js';
 import { renderReport } from '../../src/report/index.js';
 import type { Report } from '../../src/report/types.js';
@@ -40,7 +40,7 @@ export function checkDecoders(res: HttpExchange): void {
   must(challenge.source === (challenge.header.present ? 'header' : challenge.body.present ? 'body' : null), `decodeChallenge: source ${challenge.source} disagrees with the carriers`);
   must(challenge.x402Version === null || challenge.x402Version === 1 || challenge.x402Version === 2, 'decodeChallenge: x402Version out of range');
   const accepts = (challenge.paymentRequired as { accepts?: unknown } | null)?.accepts;
-  must(challenge.requirements.length === (Array.isArray(accepts) ? accepts.length : 0), 'decodeChallenge: one requirement view per accepts entry');
+  must(challenge.requirements.length === (Array.isArray(accepts) ? Math.min(accepts.length, MAX_ACCEPTS) : 0), 'decodeChallenge: one requirement view per accepts entry (up to MAX_ACCEPTS)');
   const settlement = decodeSettlement(res);
   const has = res.headers['payment-response'] !== undefined || res.headers['x-payment-response'] !== undefined;
   must((settlement.headerName !== null) === has, 'decodeSettlement: headerName disagrees with the headers');

@@ -1,3 +1,4 @@
+import { safeStringify } from '../util/safeJson.js';
 import type { CheckMeta, CheckOutcome, CheckStatus } from './types.js';
 
 export type MessageData = Record<string, string | number | boolean | null | undefined>;
@@ -42,11 +43,5 @@ export const skip = make('skip');
 
 /** Stringify a value for evidence without throwing on cycles or bigints. */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  try {
-    return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value);
-  } catch {
-    // Too deep to stringify (a seller's 100k-level array): String() of an array recurses too.
-    return Array.isArray(value) ? `[array of ${value.length}, too deeply nested to show]` : String(value);
-  }
+  return typeof value === 'string' ? JSON.stringify(value) : safeStringify(value);
 }

@@ -48,20 +48,20 @@ export async function run(options: RunParameters): Promise<RunResult> {
   const ctx: GatherContext = { options: { ...options, method }, artifacts, dispatcher, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   try {
     for (const gatherer of options.gatherers ?? defaultGatherers) {
-      const reason = gatherer.skipReason(ctx);
-      if (reason !== null) {
-        notGathered[gatherer.artifact] = reason;
-        continue;
-      }
-      options.onProgress?.({ phase: 'gather', artifact: gatherer.artifact });
       const gatherStarted = performance.now();
       try {
+        const reason = gatherer.skipReason(ctx);
+        if (reason !== null) {
+          notGathered[gatherer.artifact] = reason;
+          continue;
+        }
+        options.onProgress?.({ phase: 'gather', artifact: gatherer.artifact });
         (artifacts as Record<string, unknown>)[gatherer.artifact] = await gatherer.gather(ctx);
+        timings[gatherer.artifact] = Math.round(performance.now() - gatherStarted);
       } catch (error) {
-        // A gatherer that throws is a bug; its checks skip with the reason, the run goes on.
+        // A gatherer that throws (in skipReason or gather) is a bug; its checks skip with the reason, the run goes on.
         notGathered[gatherer.artifact] = `gatherer failed: ${redactSecrets((error as Error).message ?? String(error)).split('\n')[0]}`;
       }
-      timings[gatherer.artifact] = Math.round(performance.now() - gatherStarted);
     }
   } finally {
     await ownDispatcher?.close().catch(() => undefined);

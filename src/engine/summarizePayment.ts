@@ -1,6 +1,16 @@
 import type { PaymentAttempt, PaymentSession, SettlementReceipt } from '../gather/artifacts.js';
 import { decodeSettlement } from '../protocol/settlement.js';
 
+function pickScalars(value: Record<string, unknown>, keys: string[]): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = {};
+  for (const key of keys) {
+    const v = value[key];
+    if (v === null || typeof v === 'boolean' || typeof v === 'number') out[key] = v;
+    else if (typeof v === 'string') out[key] = v.length > 200 ? `${v.slice(0, 200)}…` : v;
+  }
+  return out;
+}
+
 const statusOf = (a: PaymentAttempt | null): number | null => a?.exchange?.status ?? null;
 
 /** The `payment` block of the JSON report: what was paid, to whom, and how the seller answered. */
@@ -12,7 +22,8 @@ export function summarizePayment(session: PaymentSession, receipt?: SettlementRe
     plan: session.plan,
     nonce: session.nonce,
     paidStatus: statusOf(session.paid),
-    settlement: settlement?.value ?? null,
+    // Only the receipt's scalar fields: the rest is the seller's JSON, of any shape and depth.
+    settlement: settlement?.value ? pickScalars(settlement.value, ['success', 'transaction', 'network', 'payer', 'errorReason', 'amount']) : null,
     transaction: typeof settlement?.transaction === 'string' ? settlement.transaction : null,
     onchain: receipt ? { found: receipt.found, status: receipt.status, blockNumber: receipt.blockNumber, transfers: receipt.transfers } : null,
     attacks: {

@@ -7,6 +7,7 @@ import type {
 } from '../gather/artifacts.js';
 import { detectNonStandard } from './detectNonStandard.js';
 import { resolveNetwork } from './networks.js';
+import { safeStringify } from '../util/safeJson.js';
 
 /** The reference client decodes a header only when it matches this (@x402/core Base64EncodedRegex). */
 const STANDARD_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -15,8 +16,19 @@ const URL_SAFE_BASE64 = /^[A-Za-z0-9_-]*={0,2}$/;
 export type DecodeChallengeParameters = Pick<HttpExchange, 'status' | 'headers' | 'body'>;
 export type DecodeChallengeReturnType = ChallengeArtifact;
 
+/**
+ * Requirements judged per challenge. Schema validation is synchronous and no deadline stops it:
+ * 300,000 entries took a minute here, so larger lists are judged by their first entries.
+ */
+export const MAX_ACCEPTS = 64;
+
+function capAccepts(value: unknown): unknown {
+  const root = asRecord(value);
+  return root && Array.isArray(root.accepts) && root.accepts.length > MAX_ACCEPTS ? { ...root, accepts: root.accepts.slice(0, MAX_ACCEPTS) } : value;
+}
+
 function schemaIssues(value: unknown): { ok: boolean; issues?: string[] } {
-  const parsed = parsePaymentRequired(value);
+  const parsed = parsePaymentRequired(capAccepts(value));
   if (parsed.success) return { ok: true };
   const issues = parsed.error.issues.slice(0, 12).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
   return { ok: false, issues };
@@ -87,7 +99,7 @@ function withCaip2Networks(value: unknown): { value: unknown; notes: string[] } 
     const r = asRecord(entry);
     const network = r && typeof r.network === 'string' && !r.network.includes(':') ? resolveNetwork(r.network) : null;
     if (!r || !network) return entry;
-    notes.push(`accepts.${i}.network: v1 name ${JSON.stringify(r.network)} in a v2 challenge (tolerated)`);
+    notes.push(`accepts.${i}.network: v1 name ${safeStringify(r.network)} in a v2 challenge (tolerated)`);
     return { ...r, network: network.caip2 };
   });
   return notes.length ? { value: { ...root, accepts }, notes } : null;
@@ -120,7 +132,7 @@ export function requirementViews(paymentRequired: unknown): RequirementView[] {
   if (!root || !Array.isArray(root.accepts)) return [];
   const version: 1 | 2 = root.x402Version === 1 ? 1 : 2;
   const resource = asRecord(root.resource);
-  return root.accepts.map((entry, index): RequirementView => {
+  return root.accepts.slice(0, MAX_ACCEPTS).map((entry, index): RequirementView => {
     const r = asRecord(entry) ?? {};
     const hasAmount = 'amount' in r;
     const hasMax = 'maxAmountRequired' in r;

@@ -1,4 +1,5 @@
 import type { HttpExchange, NonStandardSignal } from '../gather/artifacts.js';
+import { safeStringify } from '../util/safeJson.js';
 
 const MAX_EVIDENCE = 200;
 
@@ -25,8 +26,8 @@ export function detectNonStandard(response: Pick<HttpExchange, 'headers' | 'body
     try {
       const value = JSON.parse(text) as Record<string, unknown>;
       if (value && typeof value === 'object') {
-        if (value.x402 && typeof value.x402 === 'object') signals.push({ kind: 'x402-body-object', evidence: cut(JSON.stringify(value.x402)) });
-        if ('resourceInfo' in value && !('resource' in value)) signals.push({ kind: 'resource-info-field', evidence: cut(JSON.stringify(value.resourceInfo)) });
+        if (value.x402 && typeof value.x402 === 'object') signals.push({ kind: 'x402-body-object', evidence: cut(safeStringify(value.x402)) });
+        if ('resourceInfo' in value && !('resource' in value)) signals.push({ kind: 'resource-info-field', evidence: cut(safeStringify(value.resourceInfo)) });
         if (!('x402Version' in value) && ('x402version' in value || 'X402Version' in value)) {
           signals.push({ kind: 'payment-required-lowercase-json', evidence: cut(text) });
         }

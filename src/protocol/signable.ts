@@ -1,15 +1,16 @@
 import type { RequirementView } from '../gather/artifacts.js';
 import { isKnownV1Name, resolveNetwork } from './networks.js';
 import { isAtomicString } from './units.js';
+import { safeStringify } from '../util/safeJson.js';
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 /** Why a buyer holding an EVM key cannot sign for this requirement, or null when it can. */
 export function unsignableReason(req: RequirementView): string | null {
-  if (req.scheme !== 'exact') return `scheme ${JSON.stringify(req.scheme)} is not "exact"`;
+  if (req.scheme !== 'exact') return `scheme ${safeStringify(req.scheme)} is not "exact"`;
   if (typeof req.network !== 'string') return 'network is missing';
   const network = resolveNetwork(req.network);
-  if (!network || network.chainId === null) return `network ${JSON.stringify(req.network)} is not a known EVM network`;
+  if (!network || network.chainId === null) return `network ${safeStringify(req.network)} is not a known EVM network`;
   // @x402/evm's v1 signer knows a fixed list of names; obol-only names such as arbitrum-one are not in it.
   if (req.x402Version === 1 && !isKnownV1Name(req.network)) return `network ${req.network} is not a v1 name the x402 client can sign for`;
   if (!isAtomicString(req.amount)) return 'amount is not an atomic integer string';

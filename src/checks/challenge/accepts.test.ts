@@ -29,3 +29,12 @@ describe(meta.id, () => {
     expect(check({ challenge: challengeOf(exchange({ body: '' })) }).status).toBe('skip');
   });
 });
+
+describe(`${meta.id}: size`, () => {
+  it('warns on more requirements than a buyer can sensibly validate, judging only the first ones', () => {
+    const many = Array.from({ length: 65 }, () => v2Requirement());
+    const out = check({ challenge: challengeOf(v2Response(v2PaymentRequired(many))) });
+    expect(out.status).toBe('warn');
+    expect(out.messageId).toBe('tooMany');
+  });
+});

@@ -1,4 +1,5 @@
 import type { Artifacts } from '../../gather/artifacts.js';
+import { MAX_ACCEPTS } from '../../protocol/decodeChallenge.js';
 import { firstSignable, unsignableReason } from '../../protocol/signable.js';
 import { fail, pass, show, skip, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
@@ -17,6 +18,7 @@ export const meta = {
     notArray: 'accepts is {type}, not an array: buyers have nothing to pay.',
     empty: 'accepts is an empty array: buyers have nothing to pay.',
     noneSignable: 'None of the {count} requirement(s) can be paid by an EVM buyer: {reasons}.',
+    tooMany: 'accepts lists {count} requirements; clients that validate every entry stall on such a list, and the probe judged only the first {judged}.',
   },
 } as const satisfies CheckMeta;
 
@@ -32,6 +34,7 @@ export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome
     const reasons = reqs.map((r) => `#${r.index}: ${unsignableReason(r)}`).join('; ');
     return warn(meta, 'noneSignable', { count: reqs.length, reasons }, reasons);
   }
+  if (accepts.length > MAX_ACCEPTS) return warn(meta, 'tooMany', { count: accepts.length, judged: MAX_ACCEPTS });
   const signable = reqs.filter((r) => unsignableReason(r) === null).length;
   return pass(meta, 'ok', { count: reqs.length, signable });
 }
