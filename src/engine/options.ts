@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { BuyerSigner } from '../gather/pay/buyerSigner.js';
+import type { TypedDataSigner } from '../gather/signPayment.js';
 import type { OfferArtifact } from '../gather/artifacts.js';
 
 /** Progress events for a TTY spinner; nothing is printed by the engine itself. */
@@ -19,6 +20,11 @@ export interface ProbeOptions {
   rpc?: string;
   /** Send forged and malformed payments (default true). */
   attacks?: boolean;
+  /**
+   * Signs the forged payment: a key that holds nothing. Default: one random key per process;
+   * a scan passes one that signs on a worker thread.
+   */
+  forgeSigner?: TypedDataSigner;
   /**
    * Make a funded, capped payment (`--pay`): the signer is resolved by the caller, so a missing
    * key is a configuration error before any request is sent.

@@ -1,7 +1,7 @@
 import { firstSignable, unsignableReason } from '../protocol/signable.js';
 import type { PaymentAttempt } from './artifacts.js';
 import { sendPayment } from './sendPayment.js';
-import { signPayment } from './signPayment.js';
+import { signPayment, type TypedDataSigner } from './signPayment.js';
 import type { GatherContext, Gatherer } from './types.js';
 
 /** Text that is not base64 and not JSON: a seller must answer it with 400 or 402. */
@@ -14,6 +14,17 @@ function attacksSkipReason(ctx: GatherContext): string | null {
   return null;
 }
 
+
+let throwaway: Promise<TypedDataSigner> | null = null;
+
+/**
+ * A random key that holds nothing, made once per process and never stored or printed. Deriving
+ * a key costs about as much as signing, and a scan signs one forged payment per target.
+ */
+function throwawayAccount(): Promise<TypedDataSigner> {
+  throwaway ??= import('viem/accounts').then(({ generatePrivateKey, privateKeyToAccount }) => privateKeyToAccount(generatePrivateKey()) as unknown as TypedDataSigner);
+  return throwaway;
+}
 
 /**
  * A well-formed payment for the first payable requirement, signed by a fresh key that holds
@@ -32,9 +43,7 @@ export const forgedGatherer: Gatherer<'forged'> = {
       attempt.notSent = reasons.length ? `no requirement a buyer can sign (${reasons.join('; ')})` : 'the challenge has no requirements';
       return attempt;
     }
-    const { generatePrivateKey, privateKeyToAccount } = await import('viem/accounts');
-    // A throwaway key: it holds nothing, is never stored and never printed.
-    const account = privateKeyToAccount(generatePrivateKey());
+    const account = ctx.options.forgeSigner ?? (await throwawayAccount());
     attempt.requirementIndex = requirement.index;
     attempt.payer = account.address;
     try {

@@ -9,31 +9,46 @@ export interface SignedPayment {
   value: string | null;
 }
 
-/**
- * Sign a payment for one requirement with the official x402 client (`@x402/core` +
- * `@x402/evm`, v2 and its v1 support), exactly as a buyer would. Spend controls are off here:
- * callers apply the probe's own cap before asking for a signature.
- */
 /** Anything that can sign EIP-712 typed data for an address: a viem account or a remote signer. */
 export interface TypedDataSigner {
   address: `0x${string}`;
   signTypedData(request: { domain: Record<string, unknown>; types: Record<string, unknown>; primaryType: string; message: Record<string, unknown> }): Promise<`0x${string}`>;
 }
 
+type Client = { createPaymentPayload(paymentRequired: unknown): Promise<unknown> };
+
+/** One configured x402 client per signer: a scan signs thousands of forged payments with one key. */
+const clients = new WeakMap<TypedDataSigner, Promise<Client>>();
+
+function clientFor(account: TypedDataSigner): Promise<Client> {
+  let client = clients.get(account);
+  if (!client) {
+    client = (async () => {
+      const [{ x402Client }, { registerExactEvmScheme }, { toClientEvmSigner }] = await Promise.all([
+        import('@x402/core/client'),
+        import('@x402/evm/exact/client'),
+        import('@x402/evm'),
+      ]);
+      const c = new x402Client();
+      c.setSpendControls(false);
+      // biome-ignore lint: viem's account type is wider than the signer the client needs.
+      registerExactEvmScheme(c, { signer: toClientEvmSigner(account as any) });
+      return c as unknown as Client;
+    })();
+    clients.set(account, client);
+  }
+  return client;
+}
+
+/**
+ * Sign a payment for one requirement with the official x402 client (`@x402/core` +
+ * `@x402/evm`, v2 and its v1 support), exactly as a buyer would. Spend controls are off here:
+ * callers apply the probe's own cap before asking for a signature.
+ */
 export async function signPayment(challenge: ChallengeArtifact, requirement: RequirementView, account: TypedDataSigner): Promise<SignedPayment> {
-  const [{ x402Client }, { registerExactEvmScheme }, { toClientEvmSigner }, { encodePaymentSignatureHeader }] = await Promise.all([
-    import('@x402/core/client'),
-    import('@x402/evm/exact/client'),
-    import('@x402/evm'),
-    import('@x402/core/http'),
-  ]);
-  const client = new x402Client();
-  client.setSpendControls(false);
-  // biome-ignore lint: viem's account type is wider than the signer the client needs.
-  registerExactEvmScheme(client, { signer: toClientEvmSigner(account as any) });
+  const [client, { encodePaymentSignatureHeader }] = await Promise.all([clientFor(account), import('@x402/core/http')]);
   const only = { ...(challenge.paymentRequired as Record<string, unknown>), accepts: [requirement.raw] };
-  // biome-ignore lint: the client takes its own PaymentRequired type; the shape was decoded by protocol/.
-  const payload = (await client.createPaymentPayload(only as any)) as unknown as Record<string, unknown>;
+  const payload = (await client.createPaymentPayload(only)) as Record<string, unknown>;
   const inner = payload.payload as { authorization?: { value?: string } } | undefined;
   return {
     headerName: requirement.x402Version === 2 ? 'PAYMENT-SIGNATURE' : 'X-PAYMENT',

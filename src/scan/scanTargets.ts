@@ -1,6 +1,7 @@
 import type { ProbeOptions } from '../engine/options.js';
 import { run as defaultRun, type RunParameters, type RunResult } from '../engine/run.js';
 import { createDispatcher, DEFAULT_TIMEOUT_MS } from '../gather/http.js';
+import { createWorkerSigner } from '../gather/workerSigner.js';
 import type { Report } from '../report/types.js';
 import { redactSecrets } from '../util/redact.js';
 import { schedule } from './schedule.js';
@@ -52,6 +53,8 @@ export async function scanTargets(params: ScanTargetsParameters): Promise<ScanTa
   const summary = emptySummary();
   const t0 = performance.now();
   let inFlight = 0;
+  // Signing the forged payments is most of a scan's CPU: give it a thread of its own.
+  const forgeSigner = params.probe?.attacks !== false && params.targets.length > 1 && !params.run ? await createWorkerSigner() : undefined;
   try {
     const stats = await schedule({
       items: params.targets,
@@ -62,7 +65,7 @@ export async function scanTargets(params: ScanTargetsParameters): Promise<ScanTa
       work: (target) => {
         inFlight += 1;
         const perTarget = { ...(target.agent ? { agent: target.agent } : {}), ...(target.method ? { method: target.method } : {}) };
-        return run({ ...params.probe, ...perTarget, url: target.url, dispatcher }).finally(() => (inFlight -= 1));
+        return run({ ...params.probe, ...perTarget, url: target.url, dispatcher, forgeSigner }).finally(() => (inFlight -= 1));
       },
       onSettled: (target, settled) => {
         let result: ScanResult;
@@ -82,5 +85,6 @@ export async function scanTargets(params: ScanTargetsParameters): Promise<ScanTa
     return { summary, interrupted: stats.stopped };
   } finally {
     await dispatcher.close().catch(() => undefined);
+    await forgeSigner?.close();
   }
 }
