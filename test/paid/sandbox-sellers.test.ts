@@ -1,5 +1,7 @@
 /** The sandbox's official sellers (v2 @x402/express, legacy v1 x402-express, obol-style gate) pass every pay.* check. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSigner } from '../../fixtures/signer/fakeSigner.js';
+import { signerFromRemote } from '../../src/gather/pay/buyerSigner.js';
 import { run } from '../../src/engine/run.js';
 import { signerFromKey } from '../../src/gather/pay/buyerSigner.js';
 import { startSandbox } from '../../src/sandbox/startSandbox.js';
@@ -48,5 +50,21 @@ describe('sandbox sellers, paid', () => {
     const elsewhere = await run({ url: seller.url, method: seller.method, body, rpc: sandbox.rpcUrl, expect: { payTo: sandbox.accounts.sellers[2].address }, pay: { signer, maxAmount: '0.01', mainnet: false } });
     expect(elsewhere.report.checks.find((c) => c.id === 'pay.within-limits')?.message).toMatch(/--expect-pay-to/);
     expect(elsewhere.artifacts.payment?.paid).toBeNull();
+  });
+
+  it('pays through an obol remote signer (--signer): the key never leaves the signer', async () => {
+    const remote = await startFakeSigner({ privateKey: sandbox.accounts.buyers[2].privateKey });
+    try {
+      const seller = sandbox.sellers.find((s) => s.name === 'obol-gate')!;
+      const signer = await signerFromRemote(remote.url, { timeoutMs: 5_000 });
+      expect(signer.kind).toBe('remote-signer');
+      const { report } = await run({ url: seller.url, method: seller.method, body: CHAT, rpc: sandbox.rpcUrl, pay: { signer, maxAmount: '0.01', mainnet: false } });
+      const status = (id: string) => report.checks.find((c) => c.id === id)?.status;
+      expect(status('pay.paid-served')).toBe('pass');
+      expect(status('pay.settlement-onchain')).toBe('pass');
+      expect(report.payment?.payer).toBe(sandbox.accounts.buyers[2].address);
+    } finally {
+      await remote.close();
+    }
   });
 });
