@@ -10,7 +10,7 @@ export type RefusalVerdict = 'refused' | 'served' | 'crashed' | 'redirected' | '
 export function refusalVerdict(status: number | null): RefusalVerdict {
   if (status === null) return 'no-response';
   if (status >= 200 && status < 300) return 'served';
-  if ([400, 401, 402, 403, 409, 422].includes(status)) return 'refused';
+  if ([400, 401, 402, 403, 422].includes(status)) return 'refused';
   if (status >= 500) return 'crashed';
   if (status >= 300 && status < 400) return 'redirected';
   return 'unexpected';

@@ -1,6 +1,6 @@
 import type { Artifacts } from '../../gather/artifacts.js';
 import { fail, pass, skip, warn } from '../outcome.js';
-import { attemptEvidence } from '../refusal.js';
+import { attemptEvidence, refusalVerdict } from '../refusal.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -25,10 +25,18 @@ export function check({ forged }: Pick<Artifacts, 'forged'>): CheckOutcome {
   if (forged.notSent !== undefined || forged.exchange === null) return skip(meta, 'notSent', { reason: forged.notSent ?? 'no exchange was recorded' });
   const status = forged.exchange.status;
   const evidence = attemptEvidence(forged);
-  if (status === null) return warn(meta, 'exchangeError', { code: forged.exchange.error?.code ?? 'unknown' }, evidence);
-  if (status >= 200 && status < 300) return fail(meta, 'served', { status }, evidence);
-  if ([400, 401, 402, 403, 422].includes(status)) return pass(meta, 'rejected', { status }, evidence);
-  if (status >= 500) return warn(meta, 'crashed', { status }, evidence);
-  if (status >= 300 && status < 400) return warn(meta, 'redirected', { status }, evidence);
-  return warn(meta, 'unexpected', { status }, evidence);
+  switch (refusalVerdict(status)) {
+    case 'no-response':
+      return warn(meta, 'exchangeError', { code: forged.exchange.error?.code ?? 'unknown' }, evidence);
+    case 'served':
+      return fail(meta, 'served', { status }, evidence);
+    case 'refused':
+      return pass(meta, 'rejected', { status }, evidence);
+    case 'crashed':
+      return warn(meta, 'crashed', { status }, evidence);
+    case 'redirected':
+      return warn(meta, 'redirected', { status }, evidence);
+    default:
+      return warn(meta, 'unexpected', { status }, evidence);
+  }
 }
