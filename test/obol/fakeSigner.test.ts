@@ -3,20 +3,12 @@ import { verifyTypedData } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSigner, startFakeSigner } from '../../fixtures/signer/fakeSigner.js';
 import { signerFromRemote } from '../../src/gather/pay/buyerSigner.js';
+import { TRANSFER_WITH_AUTHORIZATION_TYPES } from '../../src/protocol/eip3009.js';
 
 const USDC = '0x036CbD53842c5426634e7929541eC2318f3dCF7e';
 const authorization = {
   domain: { name: 'USDC', version: '2', chainId: 84532, verifyingContract: USDC },
-  types: {
-    TransferWithAuthorization: [
-      { name: 'from', type: 'address' },
-      { name: 'to', type: 'address' },
-      { name: 'value', type: 'uint256' },
-      { name: 'validAfter', type: 'uint256' },
-      { name: 'validBefore', type: 'uint256' },
-      { name: 'nonce', type: 'bytes32' },
-    ],
-  },
+  types: TRANSFER_WITH_AUTHORIZATION_TYPES,
   primaryType: 'TransferWithAuthorization',
 };
 
