@@ -1,5 +1,9 @@
-/** Payment schemes x402 specifies (reference/x402-protocol.md §5–6); buyers skip any other. */
-export const KNOWN_SCHEMES: readonly string[] = ['exact', 'upto', 'batch-settlement'];
+/**
+ * Payment schemes an x402 implementation defines: the scheme specs (reference/x402-protocol.md
+ * §5–6) and the subpath modules of @x402/evm 2.27 (`exact`, `upto`, `batch-settlement`,
+ * `auth-capture`). No buyer can pay any other name.
+ */
+export const KNOWN_SCHEMES: readonly string[] = ['exact', 'upto', 'batch-settlement', 'auth-capture'];
 
 export function isKnownScheme(scheme: string): boolean {
   return KNOWN_SCHEMES.includes(scheme);

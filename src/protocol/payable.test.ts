@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { challengeV1, challengeV2 } from '../../test/helpers/artifacts.js';
+import { payability } from './payable.js';
+
+const v2 = (o: Record<string, unknown>) => payability(challengeV2([o]).requirements[0]);
+const v1 = (o: Record<string, unknown>) => payability(challengeV1([o]).requirements[0]);
+
+describe('payability', () => {
+  it('the probe pays exact / EIP-3009 on EVM, v2 and v1, on any eip155 chain', () => {
+    expect(v2({}).payer).toBe('probe');
+    expect(v2({ network: 'eip155:999999' }).payer).toBe('probe');
+    expect(v2({ extra: { name: 'USDC', version: '2', assetTransferMethod: 'eip3009' } }).payer).toBe('probe');
+    expect(v1({}).payer).toBe('probe');
+  });
+
+  it('other buyers pay what x402 defines but the probe does not implement', () => {
+    expect(v2({ scheme: 'upto' })).toEqual({ payer: 'others', reason: expect.stringContaining('"upto"') });
+    expect(v2({ scheme: 'batch-settlement' }).payer).toBe('others');
+    expect(v2({ network: 'solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp', payTo: '9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin' }).payer).toBe('others');
+    expect(v2({ network: 'stellar:testnet' }).payer).toBe('others');
+    expect(v1({ network: 'solana' }).payer).toBe('others');
+    expect(v2({ extra: { name: 'USDC', version: '2', assetTransferMethod: 'permit2' } }).payer).toBe('others');
+  });
+
+  it('nobody pays an undefined scheme, an unknown namespace, a network named for the other version, or missing terms', () => {
+    for (const o of [{ scheme: 'exactly' }, { scheme: 'Exact' }, { scheme: 7 }, { network: 'cosmos:cosmoshub-4' }, { network: 'base-sepolia' }, { network: '' }, { amount: '$0.01' }, { amount: 10000 }, { asset: '' }, { payTo: undefined }, { payTo: '0x1234' }, { extra: {} }]) {
+      expect(v2(o).payer, JSON.stringify(o)).toBe('nobody');
+    }
+    expect(v1({ network: 'eip155:84532' })).toEqual({ payer: 'nobody', reason: expect.stringContaining('"base-sepolia"') });
+    expect(v1({ network: 'atlantis' }).payer).toBe('nobody');
+  });
+});

@@ -1,0 +1,69 @@
+import type { RequirementView } from '../gather/artifacts.js';
+import { caip2Knowledge, evmChainId, isCaip2, isKnownV1Name, isLegacyV1Name, resolveNetwork } from './networks.js';
+import { isKnownScheme } from './schemes.js';
+import { unsignableReason } from './signable.js';
+import { isAtomicString } from './units.js';
+import { safeStringify } from '../util/safeJson.js';
+
+/**
+ * Who can pay a requirement:
+ * - `probe`: the probe's own buyer (exact, EIP-3009, EVM) can sign it;
+ * - `others`: it names a scheme and network family x402 defines, but one the probe does not
+ *   implement (Solana, `upto`, Permit2, …), so only buyers that implement it can pay;
+ * - `nobody`: no x402 buyer can pay it (a scheme or namespace nobody defines, no amount, …).
+ */
+export type Payability =
+  | { payer: 'probe' }
+  | { payer: 'others'; reason: string }
+  | { payer: 'nobody'; reason: string };
+
+function quote(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : safeStringify(value);
+}
+
+function nonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/** Why no buyer of this protocol version can pay on `network`, or null when some can. */
+function networkUnpayable(req: RequirementView, network: string): string | null {
+  if (req.x402Version === 1) {
+    // v1 buyers (legacy x402 1.x and @x402/core's v1 path) match networks by their short names.
+    if (isLegacyV1Name(network) || isKnownV1Name(network)) return null;
+    const v1Name = resolveNetwork(network)?.v1Name;
+    return `network ${quote(network)} is not a v1 network name${v1Name ? ` (v1 calls it "${v1Name}")` : ''}`;
+  }
+  // v2 buyers register CAIP-2 patterns ("eip155:*"), which a v1 name never matches.
+  if (!isCaip2(network)) return `network ${quote(network)} is not a CAIP-2 id, which v2 buyers match on`;
+  if (caip2Knowledge(network) === 'unknown-namespace') return `network ${quote(network)} is in a CAIP-2 namespace no x402 implementation supports`;
+  return null;
+}
+
+/** Why the probe's buyer (exact, EIP-3009, EVM) does not implement what `req` asks for, or null. */
+function notImplemented(req: RequirementView): string | null {
+  if (req.scheme !== 'exact') return `scheme ${quote(req.scheme)}: the probe pays only "exact"`;
+  if (evmChainId(req.network) === null) return `network ${quote(req.network)}: the probe pays only on EVM networks`;
+  const method = (req.extra as Record<string, unknown> | null | undefined)?.assetTransferMethod;
+  if (method !== undefined && method !== 'eip3009') return `transfer method ${quote(method)}: the probe pays only by EIP-3009`;
+  return null;
+}
+
+/**
+ * Who can pay `req`. The fields every scheme needs are judged first; a requirement of the kind
+ * the probe implements is then unpayable exactly when the official EVM client cannot sign it.
+ */
+export function payability(req: RequirementView): Payability {
+  if (typeof req.scheme !== 'string' || !isKnownScheme(req.scheme)) {
+    return { payer: 'nobody', reason: `scheme ${quote(req.scheme)} is not one any x402 implementation defines` };
+  }
+  if (!nonEmptyString(req.network)) return { payer: 'nobody', reason: 'network is missing' };
+  const network = networkUnpayable(req, req.network);
+  if (network) return { payer: 'nobody', reason: network };
+  if (!isAtomicString(req.amount)) return { payer: 'nobody', reason: `amount ${quote(req.amount)} is not an atomic integer string` };
+  if (!nonEmptyString(req.asset)) return { payer: 'nobody', reason: 'asset is missing' };
+  if (!nonEmptyString(req.payTo)) return { payer: 'nobody', reason: 'payTo is missing' };
+  const other = notImplemented(req);
+  if (other) return { payer: 'others', reason: other };
+  const unsignable = unsignableReason(req);
+  return unsignable === null ? { payer: 'probe' } : { payer: 'nobody', reason: unsignable };
+}
