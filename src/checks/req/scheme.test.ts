@@ -17,13 +17,22 @@ describe(meta.id, () => {
     expect(check({ challenge: challengeV2([{ scheme: '' }]) }).messageId).toBe('empty');
   });
 
-  it('warns on an unknown scheme and on a wrongly cased one, naming index and field', () => {
+  it('fails a scheme no x402 implementation defines, and a wrongly cased one, naming index and field (issue 11 item 8)', () => {
     const unknown = check({ challenge: challengeV2([{}, { scheme: 'stream' }]) });
-    expect(unknown.status).toBe('warn');
+    expect(unknown.status).toBe('fail');
     expect(unknown.messageId).toBe('unknown');
     expect(unknown.message).toContain('#1');
     expect(unknown.evidence).toBe('accepts[1].scheme = "stream"');
-    expect(check({ challenge: challengeV2([{}, { scheme: 'Exact' }]) }).messageId).toBe('lookalike');
+    const exactly = check({ challenge: challengeV2([{ scheme: 'exactly' }]) });
+    expect([exactly.status, exactly.messageId]).toEqual(['fail', 'unknown']);
+    const lookalike = check({ challenge: challengeV2([{}, { scheme: 'Exact' }]) });
+    expect([lookalike.status, lookalike.messageId]).toEqual(['fail', 'lookalike']);
+    expect(check({ challenge: challengeV1([{ scheme: 'exactly' }]) }).status).toBe('fail');
+  });
+
+  it('passes every scheme x402 defines beside an exact entry', () => {
+    const out = check({ challenge: challengeV2([{}, { scheme: 'upto' }, { scheme: 'batch-settlement' }, { scheme: 'auth-capture' }]) });
+    expect([out.status, out.messageId]).toEqual(['pass', 'ok']);
   });
 
   it('warns when no entry is exact', () => {

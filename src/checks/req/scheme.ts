@@ -8,7 +8,7 @@ export const meta = {
   title: 'Every requirement names a payment scheme buyers know, and one of them is "exact"',
   severity: 'error',
   specRef: 'https://github.com/x402-foundation/x402/blob/main/specs/x402-specification.md',
-  fix: 'Set each requirement\'s scheme to "exact" (or "upto" / "batch-settlement" beside an "exact" entry), spelled in lower case.',
+  fix: 'Set each requirement\'s scheme to "exact" (or "upto" / "batch-settlement" / "auth-capture" beside an "exact" entry), spelled in lower case.',
   requires: ['challenge'],
   messages: {
     ok: 'All {count} requirements name a known scheme ({schemes}).',
@@ -16,8 +16,8 @@ export const meta = {
     missing: 'Requirement #{index} has no scheme; buyers cannot tell how to pay it.',
     notString: 'Requirement #{index}: scheme is a JSON {type}, not a string.',
     empty: 'Requirement #{index}: scheme is an empty string.',
-    lookalike: 'Requirement #{index}: scheme {value} is not {known}; buyers match scheme names exactly and skip this entry.',
-    unknown: 'Requirement #{index}: scheme {value} is not one buyers know ({known}); they skip this entry.',
+    lookalike: 'Requirement #{index}: scheme {value} is not {known}; buyers match scheme names exactly, so no buyer can pay this entry.',
+    unknown: 'Requirement #{index}: scheme {value} is not one any x402 implementation defines ({known}); no buyer can pay this entry.',
     noExact: 'No requirement uses the "exact" scheme; most buyers pay only "exact" and cannot pay this challenge.',
   },
 } as const satisfies CheckMeta;
@@ -25,7 +25,6 @@ export const meta = {
 export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome {
   const requirements = challenge.requirements;
   if (requirements.length === 0) return skip(meta, 'none');
-  const warnings: CheckOutcome[] = [];
   for (const r of requirements) {
     const data = { index: r.index, value: show(r.scheme) };
     const evidence = `accepts[${r.index}].scheme = ${show(r.scheme)}`;
@@ -33,14 +32,15 @@ export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome
     if (typeof r.scheme !== 'string') return fail(meta, 'notString', { ...data, type: typeof r.scheme }, evidence);
     if (r.scheme.trim() === '') return fail(meta, 'empty', data, evidence);
     if (isKnownScheme(r.scheme)) continue;
+    // A name no implementation defines is a typo or a private protocol: the entry can never be
+    // paid, and legacy x402 1.x clients, whose schema allows only "exact", reject the whole challenge.
     const known = schemeLookalike(r.scheme);
-    warnings.push(known ? warn(meta, 'lookalike', { ...data, known: show(known) }, evidence) : warn(meta, 'unknown', { ...data, known: KNOWN_SCHEMES.join(', ') }, evidence));
+    return known ? fail(meta, 'lookalike', { ...data, known: show(known) }, evidence) : fail(meta, 'unknown', { ...data, known: KNOWN_SCHEMES.join(', ') }, evidence);
   }
-  // Having nothing "exact" stops most buyers outright, so it outranks one odd entry.
+  // Known schemes only, but nothing "exact": buyers that implement only "exact" (most) cannot pay.
   if (!requirements.some((r) => r.scheme === 'exact')) {
     return warn(meta, 'noExact', {}, requirements.map((r) => `accepts[${r.index}].scheme = ${show(r.scheme)}`).join('; '));
   }
-  if (warnings.length > 0) return warnings[0];
   const schemes = [...new Set(requirements.map((r) => r.scheme as string))].join(', ');
   return pass(meta, 'ok', { count: requirements.length, schemes });
 }
