@@ -30,6 +30,37 @@ describe(meta.id, () => {
     expect([out.status, out.messageId]).toEqual(['pass', 'dualVersion']);
   });
 
+  it('warns on a v1 body naming a CAIP-2 network beside a v2 header: legacy buyers cannot pay it (@faremeter/middleware 0.22)', () => {
+    const out = check(both(v2PaymentRequired(), v1PaymentRequired([v1Requirement({ network: 'eip155:84532' })])));
+    expect([out.status, out.messageId]).toEqual(['warn', 'legacyBodyUnpayable']);
+    expect(out.evidence).toContain('"eip155:84532"');
+    expect(out.message).toContain('"base-sepolia"');
+    expect(out.message).not.toContain('pay alike');
+  });
+
+  it('warns on a v1 body with amount in place of maxAmountRequired, or one that is not a v1 PaymentRequired', () => {
+    const amount = v1Requirement({ amount: '10000' });
+    delete amount.maxAmountRequired;
+    const out = check(both(v2PaymentRequired(), v1PaymentRequired([amount])));
+    expect([out.status, out.messageId]).toEqual(['warn', 'legacyBodyUnpayable']);
+    expect(out.evidence).toContain('maxAmountRequired');
+    const noResource = v1Requirement();
+    delete noResource.resource;
+    const schema = check(both(v2PaymentRequired(), v1PaymentRequired([noResource])));
+    expect([schema.status, schema.messageId]).toEqual(['warn', 'legacyBodyUnpayable']);
+    expect(schema.evidence).toContain('resource');
+  });
+
+  it('warns, and no more, on a v2 body mirroring accepts without x402Version (the v2 transport leaves the body to the server)', () => {
+    const { x402Version: _, ...unversioned } = v2PaymentRequired();
+    const out = check(both(v2PaymentRequired(), unversioned));
+    expect([out.status, out.messageId]).toEqual(['warn', 'unversionedMirror']);
+    expect(check(both(v2PaymentRequired(), { accepts: [v2Requirement()] })).messageId).toBe('unversionedMirror');
+    const differs = check(both(v2PaymentRequired(), { accepts: [v2Requirement({ amount: '20000' })] }));
+    expect([differs.status, differs.messageId]).toEqual(['warn', 'unversionedDiffers']);
+    expect(differs.evidence).toContain('"20000"');
+  });
+
   it('fails when a requirement differs, naming the first difference', () => {
     const out = check(both(v2PaymentRequired(), v2PaymentRequired([v2Requirement({ amount: '20000' })])));
     expect(out.status).toBe('fail');
