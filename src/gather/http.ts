@@ -1,10 +1,9 @@
-import { isIP } from 'node:net';
 import { brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib';
 import { type Agent, type Dispatcher, request } from 'undici';
 import { redactSecrets } from '../util/redact.js';
 import type { HttpError, HttpErrorCode, HttpExchange, RedirectHop } from './artifacts.js';
 import { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
-import { defaultNetworkPolicy, FORBIDDEN_ADDRESS_CODE, type NetworkPolicy, type TargetSource } from './network.js';
+import { defaultNetworkPolicy, FORBIDDEN_ADDRESS_CODE, type NetworkPolicy, publicOnlyJudge, refusalReason, type TargetSource } from './network.js';
 
 export { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
 export const DEFAULT_BODY_CAP = 1024 * 1024;
@@ -99,42 +98,6 @@ function decompress(bytes: Buffer, encoding: string | undefined, cap: number): {
   return { data: bytes, truncated: false };
 }
 
-function hostnameOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  } catch {
-    return '';
-  }
-}
-
-/** Why a hop had to reach a public address, for the refusal message. */
-const PUBLIC_ONLY_REASON: Record<TargetSource, string> = {
-  data: 'targets from registry data must be public',
-  user: 'a redirect away from a public origin must stay public',
-};
-
-/**
- * Decides, hop by hop, whether a connection must reach a public address. A `data` exchange must
- * at every hop. A `user` exchange goes anywhere at its first hop; a redirect may reach a
- * non-public address only when the URL redirecting is known to be non-public itself: the user's
- * own host (judged once, by its addresses) or a non-public IP literal, which a hop can only reach
- * from there. A redirect off any other host must land on a public address.
- */
-function publicOnlyJudge(params: ExchangeParameters, network: NetworkPolicy): (from: string | null) => Promise<boolean> {
-  const source = params.source ?? 'user';
-  const userHost = hostnameOf(params.url);
-  let userHostNonPublic: Promise<boolean> | null = null;
-  return async (from) => {
-    if (network.allowPrivate) return false;
-    if (source === 'data') return true;
-    if (from === null) return false;
-    const host = hostnameOf(from);
-    if (host === userHost) return !(await (userHostNonPublic ??= network.hostIsNonPublic(userHost)));
-    if (isIP(host)) return network.refusal(host, host) === null;
-    return true;
-  };
-}
-
 /** Keep what survives a cross-origin hop; name (never show) what was dropped. */
 function crossOriginHeaders(headers: Record<string, string>, carriesBody: boolean): { kept: Record<string, string>; dropped: string[] } {
   const kept: Record<string, string> = {};
@@ -159,7 +122,7 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
   const maxRedirects = params.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const dispatcher = params.dispatcher ?? defaultDispatcher();
   const network = params.network ?? defaultNetworkPolicy();
-  const mustBePublic = publicOnlyJudge(params, network);
+  const mustBePublic = publicOnlyJudge(params.url, params.source ?? 'user', network);
   const method = (params.method ?? 'GET').toUpperCase();
   const sentHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(params.headers ?? {})) sentHeaders[k.toLowerCase()] = v;
@@ -217,7 +180,7 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
       } catch (error) {
         result.error = classifyError(error, timedOut);
         if (result.error.code === 'forbidden-address') {
-          result.error.message = `${result.error.message}; ${PUBLIC_ONLY_REASON[params.source ?? 'user']} (--allow-private)`;
+          result.error.message = `${result.error.message}; ${refusalReason(params.source ?? 'user')} (--allow-private)`;
         }
         return result;
       }

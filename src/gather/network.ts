@@ -162,6 +162,41 @@ export class NetworkPolicy {
   }
 }
 
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/** Why a hop had to reach a public address, for the refusal message. */
+export function refusalReason(source: TargetSource): string {
+  return source === 'data' ? 'targets from registry data must be public' : 'a redirect away from a public origin must stay public';
+}
+
+/**
+ * Decides, hop by hop, whether an exchange for `url` must connect to a public address (`from`
+ * is the URL that redirected to the hop, null for the first). A `data` exchange must
+ * at every hop. A `user` exchange goes anywhere at its first hop; a redirect may reach a
+ * non-public address only when the URL redirecting is known to be non-public itself: the user's
+ * own host (judged once, by its addresses) or a non-public IP literal, which a hop can only reach
+ * from there. A redirect off any other host must land on a public address.
+ */
+export function publicOnlyJudge(url: string, source: TargetSource, network: NetworkPolicy): (from: string | null) => Promise<boolean> {
+  const userHost = hostnameOf(url);
+  let userHostNonPublic: Promise<boolean> | null = null;
+  return async (from) => {
+    if (network.allowPrivate) return false;
+    if (source === 'data') return true;
+    if (from === null) return false;
+    const host = hostnameOf(from);
+    if (host === userHost) return !(await (userHostNonPublic ??= network.hostIsNonPublic(userHost)));
+    if (isIP(host)) return network.refusal(host, host) === null;
+    return true;
+  };
+}
+
 let sharedPolicy: NetworkPolicy | null = null;
 /** The policy of an exchange given none: nothing private for data, the system resolver. */
 export function defaultNetworkPolicy(): NetworkPolicy {
