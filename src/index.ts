@@ -1,5 +1,6 @@
 export { run, type RunParameters, type RunResult } from './engine/run.js';
 export type { ProbeOptions, ProgressEvent } from './engine/options.js';
+export { NetworkPolicy, classifyAddress, type NetworkPolicyOptions, type TargetSource, type HostLookup, type AddressClassifier } from './gather/network.js';
 export type { Report, CheckResult, RequirementSummary } from './report/types.js';
 export type { Artifacts, ArtifactName } from './gather/artifacts.js';
 export type { Check, CheckMeta, CheckOutcome, CheckStatus, Severity } from './checks/types.js';

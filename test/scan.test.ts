@@ -177,6 +177,7 @@ describe('x402-probe scan', () => {
 });
 
 describe('x402-probe scan --from-registry', () => {
+  // The population is served on loopback, registry data by the network policy: --allow-private opts in.
   let sandbox: Sandbox;
   let population: Population;
   /** Two good sellers, one dead endpoint, and four agents a registry scan must leave out. */
@@ -196,7 +197,7 @@ describe('x402-probe scan --from-registry', () => {
 
   it('scans every x402 endpoint of the registry, each with its ERC-8004 cross-check', async () => {
     const { io, stdout, stderr } = fakeIo();
-    const code = await main(['scan', '--from-registry', '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--json', '--no-attacks', '--timeout', '3000'], io);
+    const code = await main(['scan', '--from-registry', '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--allow-private', '--json', '--no-attacks', '--timeout', '3000'], io);
     expect(stderr()).toBe('');
     const reports = ndjson(stdout());
     const wanted = ['good-data', 'good-http', 'dead-endpoint'].map(agentOf);
@@ -208,7 +209,7 @@ describe('x402-probe scan --from-registry', () => {
 
   it('says in pretty mode what it found and left out, and names each target\'s agent', async () => {
     const { io, stdout } = fakeIo();
-    await main(['scan', '--from-registry', '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--no-attacks', '--timeout', '3000', '--limit', '50'], io);
+    await main(['scan', '--from-registry', '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--allow-private', '--no-attacks', '--timeout', '3000', '--limit', '50'], io);
     const text = stdout();
     expect(text).toMatch(/Registry eip155:84532:0x8004A818BFB912233c491871b3d84c89A494BD9e: 7 agent\(s\), 3 x402 endpoint\(s\) to scan; left out: /);
     expect(text).toContain('1 not declared x402');

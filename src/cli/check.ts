@@ -18,6 +18,7 @@ export interface CheckCommandOptions {
   /** An ERC-8004 agent ref; `false` where a command offers --no-agent (offer). */
   agent?: string | false;
   ipfsGateway?: string;
+  allowPrivate?: boolean;
   attacks: boolean;
   pay?: boolean;
   maxAmount: string;
@@ -29,6 +30,10 @@ export interface CheckCommandOptions {
   reporter?: ReporterName;
   verbose?: boolean;
 }
+
+/** --allow-private, worded once for every command that fetches targets from registry data. */
+export const ALLOW_PRIVATE_HELP =
+  'let targets from registry data (agentURIs, registered endpoints) and redirects off a public origin reach non-public addresses (loopback, private, link-local); the URL you type is always allowed';
 
 /** The probe options every command that runs `check` shares (offer, scan reuse them). */
 export function addProbeOptions(command: Command): Command {
@@ -43,6 +48,7 @@ export function addProbeOptions(command: Command): Command {
     .option('--rpc <url>', 'JSON-RPC URL of the payment network, for on-chain reads', parseUrl)
     .option('--agent <ref>', 'ERC-8004 cross-check: eip155:<chainId>:<registry>:<agentId>, an agent id (Base Sepolia), or auto', parseAgentOption)
     .option('--ipfs-gateway <url>', 'gateway for ipfs:// agentURIs (default https://ipfs.io)', parseUrl)
+    .option('--allow-private', ALLOW_PRIVATE_HELP)
     .option('--no-attacks', 'do not send forged and malformed payments')
     .option('--pay', 'make one funded, capped payment (opt-in) and verify its settlement')
     .option('--max-amount <decimal>', 'largest price --pay may pay, in the asset', parseDecimal('--max-amount'), '0.01')
@@ -73,7 +79,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
 }
 
 /** The engine options every command built on `addProbeOptions` passes through unchanged. */
-export function probeOptionsFromCli(options: CheckCommandOptions): Pick<ProbeOptions, 'method' | 'headers' | 'body' | 'timeoutMs' | 'expect' | 'rpc' | 'attacks' | 'strict' | 'ipfsGateway'> {
+export function probeOptionsFromCli(options: CheckCommandOptions): Pick<ProbeOptions, 'method' | 'headers' | 'body' | 'timeoutMs' | 'expect' | 'rpc' | 'attacks' | 'strict' | 'ipfsGateway' | 'allowPrivate'> {
   return {
     method: options.method,
     headers: options.header,
@@ -84,5 +90,6 @@ export function probeOptionsFromCli(options: CheckCommandOptions): Pick<ProbeOpt
     attacks: options.attacks,
     strict: options.strict,
     ipfsGateway: options.ipfsGateway,
+    allowPrivate: options.allowPrivate,
   };
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { ALLOW_PRIVATE_HELP } from './check.js';
 import type { CliContext } from './context.js';
 import { parseAddress, parseChoice, parsePositiveInt, parseUrl } from './parse.js';
 
@@ -14,6 +15,7 @@ export interface MarketOptions {
   concurrency: number;
   timeout: number;
   ipfsGateway?: string;
+  allowPrivate?: boolean;
   json?: boolean;
 }
 
@@ -30,6 +32,7 @@ export function registerMarket(program: Command, ctx: CliContext): void {
     .option('--concurrency <n>', 'files fetched and endpoints probed at once', parsePositiveInt('--concurrency'), 8)
     .option('--timeout <ms>', 'deadline for each request in milliseconds', parsePositiveInt('--timeout'), 10_000)
     .option('--ipfs-gateway <url>', 'gateway for ipfs:// agentURIs (default https://ipfs.io)', parseUrl)
+    .option('--allow-private', ALLOW_PRIVATE_HELP)
     .option('--json', 'print JSON on stdout (no progress)')
     .action(async (options: MarketOptions) => {
       const [{ resolveRegistryRpc }, { scanMarket }, { renderMarket }, { createProgress }, { DEFAULT_REGISTRY_CHAIN_ID }] = await Promise.all([
@@ -51,6 +54,7 @@ export function registerMarket(program: Command, ctx: CliContext): void {
         concurrency: options.concurrency,
         timeoutMs: options.timeout,
         ipfsGateway: options.ipfsGateway,
+        allowPrivate: options.allowPrivate,
         onProgress: (p) => progress.update(`${phases[p.phase]}: ${p.done}${p.total ? `/${p.total}` : ''}`),
       }).finally(() => progress.stop());
       ctx.io.stdout(options.json ? `${JSON.stringify({ model: options.model ?? null, type: options.type ?? null, ...result }, null, 2)}\n` : renderMarket(result, { color: ctx.io.color, model: options.model }));

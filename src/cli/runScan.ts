@@ -45,6 +45,7 @@ async function fromRegistry(options: ScanCommandOptions, io: CliIO): Promise<Sca
     limit: options.limit,
     timeoutMs: options.timeout,
     ipfsGateway: options.ipfsGateway,
+    allowPrivate: options.allowPrivate,
     onProgress: (p) => progress.update(p.phase === 'enumerate' ? `reading the registry: ${p.done} agents` : `reading registration files: ${p.done}/${p.total}`),
   }).finally(() => progress.stop());
   if (!options.json) {

@@ -5,9 +5,9 @@ import type { CliContext } from './context.js';
 import { parseAddress, parsePositiveInt } from './parse.js';
 
 /** The `check` options that make sense for many targets at once: no payment, no per-target agent. */
-const SHARED_OPTIONS = new Set(['method', 'header', 'body', 'timeout', 'expectPrice', 'expectPayTo', 'expectNetwork', 'rpc', 'attacks', 'strict', 'ipfsGateway']);
+const SHARED_OPTIONS = new Set(['method', 'header', 'body', 'timeout', 'expectPrice', 'expectPayTo', 'expectNetwork', 'rpc', 'attacks', 'strict', 'ipfsGateway', 'allowPrivate']);
 
-export type ScanCommandOptions = Pick<CheckCommandOptions, 'method' | 'header' | 'body' | 'timeout' | 'expectPrice' | 'expectPayTo' | 'expectNetwork' | 'rpc' | 'attacks' | 'strict' | 'json' | 'ipfsGateway'> & {
+export type ScanCommandOptions = Pick<CheckCommandOptions, 'method' | 'header' | 'body' | 'timeout' | 'expectPrice' | 'expectPayTo' | 'expectNetwork' | 'rpc' | 'attacks' | 'strict' | 'json' | 'ipfsGateway' | 'allowPrivate'> & {
   concurrency: number;
   perHost: number;
   fromRegistry?: boolean;

@@ -2,13 +2,22 @@ import type { Dispatcher } from 'undici';
 import type { BuyerSigner } from '../gather/pay/buyerSigner.js';
 import type { TypedDataSigner } from '../gather/signPayment.js';
 import type { OfferArtifact } from '../gather/artifacts.js';
+import type { NetworkPolicy, NetworkPolicyOptions, TargetSource } from '../gather/network.js';
 
 /** Progress events for a TTY spinner; nothing is printed by the engine itself. */
 export type ProgressEvent = { phase: 'gather'; artifact: string } | { phase: 'check' } | { phase: 'done' };
 
-/** What `probe()` takes: the target, the exchange, and what the seller meant to charge. */
-export interface ProbeOptions {
+/**
+ * What `probe()` takes: the target, the exchange, and what the seller meant to charge.
+ * `allowPrivate`, `lookup` and `classifyAddress` (NetworkPolicyOptions) set the network policy.
+ */
+export interface ProbeOptions extends NetworkPolicyOptions {
   url: string;
+  /**
+   * Who chose `url` (default `user`: fetched wherever it points). `data` for a registry endpoint
+   * (scan --from-registry): then every hop must reach a public address unless `allowPrivate`.
+   */
+  targetSource?: TargetSource;
   method?: string;
   /** Extra request headers for every exchange (never payment headers). */
   headers?: Record<string, string>;
@@ -47,6 +56,8 @@ export interface ProbeOptions {
   strict?: boolean;
   /** Shared undici pool (scan passes one); a private one is made otherwise. */
   dispatcher?: Dispatcher;
+  /** Shared network policy (scan passes one); otherwise one is made from the NetworkPolicyOptions. */
+  network?: NetworkPolicy;
   onProgress?: (event: ProgressEvent) => void;
   /** Clock, injectable for tests: the time the probe starts. */
   now?: () => Date;

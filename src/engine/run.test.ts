@@ -103,6 +103,21 @@ describe('run() against a loopback v2 seller', () => {
     expect(JSON.stringify(artifacts)).not.toMatch(/"\[object Object\]"/);
   });
 
+  it('probes a target from data only at a public address: refused on loopback (nothing sent), reached with allowPrivate', async () => {
+    const before = seen.length;
+    const refused = await run({ url: `${seller.url}/weather`, timeoutMs: 5_000, targetSource: 'data' });
+    expect(refused.artifacts.unpaid?.error?.code).toBe('forbidden-address');
+    expect(refused.report.checks.find((c) => c.id === 'http.reachable')).toMatchObject({ status: 'fail', messageId: 'forbidden' });
+    expect(refused.report.verdict).toBe('fail');
+    expect(seen.length).toBe(before);
+    // The run's own policy takes the injected classifier: 127.0.0.1 stands in for a public host here.
+    const standIn = await run({ url: `${seller.url}/weather`, timeoutMs: 5_000, targetSource: 'data', attacks: false, classifyAddress: (a) => (a === '127.0.0.1' ? 'unicast' : 'loopback') });
+    expect(standIn.artifacts.unpaid?.status).toBe(402);
+    const opted = await run({ url: `${seller.url}/weather`, timeoutMs: 5_000, targetSource: 'data', attacks: false, allowPrivate: true });
+    expect(opted.artifacts.unpaid?.status).toBe(402);
+    expect(seen.length - before).toBe(2);
+  });
+
   it('sends no payment with --no-attacks, and the attack checks skip with that reason', async () => {
     const before = seen.length;
     const { report, artifacts } = await run({ url: `${seller.url}/weather`, timeoutMs: 5_000, attacks: false });

@@ -3,6 +3,7 @@ import type { Check } from '../checks/types.js';
 import type { ArtifactName, Artifacts } from '../gather/artifacts.js';
 import { createDispatcher, DEFAULT_TIMEOUT_MS } from '../gather/http.js';
 import { gatherers as defaultGatherers } from '../gather/index.js';
+import { NetworkPolicy } from '../gather/network.js';
 import type { GatherContext, Gatherer } from '../gather/types.js';
 import { isLoopbackUrl } from '../util/url.js';
 import type { Report } from '../report/types.js';
@@ -31,6 +32,11 @@ export async function run(options: RunParameters): Promise<RunResult> {
   const t0 = performance.now();
   const ownDispatcher = options.dispatcher ? null : createDispatcher();
   const dispatcher = options.dispatcher ?? ownDispatcher!;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const ownNetwork = options.network
+    ? null
+    : new NetworkPolicy({ allowPrivate: options.allowPrivate, lookup: options.lookup, classifyAddress: options.classifyAddress, connectTimeoutMs: timeoutMs });
+  const network = options.network ?? ownNetwork!;
   const method = (options.method ?? 'GET').toUpperCase();
   const artifacts: Partial<Artifacts> = {
     target: {
@@ -45,7 +51,7 @@ export async function run(options: RunParameters): Promise<RunResult> {
   };
   const notGathered: Partial<Record<ArtifactName, string>> = {};
   const timings: Record<string, number> = {};
-  const ctx: GatherContext = { options: { ...options, method }, artifacts, dispatcher, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+  const ctx: GatherContext = { options: { ...options, method }, artifacts, dispatcher, network, timeoutMs };
   try {
     for (const gatherer of options.gatherers ?? defaultGatherers) {
       const gatherStarted = performance.now();
@@ -64,7 +70,7 @@ export async function run(options: RunParameters): Promise<RunResult> {
       }
     }
   } finally {
-    await ownDispatcher?.close().catch(() => undefined);
+    await Promise.all([ownDispatcher?.close().catch(() => undefined), ownNetwork?.close()]);
   }
   options.onProgress?.({ phase: 'check' });
   const checks = runChecks(options.checks ?? allChecks, artifacts, notGathered);

@@ -17,6 +17,8 @@ export type HttpErrorCode =
   | 'too-many-redirects'
   | 'bad-redirect'
   | 'protocol'
+  /** The network policy refused the address (a target from data, or a redirect off a public origin, at a non-public address): nothing was sent. */
+  | 'forbidden-address'
   | 'other';
 
 export interface HttpError {
@@ -36,6 +38,11 @@ export interface RedirectHop {
   status: number;
   /** True when `to` has another origin (scheme, host or port) than `from`. */
   crossOrigin: boolean;
+  /**
+   * On a cross-origin hop: names (lowercased, never values) of the request headers not carried
+   * to `to`, i.e. every header but Accept, User-Agent and a carried body's Content-Type.
+   */
+  droppedHeaders?: string[];
 }
 
 /** The request as it was sent (the first hop). */
@@ -222,7 +229,7 @@ export interface TargetArtifact {
 }
 
 /** Why a registration document could not be obtained (an HTTP error status is not one: see `exchange`). */
-export type RegistrationFetchErrorCode = 'empty-uri' | 'unsupported-scheme' | 'bad-data-uri' | 'bad-url' | 'http';
+export type RegistrationFetchErrorCode = 'empty-uri' | 'unsupported-scheme' | 'bad-data-uri' | 'bad-url' | 'forbidden-address' | 'http';
 
 /** A registration document fetched for the ERC-8004 cross-check: the agentURI target or a well-known file. */
 export interface RegistrationFetch {

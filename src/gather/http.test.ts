@@ -9,7 +9,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void
 const servers: (Server | TcpServer)[] = [];
 const sockets = new Set<Socket>();
 
-async function listen(handler: Handler): Promise<string> {
+async function listen(handler: Handler, host = '127.0.0.1'): Promise<string> {
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
@@ -17,8 +17,8 @@ async function listen(handler: Handler): Promise<string> {
   });
   server.on('connection', (s) => sockets.add(s));
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return `http://${host}:${(server.address() as AddressInfo).port}`;
 }
 
 /** A raw TCP server, for what an HTTP server will not do (never answer). */
@@ -49,7 +49,8 @@ describe('exchange() redirects', () => {
   let base: string;
   let other: string;
   beforeAll(async () => {
-    other = await listen(echo);
+    // Another host, as a CDN or a stranger would be: 127.0.0.2 (loopback, so a user's loopback target may redirect there).
+    other = await listen(echo, '127.0.0.2');
     base = await listen((req, res, body) => {
       const path = req.url ?? '/';
       const redirect = (status: number, location: string) => {
@@ -63,6 +64,7 @@ describe('exchange() redirects', () => {
       const chain = /^\/chain\/(\d+)$/.exec(path);
       if (chain) return redirect(302, `/chain/${Number(chain[1]) + 1}`);
       if (path === '/to-other') return redirect(307, `${other}/landed`);
+      if (path === '/see-other-elsewhere') return redirect(303, `${other}/landed`);
       if (path === '/same-origin') return redirect(307, '/echo');
       if (path === '/bad-location') return redirect(302, 'http://[::1');
       return echo(req, res, body);
@@ -74,6 +76,7 @@ describe('exchange() redirects', () => {
     expect(out.error).toBeNull();
     expect(out.status).toBe(200);
     expect(out.redirects).toEqual([{ from: `${base}/relative/start`, to: `${base}/relative/next?x=1`, status: 302, crossOrigin: false }]);
+    expect(out.redirects[0]).not.toHaveProperty('droppedHeaders');
     expect(out.finalUrl).toBe(`${base}/relative/next?x=1`);
     expect(JSON.parse(out.body).url).toBe('/relative/next?x=1');
   });
@@ -103,17 +106,37 @@ describe('exchange() redirects', () => {
     expect(out.finalUrl).toBe(`${base}/chain/6`);
   });
 
-  it('records a cross-origin hop and drops payment headers across origins', async () => {
-    const headers = { 'PAYMENT-SIGNATURE': 'c2lnbmVk', 'X-PAYMENT': 'djE=', Authorization: 'Bearer t', 'X-Trace': 'keep-me' };
-    const out = await exchange({ url: `${base}/to-other`, headers, dispatcher });
-    expect(out.redirects).toEqual([{ from: `${base}/to-other`, to: `${other}/landed`, status: 307, crossOrigin: true }]);
-    const seen = JSON.parse(out.body).headers as Record<string, string>;
-    expect(seen['payment-signature']).toBeUndefined();
-    expect(seen['x-payment']).toBeUndefined();
-    expect(seen.authorization).toBeUndefined();
-    expect(seen['x-trace']).toBe('keep-me');
+  it('carries no user header to another origin: only Accept, User-Agent and a carried body\'s Content-Type, and names what it dropped', async () => {
+    const headers = {
+      'PAYMENT-SIGNATURE': 'c2lnbmVk',
+      'X-PAYMENT': 'djE=',
+      Authorization: 'Bearer t',
+      Cookie: 'session=s3cr3t',
+      'X-Api-Key': 'k3y',
+      'Proxy-Authorization': 'Basic cHJveHk=',
+      'X-Trace': 'custom',
+      Accept: 'application/json',
+      'User-Agent': 'x402-probe/test',
+      'Content-Type': 'application/json',
+    };
+    const out = await exchange({ url: `${base}/to-other`, method: 'POST', body: '{"q":1}', headers, dispatcher });
+    const dropped = ['authorization', 'cookie', 'payment-signature', 'proxy-authorization', 'x-api-key', 'x-payment', 'x-trace'];
+    expect(out.redirects).toEqual([{ from: `${base}/to-other`, to: `${other}/landed`, status: 307, crossOrigin: true, droppedHeaders: dropped }]);
+    const seen = JSON.parse(out.body) as { method: string; body: string; headers: Record<string, string> };
+    for (const name of dropped) expect(seen.headers[name], name).toBeUndefined();
+    expect(seen.headers).toMatchObject({ accept: 'application/json', 'user-agent': 'x402-probe/test', 'content-type': 'application/json' });
+    // 307 keeps the method and the body, so the body's Content-Type travels with it.
+    expect(seen).toMatchObject({ method: 'POST', body: '{"q":1}' });
+    // The artifact names headers, never their values.
+    expect(JSON.stringify(out.redirects)).not.toMatch(/s3cr3t|k3y|cHJveHk|Bearer/);
     // The record of what was sent keeps the payment header (it holds no key).
     expect(out.request.headers['payment-signature']).toBe('c2lnbmVk');
+  });
+
+  it('drops Content-Type with the body when a cross-origin 303 turns the POST into a GET', async () => {
+    const out = await exchange({ url: `${base}/see-other-elsewhere`, method: 'POST', body: '{}', headers: { 'content-type': 'application/json' }, dispatcher });
+    expect(out.redirects[0].droppedHeaders).toEqual(['content-type']);
+    expect(JSON.parse(out.body).headers['content-type']).toBeUndefined();
   });
 
   it('keeps payment headers on a same-origin hop', async () => {

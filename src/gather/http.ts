@@ -1,15 +1,20 @@
 import { brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib';
-import { Agent, type Dispatcher, request } from 'undici';
+import { type Agent, type Dispatcher, request } from 'undici';
 import { redactSecrets } from '../util/redact.js';
 import type { HttpError, HttpErrorCode, HttpExchange, RedirectHop } from './artifacts.js';
+import { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
+import { defaultNetworkPolicy, FORBIDDEN_ADDRESS_CODE, type NetworkPolicy, publicOnlyJudge, refusalReason, type TargetSource } from './network.js';
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
+export { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
 export const DEFAULT_BODY_CAP = 1024 * 1024;
-export const DEFAULT_HEADER_CAP = 64 * 1024;
 export const DEFAULT_MAX_REDIRECTS = 5;
 
-/** Headers that carry a payment: never forwarded to another origin on a redirect. */
-const PAYMENT_HEADERS = ['payment-signature', 'x-payment', 'authorization'];
+/**
+ * The only request headers carried to another origin on a redirect: what the probe needs to be
+ * answered at all. Everything else the caller set (every -H header, cookies, API keys,
+ * Authorization, payment headers) stays with the origin it was meant for.
+ */
+const CROSS_ORIGIN_HEADERS = new Set(['accept', 'user-agent']);
 
 export interface ExchangeParameters {
   url: string;
@@ -24,19 +29,10 @@ export interface ExchangeParameters {
   dispatcher?: Dispatcher;
   /** Cancels the exchange (recorded as a timeout-like `other` error). */
   signal?: AbortSignal;
-}
-
-/** One undici pool for a run: header cap, connect timeout, keep-alive. */
-export function createDispatcher(options: { headerCap?: number; connectTimeoutMs?: number; connections?: number } = {}): Agent {
-  return new Agent({
-    maxHeaderSize: options.headerCap ?? DEFAULT_HEADER_CAP,
-    connectTimeout: options.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-    connections: options.connections ?? 8,
-    keepAliveTimeout: 2_000,
-    // Our own deadline governs; these only stop undici from waiting forever.
-    headersTimeout: 0,
-    bodyTimeout: 0,
-  });
+  /** Who chose `url` (default `user`): a `data` URL is connected only at public addresses. */
+  source?: TargetSource;
+  /** The run's network policy (default: private addresses refused for data, the system resolver). */
+  network?: NetworkPolicy;
 }
 
 let sharedDispatcher: Agent | null = null;
@@ -53,6 +49,7 @@ export function classifyError(error: unknown, timedOut: boolean): HttpError {
   const code = e?.code ?? e?.cause?.code ?? '';
   const text = `${code ? `${code}: ` : ''}${e?.message ?? String(error)}${e?.cause?.message && e.cause.message !== e.message ? ` (${e.cause.message})` : ''}`;
   let kind: HttpErrorCode = 'other';
+  if (code === FORBIDDEN_ADDRESS_CODE) return { code: 'forbidden-address', message: e.message ?? '' };
   if (timedOut || e?.name === 'AbortError' || /TIMEOUT/.test(code)) kind = 'timeout';
   else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') kind = 'dns';
   else if (code === 'ECONNREFUSED') kind = 'refused';
@@ -101,16 +98,31 @@ function decompress(bytes: Buffer, encoding: string | undefined, cap: number): {
   return { data: bytes, truncated: false };
 }
 
+/** Keep what survives a cross-origin hop; name (never show) what was dropped. */
+function crossOriginHeaders(headers: Record<string, string>, carriesBody: boolean): { kept: Record<string, string>; dropped: string[] } {
+  const kept: Record<string, string> = {};
+  const dropped: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (CROSS_ORIGIN_HEADERS.has(name) || (carriesBody && name === 'content-type')) kept[name] = value;
+    else dropped.push(name);
+  }
+  return { kept, dropped: dropped.sort() };
+}
+
 /**
  * Make one HTTP exchange the way a careful buyer does: a total deadline, a body cap, a header
- * cap (in the dispatcher), at most `maxRedirects` redirects with loop detection, and payment
- * headers dropped on cross-origin hops. It never throws: failures are recorded in `error`.
+ * cap (in the dispatcher), at most `maxRedirects` redirects with loop detection, every header
+ * but Accept, User-Agent and a carried body's Content-Type dropped on cross-origin hops, and the
+ * network policy applied at every hop (a refused hop is a `forbidden-address` error, never a
+ * request). It never throws: failures are recorded in `error`.
  */
 export async function exchange(params: ExchangeParameters): Promise<HttpExchange> {
   const timeoutMs = params.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const bodyCap = params.bodyCap ?? DEFAULT_BODY_CAP;
   const maxRedirects = params.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const dispatcher = params.dispatcher ?? defaultDispatcher();
+  const network = params.network ?? defaultNetworkPolicy();
+  const mustBePublic = publicOnlyJudge(params.url, params.source ?? 'user', network);
   const method = (params.method ?? 'GET').toUpperCase();
   const sentHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(params.headers ?? {})) sentHeaders[k.toLowerCase()] = v;
@@ -141,6 +153,7 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
   params.signal?.addEventListener('abort', onOuterAbort, { once: true });
 
   let url = params.url;
+  let from: string | null = null;
   let currentMethod = method;
   let body: string | undefined = params.body;
   let headers = { ...sentHeaders };
@@ -154,11 +167,21 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
     }
     for (;;) {
       visited.add(`${currentMethod} ${url}`);
+      const publicOnly = await mustBePublic(from);
       let response: Dispatcher.ResponseData;
       try {
-        response = await request(url, { method: currentMethod as Dispatcher.HttpMethod, headers, body, dispatcher, signal: controller.signal });
+        response = await request(url, {
+          method: currentMethod as Dispatcher.HttpMethod,
+          headers,
+          body,
+          dispatcher: publicOnly ? network.publicOnly : dispatcher,
+          signal: controller.signal,
+        });
       } catch (error) {
         result.error = classifyError(error, timedOut);
+        if (result.error.code === 'forbidden-address') {
+          result.error.message = `${result.error.message}; ${refusalReason(params.source ?? 'user')} (--allow-private)`;
+        }
         return result;
       }
       const location = response.headers.location;
@@ -183,14 +206,17 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
         return result;
       }
       const crossOrigin = origin(next) !== origin(url);
-      result.redirects.push({ from: url, to: next, status: response.statusCode, crossOrigin } satisfies RedirectHop);
       if (response.statusCode === 303 || ((response.statusCode === 301 || response.statusCode === 302) && currentMethod === 'POST')) {
         currentMethod = 'GET';
         body = undefined;
       }
+      const hop: RedirectHop = { from: url, to: next, status: response.statusCode, crossOrigin };
       if (crossOrigin) {
-        headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !PAYMENT_HEADERS.includes(k)));
+        const { kept, dropped } = crossOriginHeaders(headers, body !== undefined);
+        headers = kept;
+        hop.droppedHeaders = dropped;
       }
+      result.redirects.push(hop);
       if (visited.has(`${currentMethod} ${next}`)) {
         result.status = response.statusCode;
         result.finalUrl = next;
@@ -203,6 +229,7 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
         result.error = { code: 'too-many-redirects', message: `more than ${maxRedirects} redirects` };
         return result;
       }
+      from = url;
       url = next;
     }
   } finally {

@@ -12,5 +12,7 @@ export function sendPayment(ctx: GatherContext, headerName: string, headerValue:
     body: ctx.options.body,
     timeoutMs: ctx.timeoutMs,
     dispatcher: ctx.dispatcher,
+    source: ctx.options.targetSource,
+    network: ctx.network,
   });
 }

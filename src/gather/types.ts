@@ -1,12 +1,14 @@
 import type { Dispatcher } from 'undici';
 import type { ProbeOptions } from '../engine/options.js';
 import type { ArtifactName, Artifacts } from './artifacts.js';
+import type { NetworkPolicy } from './network.js';
 
-/** What a gatherer sees: the options, what was gathered before it, the shared pool. */
+/** What a gatherer sees: the options, what was gathered before it, the shared pool and network policy. */
 export interface GatherContext {
   options: ProbeOptions;
   artifacts: Partial<Artifacts>;
   dispatcher: Dispatcher;
+  network: NetworkPolicy;
   timeoutMs: number;
 }
 

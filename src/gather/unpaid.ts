@@ -14,5 +14,7 @@ export const unpaidGatherer: Gatherer<'unpaid'> = {
       body: ctx.options.body,
       timeoutMs: ctx.timeoutMs,
       dispatcher: ctx.dispatcher,
+      source: ctx.options.targetSource,
+      network: ctx.network,
     }),
 };

@@ -1,14 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NetworkPolicy } from '../gather/network.js';
 import { fetchRegistrationFile, ipfsToGatewayUrl, REGISTRATION_FILE_CAP } from './fetchRegistrationFile.js';
 
 const DOC = { type: 'https://eips.ethereum.org/EIPS/eip-8004#registration-v1', name: 'Ünïcode agent' };
 let server: Server;
 let origin = '';
+let requests = 0;
+/** The loopback world of this test: an agentURI is data, so loopback needs allowPrivate. */
+const loopbackAllowed = new NetworkPolicy({ allowPrivate: true });
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    requests += 1;
     if (req.url === '/reg.json' || req.url === '/ipfs/bafyabc/reg.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(DOC));
     if (req.url === '/huge.json') return void res.writeHead(200).end(`{"name":"${'x'.repeat(REGISTRATION_FILE_CAP)}"}`);
     if (req.url?.startsWith('/hop')) return void res.writeHead(302, { location: `/hop${Number(req.url.slice(4) || 0) + 1}` }).end();
@@ -17,7 +22,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => {
+  await loopbackAllowed.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 describe('fetchRegistrationFile', () => {
   it('decodes base64 and percent-encoded data: URIs', async () => {
@@ -36,16 +44,25 @@ describe('fetchRegistrationFile', () => {
   });
 
   it('fetches http(s) with the cap and a redirect limit', async () => {
-    const ok = await fetchRegistrationFile({ uri: `${origin}/reg.json` });
+    const network = loopbackAllowed;
+    const ok = await fetchRegistrationFile({ uri: `${origin}/reg.json`, network });
     expect(ok).toMatchObject({ scheme: 'http', json: { ok: true, value: DOC } });
     expect(ok.exchange?.status).toBe(200);
-    const huge = await fetchRegistrationFile({ uri: `${origin}/huge.json` });
+    const huge = await fetchRegistrationFile({ uri: `${origin}/huge.json`, network });
     expect(huge.truncated).toBe(true);
-    const hops = await fetchRegistrationFile({ uri: `${origin}/hop` });
+    const hops = await fetchRegistrationFile({ uri: `${origin}/hop`, network });
     expect(hops.error?.code).toBe('http');
     expect(hops.exchange?.error?.code).toBe('too-many-redirects');
-    const missing = await fetchRegistrationFile({ uri: `${origin}/nope` });
+    const missing = await fetchRegistrationFile({ uri: `${origin}/nope`, network });
     expect(missing.exchange?.status).toBe(404);
+  });
+
+  it('refuses an agentURI at a loopback address by default, without a request', async () => {
+    const before = requests;
+    const refused = await fetchRegistrationFile({ uri: `${origin}/reg.json` });
+    expect(refused.error).toEqual({ code: 'forbidden-address', message: '127.0.0.1 is loopback; targets from registry data must be public (--allow-private)' });
+    expect(refused.json).toBeNull();
+    expect(requests).toBe(before);
   });
 
   it('maps ipfs:// through the configured gateway', async () => {

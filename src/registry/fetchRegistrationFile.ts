@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { RegistrationFetch } from '../gather/artifacts.js';
 import { exchange } from '../gather/http.js';
+import type { NetworkPolicy, TargetSource } from '../gather/network.js';
 
 /** agent0's cap for data: URIs, applied to every registration document. */
 export const REGISTRATION_FILE_CAP = 256 * 1024;
@@ -17,6 +18,13 @@ export interface FetchRegistrationFileParameters {
   cap?: number;
   dispatcher?: Dispatcher;
   signal?: AbortSignal;
+  /**
+   * Who chose the URI (default `data`: an agentURI is anyone's to write, so it is fetched only at
+   * public addresses unless the policy allows private ones). An ipfs:// URI is fetched from the
+   * gateway the user chose, so that fetch counts as the user's.
+   */
+  source?: TargetSource;
+  network?: NetworkPolicy;
 }
 export type FetchRegistrationFileReturnType = RegistrationFetch;
 
@@ -90,7 +98,8 @@ function fromDataUri(uri: string, cap: number): RegistrationFetch {
 
 /**
  * Fetch a registration document the way a careful buyer does: https/http and ipfs:// (through a
- * gateway) with a deadline, a 256 KiB cap and at most 3 redirects; data: URIs decoded in place.
+ * gateway) with a deadline, a 256 KiB cap and at most 3 redirects, under the network policy
+ * (an agentURI is data: public addresses only); data: URIs decoded in place.
  * Never throws: what went wrong is recorded in the result.
  */
 export async function fetchRegistrationFile(params: FetchRegistrationFileParameters): Promise<FetchRegistrationFileReturnType> {
@@ -131,8 +140,14 @@ export async function fetchRegistrationFile(params: FetchRegistrationFileParamet
     maxRedirects: MAX_REDIRECTS,
     dispatcher: params.dispatcher,
     signal: params.signal,
+    source: kind === 'ipfs' ? 'user' : (params.source ?? 'data'),
+    network: params.network,
   });
   out.exchange = ex;
+  if (ex.error?.code === 'forbidden-address') {
+    out.error = { code: 'forbidden-address', message: ex.error.message };
+    return out;
+  }
   // A redirect loop or limit, or a body cut off by the deadline, leaves no document even with a status.
   if (ex.status === null || ex.error) {
     out.error = { code: 'http', message: ex.error ? `${ex.error.code}: ${ex.error.message}` : 'no response' };

@@ -2,12 +2,14 @@ import type { Dispatcher } from 'undici';
 import { registryChecks } from '../checks/registry/index.js';
 import { runChecks } from '../engine/runChecks.js';
 import type { Artifacts, RegistryAgentArtifact } from '../gather/artifacts.js';
+import { NetworkPolicy, type NetworkPolicyOptions } from '../gather/network.js';
 import type { CheckResult } from '../report/types.js';
 import { formatAgentRef, type AgentLocator } from './agentRef.js';
 import { fetchRegistrationFile } from './fetchRegistrationFile.js';
 import { readAgent } from './readAgent.js';
 
-export interface InspectAgentParameters {
+/** NetworkPolicyOptions: the agentURI is data, fetched only at a public address unless `allowPrivate`. */
+export interface InspectAgentParameters extends NetworkPolicyOptions {
   locator: AgentLocator;
   /** --agent as the user wrote it. */
   ref: string;
@@ -43,7 +45,12 @@ export async function inspectAgent(params: InspectAgentParameters): Promise<Agen
   const artifacts: Partial<Artifacts> = { registryAgent };
   const notGathered: Partial<Record<keyof Artifacts, string>> = {};
   if (typeof reads.tokenURI === 'string') {
-    artifacts.registryFile = await fetchRegistrationFile({ uri: reads.tokenURI, ipfsGateway: params.ipfsGateway, timeoutMs: params.timeoutMs, dispatcher: params.dispatcher });
+    const network = new NetworkPolicy({ allowPrivate: params.allowPrivate, lookup: params.lookup, classifyAddress: params.classifyAddress, connectTimeoutMs: params.timeoutMs });
+    try {
+      artifacts.registryFile = await fetchRegistrationFile({ uri: reads.tokenURI, ipfsGateway: params.ipfsGateway, timeoutMs: params.timeoutMs, dispatcher: params.dispatcher, source: 'data', network });
+    } finally {
+      await network.close();
+    }
   } else {
     notGathered.registryFile = 'the registry gave no agentURI';
   }

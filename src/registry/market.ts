@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { PublicClient } from 'viem';
 import { createDispatcher, exchange } from '../gather/http.js';
+import { NetworkPolicy, type NetworkPolicyOptions } from '../gather/network.js';
 import { findKnownAsset } from '../protocol/assets.js';
 import { decodeChallenge } from '../protocol/decodeChallenge.js';
 import { atomicToDecimal, decimalToAtomic, isAtomicString } from '../protocol/units.js';
@@ -15,7 +16,8 @@ import { validateRegistrationFile, type ServiceView } from './validateRegistrati
 
 export type ServiceType = 'inference' | 'http';
 
-export interface MarketParameters {
+/** NetworkPolicyOptions: registration files and endpoints are data, reached only at public addresses unless `allowPrivate`. */
+export interface MarketParameters extends NetworkPolicyOptions {
   rpcUrl: string;
   /** Default: the canonical IdentityRegistry of the RPC's chain. */
   registry?: `0x${string}`;
@@ -43,8 +45,8 @@ export interface MarketService {
   endpoint: string;
   type: ServiceType;
   model: string | null;
-  /** priced: a 402 with a known asset; the rest say why no price could be read. */
-  status: 'priced' | 'unreachable' | 'not-402' | 'no-challenge' | 'unknown-asset';
+  /** priced: a 402 with a known asset; the rest say why no price could be read (forbidden: not at a public address, never requested). */
+  status: 'priced' | 'unreachable' | 'forbidden' | 'not-402' | 'no-challenge' | 'unknown-asset';
   httpStatus: number | null;
   method: 'GET' | 'POST';
   x402Version: 1 | 2 | null;
@@ -139,12 +141,12 @@ interface Candidate {
   advertised: ReturnType<typeof advertisedPrices>;
 }
 
-async function probe(c: Candidate, params: MarketParameters, dispatcher: Dispatcher): Promise<MarketService> {
+async function probe(c: Candidate, params: MarketParameters, dispatcher: Dispatcher, network: NetworkPolicy): Promise<MarketService> {
   const endpoint = c.view.endpoint as string;
   const declared = str(c.view.raw.method)?.toUpperCase();
   const first = declared === 'POST' ? 'POST' : 'GET';
   const send = (method: 'GET' | 'POST') =>
-    exchange({ url: endpoint, method, headers: method === 'POST' ? { 'content-type': 'application/json' } : {}, body: method === 'POST' ? '{}' : undefined, timeoutMs: params.timeoutMs, dispatcher });
+    exchange({ url: endpoint, method, headers: method === 'POST' ? { 'content-type': 'application/json' } : {}, body: method === 'POST' ? '{}' : undefined, timeoutMs: params.timeoutMs, dispatcher, source: 'data', network });
   let method: 'GET' | 'POST' = first;
   let ex = await send(method);
   // Chat APIs route only POST; a GET there is 404/405 before the gate.
@@ -155,6 +157,7 @@ async function probe(c: Candidate, params: MarketParameters, dispatcher: Dispatc
     x402Version: null, network: null, asset: null, symbol: null, amount: null, perRequest: null, perMTok: null, perMTokSource: null,
     advertised: firstPrice ? `${firstPrice.value}${firstPrice.model === 'perRequest' ? '' : ` ${firstPrice.model}`}` : null, error: null,
   };
+  if (ex.error?.code === 'forbidden-address') return { ...out, status: 'forbidden', error: ex.error.message };
   if (ex.status === null) return { ...out, status: 'unreachable', error: ex.error ? `${ex.error.code}: ${ex.error.message}` : 'no response' };
   if (ex.status !== 402) return { ...out, status: 'not-402' };
   const challenge = decodeChallenge(ex);
@@ -214,12 +217,13 @@ export async function scanMarket(params: MarketParameters): Promise<MarketResult
   const registry = params.registry ?? canonicalRegistry(chainId);
   const ownDispatcher = params.dispatcher ? null : createDispatcher({ connections: concurrency });
   const dispatcher = params.dispatcher ?? ownDispatcher!;
+  const network = new NetworkPolicy({ allowPrivate: params.allowPrivate, lookup: params.lookup, classifyAddress: params.classifyAddress, connections: concurrency, connectTimeoutMs: params.timeoutMs });
   const excluded: Record<string, number> = {};
   const exclude = (reason: string) => void (excluded[reason] = (excluded[reason] ?? 0) + 1);
   try {
     params.onProgress?.({ phase: 'enumerate', done: 0, total: 0 });
     const { agents } = await enumerateAgents({ client, registry, limit: params.limit, fromBlock: params.fromBlock, onProgress: (p) => params.onProgress?.({ phase: 'enumerate', done: p.agents, total: 0 }) });
-    const files = await mapLimit(agents, concurrency, (a) => fetchRegistrationFile({ uri: a.uri, ipfsGateway: params.ipfsGateway, timeoutMs: params.timeoutMs, dispatcher }), (done) =>
+    const files = await mapLimit(agents, concurrency, (a) => fetchRegistrationFile({ uri: a.uri, ipfsGateway: params.ipfsGateway, timeoutMs: params.timeoutMs, dispatcher, source: 'data', network }), (done) =>
       params.onProgress?.({ phase: 'files', done, total: agents.length }),
     );
     const candidates: Candidate[] = [];
@@ -227,6 +231,7 @@ export async function scanMarket(params: MarketParameters): Promise<MarketResult
     let x402Agents = 0;
     agents.forEach((agent, i) => {
       const f = files[i];
+      if (f.error?.code === 'forbidden-address') return exclude('registration file not at a public address');
       const ok = f.json?.ok && (!f.exchange || f.exchange.status === 200);
       if (!ok || !f.json?.ok) return exclude('registration file unreadable');
       const v = validateRegistrationFile(f.json.value);
@@ -257,7 +262,7 @@ export async function scanMarket(params: MarketParameters): Promise<MarketResult
         candidates.push({ agentId: agent.agentId.toString(), agentName: str(v.name), view, doc: v.document, type, model: modelOf(view, v.document), advertised });
       }
     });
-    const services = await mapLimit(candidates, concurrency, (c) => probe(c, params, dispatcher), (done) => params.onProgress?.({ phase: 'probe', done, total: candidates.length }));
+    const services = await mapLimit(candidates, concurrency, (c) => probe(c, params, dispatcher, network), (done) => params.onProgress?.({ phase: 'probe', done, total: candidates.length }));
     for (const s of services) if (s.status !== 'priced') exclude(`endpoint ${s.status}`);
     const order = (s: MarketService) => (s.status === 'priced' && s.perRequest !== null ? Number(s.perRequest) : Number.POSITIVE_INFINITY);
     services.sort((a, b) => order(a) - order(b));
@@ -272,6 +277,6 @@ export async function scanMarket(params: MarketParameters): Promise<MarketResult
       bandPerMTok: bandOf(services, (s) => s.perMTok),
     };
   } finally {
-    await ownDispatcher?.close().catch(() => undefined);
+    await Promise.all([ownDispatcher?.close().catch(() => undefined), network.close()]);
   }
 }

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { PublicClient } from 'viem';
+import { NetworkPolicy, type NetworkPolicyOptions } from '../gather/network.js';
 import { canonicalRegistry } from '../registry/agentRef.js';
 import { hasAgentIdTemplate, normalizeEndpoint } from '../registry/endpoints.js';
 import { enumerateAgents } from '../registry/enumerateAgents.js';
@@ -12,7 +13,8 @@ import type { ScanTarget } from './targets.js';
 /** Service names that are identities, not HTTP endpoints (ERC-8004 registration files list both). */
 const NOT_HTTP_SERVICES = new Set(['oasf', 'ens', 'did', 'email', 'agentwallet', 'a2a']);
 
-export interface RegistryTargetsParameters {
+/** NetworkPolicyOptions: registration files are data, fetched only at public addresses unless `allowPrivate`. */
+export interface RegistryTargetsParameters extends NetworkPolicyOptions {
   rpcUrl: string;
   /** Default: the canonical IdentityRegistry of the RPC's chain. */
   registry?: `0x${string}`;
@@ -57,18 +59,21 @@ export async function registryTargets(params: RegistryTargetsParameters): Promis
     fromBlock: params.fromBlock,
     onProgress: (p) => params.onProgress?.({ phase: 'enumerate', done: p.agents, total: 0 }),
   });
+  const concurrency = params.concurrency ?? 8;
+  const network = new NetworkPolicy({ allowPrivate: params.allowPrivate, lookup: params.lookup, classifyAddress: params.classifyAddress, connections: concurrency, connectTimeoutMs: timeoutMs });
   const files = await mapLimit(
     agents,
-    params.concurrency ?? 8,
-    (a) => fetchRegistrationFile({ uri: a.uri, ipfsGateway: params.ipfsGateway, timeoutMs, dispatcher: params.dispatcher }),
+    concurrency,
+    (a) => fetchRegistrationFile({ uri: a.uri, ipfsGateway: params.ipfsGateway, timeoutMs, dispatcher: params.dispatcher, source: 'data', network }),
     (done) => params.onProgress?.({ phase: 'files', done, total: agents.length }),
-  );
+  ).finally(() => network.close());
   const excluded: Record<string, number> = {};
   const exclude = (reason: string) => void (excluded[reason] = (excluded[reason] ?? 0) + 1);
   const targets: ScanTarget[] = [];
   const seen = new Set<string>();
   agents.forEach((agent, i) => {
     const file = files[i];
+    if (file.error?.code === 'forbidden-address') return exclude('registration file not at a public address');
     if (!file.json?.ok || (file.exchange && file.exchange.status !== 200)) return exclude('registration file unreadable');
     const v = validateRegistrationFile(file.json.value);
     if (!v.document) return exclude('registration file unreadable');
@@ -90,7 +95,8 @@ export async function registryTargets(params: RegistryTargetsParameters): Promis
       if (seen.has(`${ref} ${normal}`)) continue;
       seen.add(`${ref} ${normal}`);
       const method = typeof service.raw.method === 'string' && service.raw.method.toUpperCase() === 'POST' ? 'POST' : undefined;
-      targets.push({ url: new URL(service.endpoint.trim()).toString(), line: targets.length + 1, agent: ref, ...(method ? { method } : {}) });
+      // The endpoint is data too: the scan probes it at public addresses only, unless allowPrivate.
+      targets.push({ url: new URL(service.endpoint.trim()).toString(), line: targets.length + 1, agent: ref, source: 'data', ...(method ? { method } : {}) });
     }
   });
   return { chainId, registry, agents: agents.length, targets, excluded };

@@ -1,6 +1,7 @@
 import type { ProbeOptions } from '../engine/options.js';
 import { run as defaultRun, type RunParameters, type RunResult } from '../engine/run.js';
 import { createDispatcher, DEFAULT_TIMEOUT_MS } from '../gather/http.js';
+import { NetworkPolicy } from '../gather/network.js';
 import { createWorkerSigner } from '../gather/workerSigner.js';
 import type { Report } from '../report/types.js';
 import { redactSecrets } from '../util/redact.js';
@@ -12,7 +13,7 @@ export const DEFAULT_CONCURRENCY = 16;
 export const DEFAULT_PER_HOST = 2;
 
 /** The probe options every target of a scan shares (no payments: a scan never spends). */
-export type ScanProbeOptions = Omit<ProbeOptions, 'url' | 'pay' | 'dispatcher' | 'onProgress' | 'agent'>;
+export type ScanProbeOptions = Omit<ProbeOptions, 'url' | 'pay' | 'dispatcher' | 'network' | 'targetSource' | 'onProgress' | 'agent'>;
 
 /** One target's outcome: its report, or the error when the probe itself threw (a bug). */
 export type ScanResult = { target: ScanTarget; report: Report; error?: undefined } | { target: ScanTarget; report?: undefined; error: string };
@@ -50,6 +51,8 @@ export async function scanTargets(params: ScanTargetsParameters): Promise<ScanTa
   const timeoutMs = params.probe?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // A probe makes its exchanges one after another, so perHost connections per origin suffice.
   const dispatcher = createDispatcher({ connections: perHost, connectTimeoutMs: timeoutMs });
+  const probe = params.probe ?? {};
+  const network = new NetworkPolicy({ allowPrivate: probe.allowPrivate, lookup: probe.lookup, classifyAddress: probe.classifyAddress, connections: perHost, connectTimeoutMs: timeoutMs });
   const summary = emptySummary();
   const t0 = performance.now();
   let inFlight = 0;
@@ -64,8 +67,8 @@ export async function scanTargets(params: ScanTargetsParameters): Promise<ScanTa
       signal: params.signal,
       work: (target) => {
         inFlight += 1;
-        const perTarget = { ...(target.agent ? { agent: target.agent } : {}), ...(target.method ? { method: target.method } : {}) };
-        return run({ ...params.probe, ...perTarget, url: target.url, dispatcher, forgeSigner }).finally(() => (inFlight -= 1));
+        const perTarget = { ...(target.agent ? { agent: target.agent } : {}), ...(target.method ? { method: target.method } : {}), ...(target.source ? { targetSource: target.source } : {}) };
+        return run({ ...probe, ...perTarget, url: target.url, dispatcher, network, forgeSigner }).finally(() => (inFlight -= 1));
       },
       onSettled: (target, settled) => {
         let result: ScanResult;
@@ -84,7 +87,7 @@ export async function scanTargets(params: ScanTargetsParameters): Promise<ScanTa
     summary.durationMs = Math.round(performance.now() - t0);
     return { summary, interrupted: stats.stopped };
   } finally {
-    await dispatcher.close().catch(() => undefined);
+    await Promise.all([dispatcher.close().catch(() => undefined), network.close()]);
     await forgeSigner?.close();
   }
 }

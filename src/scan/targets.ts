@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import type { TargetSource } from '../gather/network.js';
 
 /** One URL to scan and where it came from. */
 export interface ScanTarget {
@@ -9,6 +10,8 @@ export interface ScanTarget {
   agent?: string;
   /** A method the target declares (a registry service's `method`), over the scan's -X. */
   method?: string;
+  /** `data` for a registry endpoint (probed at public addresses only unless allowPrivate); a listed URL is the user's. */
+  source?: TargetSource;
 }
 
 /** How many bad lines a usage error names before it says "and N more". */

@@ -35,7 +35,8 @@ function io(): CliIO & { out: () => string; err: () => string } {
 }
 
 async function probeAgent(agent: RegisteredAgent): Promise<CheckResult[]> {
-  const { report } = await run({ url: agent.endpoint, agent: agent.ref, rpc: sandbox.rpcUrl, ipfsGateway: population.ipfsGateway, attacks: false, timeoutMs: 3_000 });
+  // The population is served on loopback: its agentURIs are registry data, allowed here explicitly.
+  const { report } = await run({ url: agent.endpoint, agent: agent.ref, rpc: sandbox.rpcUrl, ipfsGateway: population.ipfsGateway, attacks: false, timeoutMs: 3_000, allowPrivate: true });
   return report.checks;
 }
 
@@ -105,7 +106,7 @@ describe('x402-probe registry show', () => {
 
   it('prints a good agent, its file and the checks, and exits 0', async () => {
     const out = io();
-    const code = await main(['registry', 'show', byKey('good-ipfs').ref, '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway], out);
+    const code = await main(['registry', 'show', byKey('good-ipfs').ref, '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--allow-private'], out);
     expect(code, out.err()).toBe(0);
     expect(out.out()).toContain('fixture good-ipfs');
     expect(out.out()).toContain('✓ registry.back-reference');
@@ -114,7 +115,7 @@ describe('x402-probe registry show', () => {
 
   it('exits 1 with --json when a check fails', async () => {
     const out = io();
-    const code = await main(['registry', 'show', String(byKey('broken-json').agentId), '--rpc', sandbox.rpcUrl, '--json'], out);
+    const code = await main(['registry', 'show', String(byKey('broken-json').agentId), '--rpc', sandbox.rpcUrl, '--allow-private', '--json'], out);
     expect(code).toBe(1);
     const json = JSON.parse(out.out());
     expect(json.verdict).toBe('fail');
@@ -133,7 +134,7 @@ describe('x402-probe registry show', () => {
 describe('x402-probe market', () => {
   it(`lists the priced ${MARKET_MODEL} services and recommends a band from their 402s`, async () => {
     const out = io();
-    const code = await main(['market', '--model', MARKET_MODEL, '--type', 'inference', '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--concurrency', '4', '--json'], out);
+    const code = await main(['market', '--model', MARKET_MODEL, '--type', 'inference', '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--allow-private', '--concurrency', '4', '--json'], out);
     expect(code, out.err()).toBe(0);
     expect(out.err()).toBe('');
     const result = JSON.parse(out.out());
@@ -151,12 +152,12 @@ describe('x402-probe market', () => {
 
   it('prints a table and the band for people, and respects --limit', async () => {
     const out = io();
-    const code = await main(['market', '--model', MARKET_MODEL, '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway], out);
+    const code = await main(['market', '--model', MARKET_MODEL, '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--allow-private'], out);
     expect(code).toBe(0);
     expect(out.out()).toContain('per request:   0.00275 – 0.0065 USDC (median 0.0045');
     expect(out.out()).toContain('it never sets a price');
     const limited = io();
-    await main(['market', '--limit', '5', '--rpc', sandbox.rpcUrl, '--json'], limited);
+    await main(['market', '--limit', '5', '--rpc', sandbox.rpcUrl, '--allow-private', '--json'], limited);
     expect(JSON.parse(limited.out()).agents).toBe(5);
   });
 });

@@ -19,7 +19,8 @@ async function check(args: string[]): Promise<{ code: number; report: Report; st
   let out = '';
   let err = '';
   const io: CliIO = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTTY: false, color: false, env: {}, waitForInterrupt: () => new Promise(() => {}) };
-  const code = await main(['check', ...args, '--rpc', sandbox.rpcUrl, '--no-attacks', '--json'], io);
+  // The sandbox's http agentURIs are loopback files: registry data, so they need --allow-private.
+  const code = await main(['check', ...args, '--rpc', sandbox.rpcUrl, '--allow-private', '--no-attacks', '--json'], io);
   return { code, report: JSON.parse(out) as Report, stderr: err };
 }
 

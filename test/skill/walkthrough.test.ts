@@ -56,8 +56,13 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
   let driver: OfferDriver | null = null;
   const files = kubeconfigDir();
   let env: NodeJS.ProcessEnv;
-  /** The one flag the local stage adds: real runs read the public Base Sepolia RPC by default. */
+  /** The flag the local stage adds: real runs read the public Base Sepolia RPC by default. */
   let rpc: string[];
+  /**
+   * And, where registry data is fetched, --allow-private: the sandbox's agentURIs and endpoints
+   * are loopback, which the network policy refuses to data; real registrations are public.
+   */
+  let local: string[];
   /** What earlier steps read, as the skill tells Claude to read it. */
   const seen: Record<string, string> = {};
   let verified: Json;
@@ -67,6 +72,7 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
     gate = sandbox.sellers.find((s) => s.name === 'obol-gate')!;
     env = { KUBECONFIG: files.write('config', [{ name: 'obol', server: api.url }]), OLLAMA_HOST: ollama.url };
     rpc = ['--rpc', sandbox.rpcUrl];
+    local = [...rpc, '--allow-private'];
     // What obol-stack leaves in a cluster: the agent's remote-signer wallet and the tunnel's URL.
     api.store.putConfigMap(NAMESPACE, WALLET_METADATA.name, { [WALLET_METADATA.key]: JSON.stringify({ addresses: [{ address: gate.payTo }] }) }, { 'app.kubernetes.io/component': 'remote-signer' });
     api.store.putConfigMap(TUNNEL_CONFIGMAP.namespace, TUNNEL_CONFIGMAP.name, { [TUNNEL_CONFIGMAP.key]: gate.origin });
@@ -98,9 +104,9 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
   });
 
   it('2–3. research and confirm: the market band of the registered sellers (widened when the model filter finds too few), the user picks the median', async () => {
-    let market = json(await runCli(skillArgv('market', seen, rpc), env));
+    let market = json(await runCli(skillArgv('market', seen, local), env));
     // The sandbox's registration files name no model, which is the case the skill widens for.
-    if (!market.band || market.band.count < 3) market = json(await runCli(skillArgv('market-wide', seen, rpc), env));
+    if (!market.band || market.band.count < 3) market = json(await runCli(skillArgv('market-wide', seen, local), env));
     expect(market.band, JSON.stringify(market.excluded)).toMatchObject({ count: sandbox.sellers.length, symbol: 'USDC' });
     const { min, q1, median, q3, max } = market.band;
     expect(Number(min) <= Number(q1) && Number(q1) <= Number(median) && Number(median) <= Number(q3) && Number(q3) <= Number(max)).toBe(true);
@@ -112,7 +118,7 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
   });
 
   it('4. execute: x402-probe sell inference creates the offer, the controller makes it Ready, the probe passes', async () => {
-    const run = await runCli(skillArgv('sell', { ...seen, name: NAME }, rpc), env);
+    const run = await runCli(skillArgv('sell', { ...seen, name: NAME }, local), env);
     const report = json(run);
     expect(run.code, failed(report) || run.stderr).toBe(0);
     expect(run.stderr, 'quiet with --json').toBe('');
@@ -128,7 +134,7 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
   });
 
   it('5. verify: x402-probe offer passes, and reads what the report step needs', async () => {
-    const run = await runCli(skillArgv('verify', { ...seen, name: NAME, ns: NAMESPACE }, rpc), env);
+    const run = await runCli(skillArgv('verify', { ...seen, name: NAME, ns: NAMESPACE }, local), env);
     verified = json(run);
     expect(run.code, failed(verified)).toBe(0);
     expect(verified.verdict).toBe('pass');
@@ -144,7 +150,7 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
 
   it('5. verify with one paid request, after the user agreed (testnet, capped at the charge)', async () => {
     const key = sandbox.accounts.buyers[0].privateKey;
-    const run = await runCli(skillArgv('verify-paid', { ...seen, name: NAME, ns: NAMESPACE, charge: verified.offer.expected.price }, rpc), { ...env, BUYER_KEY: key });
+    const run = await runCli(skillArgv('verify-paid', { ...seen, name: NAME, ns: NAMESPACE, charge: verified.offer.expected.price }, local), { ...env, BUYER_KEY: key });
     const report = json(run);
     expect(run.code, failed(report)).toBe(0);
     expect(report.payment).toMatchObject({ paidStatus: 200, signer: 'key-env' });
@@ -156,7 +162,7 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
   it('6. report: the ERC-8004 agent reads back, and the buyer snippet pays the public URL', async () => {
     const show = namedCommands({ name: 'SKILL.md', text: skill }, 'x402-probe').find((c) => c.text.startsWith('x402-probe registry show'))!;
     const argv = tokenize(show.text).slice(1).map((w) => w.replace('<agentRef>', verified.offer.agentRef));
-    const registry = await runCli([...argv, ...rpc], env);
+    const registry = await runCli([...argv, ...local], env);
     expect(registry.code, registry.stdout).toBe(0);
 
     const buyer = sandbox.accounts.buyers[1];

@@ -24,4 +24,12 @@ describe(meta.id, () => {
       expect(out.evidence).toContain(code);
     }
   });
+
+  it('fails with the policy\'s reason when the address was refused (nothing was sent)', () => {
+    const message = '127.0.0.1 is loopback; targets from registry data must be public (--allow-private)';
+    const out = check({ unpaid: exchange({ status: null, error: { code: 'forbidden-address', message } }) });
+    expect(out.status).toBe('fail');
+    expect(out.messageId).toBe('forbidden');
+    expect(out.message).toContain('127.0.0.1 is loopback');
+  });
 });

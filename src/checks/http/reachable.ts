@@ -17,6 +17,7 @@ export const meta = {
     reset: 'The connection was reset before a response arrived.',
     timeout: 'No response arrived within {timeoutMs} ms.',
     invalidUrl: 'The URL is not usable: {error}.',
+    forbidden: 'Not requested: {error}.',
     other: 'The request failed before a response arrived: {error}.',
   },
 } as const satisfies CheckMeta;
@@ -35,6 +36,8 @@ export function check({ unpaid }: Pick<Artifacts, 'unpaid'>): CheckOutcome {
       return fail(meta, 'timeout', { timeoutMs: unpaid.limits.timeoutMs }, evidence);
     case 'invalid-url':
       return fail(meta, 'invalidUrl', { error: error.message }, evidence);
+    case 'forbidden-address':
+      return fail(meta, 'forbidden', { error: error.message }, evidence);
     default:
       return fail(meta, 'other', { error: error?.message ?? 'unknown error' }, evidence);
   }

@@ -26,6 +26,16 @@ describe(meta.id, () => {
     expect(out.evidence).toContain('(cross-origin)');
   });
 
+  it('names (never shows) the request headers not carried across origins, and the refusal of a hop', () => {
+    const hop = { ...redirectHop(`${A}/weather`, 'http://127.0.0.1/admin', 307), droppedHeaders: ['cookie', 'x-api-key'] };
+    const error = { code: 'forbidden-address' as const, message: '127.0.0.1 is loopback; a redirect away from a public origin must stay public (--allow-private)' };
+    const out = check({ unpaid: exchange({ status: null, redirects: [hop], error }) });
+    expect(out.status).toBe('fail');
+    expect(out.messageId).toBe('crossOrigin');
+    expect(out.evidence).toContain('request headers not carried: cookie, x-api-key');
+    expect(out.evidence).toContain('forbidden-address: 127.0.0.1 is loopback');
+  });
+
   it('fails a loop, too many redirects and an unusable Location', () => {
     const loop = check({ unpaid: exchange({ status: 302, redirects: [redirectHop(`${A}/a`, `${A}/b`), redirectHop(`${A}/b`, `${A}/a`)], error: { code: 'redirect-loop', message: 'loop' } }) });
     expect([loop.status, loop.messageId]).toEqual(['fail', 'loop']);

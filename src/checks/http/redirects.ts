@@ -13,7 +13,7 @@ export const meta = {
     none: 'No redirect: the endpoint answered at the probed URL.',
     noResponse: 'No response and no redirect to judge (http.reachable reports why).',
     sameOrigin: '{count} same-origin redirect(s) before the answer: an extra round trip, and not every client carries a POST body or payment header across a redirect.',
-    crossOrigin: 'A redirect leads to another origin ({from} -> {to}): a payment signed for this resource would be sent elsewhere, and careful clients (this probe too) drop payment headers on that hop.',
+    crossOrigin: 'A redirect leads to another origin ({from} -> {to}): a payment signed for this resource would be sent elsewhere, and careful clients (this probe too) carry no payment or user header on that hop.',
     loop: 'The redirects loop back to a URL already visited: no buyer ever reaches the resource.',
     tooMany: 'More than {max} redirects: buyers give up before reaching the resource.',
     badLocation: 'A redirect has an unusable Location header, so buyers cannot follow it.',
@@ -31,8 +31,14 @@ function origin(url: string): string {
   }
 }
 
+function hopNote(h: RedirectHop): string {
+  if (!h.crossOrigin) return '';
+  const dropped = h.droppedHeaders ?? [];
+  return dropped.length > 0 ? ` (cross-origin; request headers not carried: ${dropped.join(', ')})` : ' (cross-origin)';
+}
+
 function chain(hops: RedirectHop[]): string {
-  return hops.map((h) => `${h.status} ${h.from} -> ${h.to}${h.crossOrigin ? ' (cross-origin)' : ''}`).join('; ');
+  return hops.map((h) => `${h.status} ${h.from} -> ${h.to}${hopNote(h)}`).join('; ');
 }
 
 export function check({ unpaid }: Pick<Artifacts, 'unpaid'>): CheckOutcome {
@@ -43,7 +49,7 @@ export function check({ unpaid }: Pick<Artifacts, 'unpaid'>): CheckOutcome {
   if (code === 'too-many-redirects') return fail(meta, 'tooMany', { max: unpaid.limits.maxRedirects }, withError(chain(hops)));
   if (code === 'bad-redirect') return fail(meta, 'badLocation', {}, withError(chain(hops)));
   const cross = hops.find((h) => h.crossOrigin);
-  if (cross) return fail(meta, 'crossOrigin', { from: origin(cross.from), to: origin(cross.to) }, chain(hops));
+  if (cross) return fail(meta, 'crossOrigin', { from: origin(cross.from), to: origin(cross.to) }, code === 'forbidden-address' ? withError(chain(hops)) : chain(hops));
   if (unpaid.status !== null && REDIRECT_STATUSES.has(unpaid.status) && unpaid.headers.location === undefined) {
     return fail(meta, 'missingLocation', { status: unpaid.status }, withError(`${chain(hops) || unpaid.finalUrl} -> HTTP ${unpaid.status} without Location`));
   }

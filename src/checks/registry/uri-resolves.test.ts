@@ -13,13 +13,14 @@ describe(meta.id, () => {
     expect(out.messageId).toBe('resolved');
   });
 
-  it('fails for an empty URI, a bad scheme, a bad data: URI, a dead host, a 404 and an oversized file', () => {
+  it('fails for an empty URI, a bad scheme, a bad data: URI, a dead host, a refused address, a 404 and an oversized file', () => {
     const base = fetched(registrationDoc());
     const cases: Array<[RegistrationFetch, string]> = [
       [{ ...base, scheme: 'empty', exchange: null, json: null, error: { code: 'empty-uri', message: 'the agentURI is empty' } }, 'empty'],
       [{ ...base, scheme: 'unsupported', exchange: null, json: null, error: { code: 'unsupported-scheme', message: 'ar:' } }, 'unsupportedScheme'],
       [{ ...base, scheme: 'data', exchange: null, json: null, error: { code: 'bad-data-uri', message: 'no comma' } }, 'badDataUri'],
       [{ ...base, json: null, exchange: { ...base.exchange!, status: null }, error: { code: 'http', message: 'refused: ECONNREFUSED' } }, 'unreachable'],
+      [{ ...base, json: null, exchange: { ...base.exchange!, status: null }, error: { code: 'forbidden-address', message: '10.0.0.5 is a private (RFC 1918) address' } }, 'forbidden'],
       [fetched('Not Found', { status: 404 }), 'status'],
       [{ ...base, truncated: true, json: null }, 'tooLarge'],
     ];

@@ -17,6 +17,7 @@ export const meta = {
     badDataUri: 'The data: agentURI cannot be decoded: {error}.',
     badUrl: 'The agentURI cannot be turned into a URL: {error}.',
     unreachable: 'The registration file at {url} could not be fetched: {error}.',
+    forbidden: 'The registration file at {url} was not requested: {error}.',
     status: 'The registration file at {url} answered HTTP {status}.',
     tooLarge: 'The registration file is larger than {cap} bytes; buyers stop reading there.',
     plainHttp: 'The agentURI is plain http on a public host: anyone on the path can rewrite the file.',
@@ -36,6 +37,8 @@ export function check({ registryFile: f }: Pick<Artifacts, 'registryAgent' | 're
         return fail(meta, 'badDataUri', data, f.uri.slice(0, 120));
       case 'bad-url':
         return fail(meta, 'badUrl', data, f.uri.slice(0, 120));
+      case 'forbidden-address':
+        return fail(meta, 'forbidden', data, f.error.message);
       default:
         return fail(meta, 'unreachable', data, f.error.message);
     }

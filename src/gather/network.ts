@@ -1,0 +1,205 @@
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { isIP, type LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { type Agent, buildConnector } from 'undici';
+import { createDispatcher, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
+
+/**
+ * Who chose a URL. `user`: the user typed it (the target, --rpc, --ipfs-gateway, --signer), so it
+ * is fetched wherever it points. `data`: it came from data anyone can write (a registry entry,
+ * a registration file, a market candidate), so it is fetched only at public addresses.
+ */
+export type TargetSource = 'user' | 'data';
+
+/** An IP address's range, in ipaddr.js's names: `unicast` is public; `loopback`, `private`, `linkLocal`… are not. */
+export type AddressClassifier = (address: string) => string;
+
+/** Every address a host name resolves to. Called at connect time, once per new connection. */
+export type HostLookup = (hostname: string) => Promise<string[]>;
+
+/** The network policy a run is given (library options; the CLI sets only `allowPrivate`). */
+export interface NetworkPolicyOptions {
+  /** Let targets from data, and redirects off a public origin, reach non-public addresses (`--allow-private`). */
+  allowPrivate?: boolean;
+  /** Host name resolution for connections that must be public (default: the system resolver). */
+  lookup?: HostLookup;
+  /** Names an address's range; only `unicast` is public (default: `classifyAddress`, on ipaddr.js). */
+  classifyAddress?: AddressClassifier;
+}
+
+/** The range ipaddr.js gives the address; an IPv4-mapped IPv6 address is judged as its IPv4 address. */
+export function classifyAddress(address: string): string {
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    parsed = ipaddr.parse(address.replace(/^\[|\]$/g, ''));
+  } catch {
+    return 'invalid';
+  }
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  return parsed.range();
+}
+
+const RANGE_WORDS: Record<string, string> = {
+  loopback: 'loopback',
+  private: 'a private (RFC 1918) address',
+  linkLocal: 'link-local (cloud metadata lives there)',
+  uniqueLocal: 'unique-local (fc00::/7)',
+  unspecified: 'the unspecified address',
+  carrierGradeNat: 'carrier-grade NAT space (100.64.0.0/10)',
+  multicast: 'multicast',
+  broadcast: 'broadcast',
+  reserved: 'reserved',
+  invalid: 'not an IP address',
+};
+
+export const FORBIDDEN_ADDRESS_CODE = 'ERR_X402_PROBE_FORBIDDEN_ADDRESS';
+
+/** A connection the policy refused: raised inside the connector, recorded as `forbidden-address`. */
+export class ForbiddenAddressError extends Error {
+  override name = 'ForbiddenAddressError';
+  readonly code = FORBIDDEN_ADDRESS_CODE;
+  constructor(
+    readonly hostname: string,
+    readonly address: string,
+    readonly range: string,
+  ) {
+    const words = RANGE_WORDS[range] ?? `in the ${range} range`;
+    super(hostname === address ? `${address} is ${words}` : `${hostname} resolves to ${address}, which is ${words}`);
+  }
+}
+
+const systemLookup: HostLookup = async (hostname) => (await dnsLookup(hostname, { all: true })).map((a) => a.address);
+
+function notFound(hostname: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
+}
+
+function familyOf(option: unknown): 4 | 6 | null {
+  if (option === 4 || option === 'IPv4') return 4;
+  if (option === 6 || option === 'IPv6') return 6;
+  return null;
+}
+
+/**
+ * A run's network policy and the pool that enforces it. Connections that must be public go
+ * through `publicOnly`, an undici pool of their own whose connector judges the address it is
+ * about to connect to: every address the host name resolves to at that moment (so a DNS answer
+ * that changes between checks and connect, rebinding, is judged as connected), or the IP literal
+ * itself. Its connections are never shared with the open pool, so a socket opened for the user's
+ * own loopback target cannot be reused for a hop that must be public.
+ */
+export class NetworkPolicy {
+  readonly allowPrivate: boolean;
+  /** The pool for exchanges that must reach public addresses only. */
+  readonly publicOnly: Agent;
+  private readonly classify: AddressClassifier;
+  private readonly resolve: HostLookup;
+
+  constructor(options: NetworkPolicyOptions & { connections?: number; connectTimeoutMs?: number; headerCap?: number } = {}) {
+    this.allowPrivate = options.allowPrivate ?? false;
+    this.classify = options.classifyAddress ?? classifyAddress;
+    this.resolve = options.lookup ?? systemLookup;
+    const timeout = options.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.publicOnly = createDispatcher({ connections: options.connections, headerCap: options.headerCap, connect: this.connector(timeout) });
+  }
+
+  /** Null when `address` is public unicast, else the refusal to raise. */
+  refusal(hostname: string, address: string): ForbiddenAddressError | null {
+    const range = this.classify(address);
+    return range === 'unicast' ? null : new ForbiddenAddressError(hostname, address, range);
+  }
+
+  /**
+   * True when the host is an IP literal outside public unicast, or a name with such an address.
+   * Used only for the user's own target (whose redirects may then stay private); a failed lookup
+   * counts as public, the stricter answer.
+   */
+  async hostIsNonPublic(hostname: string): Promise<boolean> {
+    const host = hostname.replace(/^\[|\]$/g, '');
+    if (isIP(host)) return this.refusal(host, host) !== null;
+    try {
+      return (await this.resolve(host)).some((address) => this.refusal(host, address) !== null);
+    } catch {
+      return false;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.publicOnly.close().catch(() => undefined);
+  }
+
+  /** What net.connect calls for a host name: resolve, refuse unless every address is public. */
+  private readonly lookup: LookupFunction = (hostname, options, callback) => {
+    Promise.resolve()
+      .then(() => this.resolve(hostname))
+      .then(
+        (addresses) => {
+          for (const address of addresses) {
+            const refusal = this.refusal(hostname, address);
+            if (refusal) return callback(refusal, '', 0);
+          }
+          const family = familyOf(options.family);
+          const usable = family ? addresses.filter((a) => isIP(a) === family) : addresses;
+          if (usable.length === 0) return callback(notFound(hostname), '', 0);
+          if (options.all) return callback(null, usable.map((address) => ({ address, family: isIP(address) })));
+          callback(null, usable[0], isIP(usable[0]));
+        },
+        (error: NodeJS.ErrnoException) => callback(error, '', 0),
+      );
+  };
+
+  private connector(timeout: number): buildConnector.connector {
+    const connect = buildConnector({ timeout, lookup: this.lookup });
+    return (options, callback) => {
+      // net.connect never calls the lookup for an IP literal: judge the literal here.
+      const refusal = isIP(options.hostname) ? this.refusal(options.hostname, options.hostname) : null;
+      if (refusal) {
+        queueMicrotask(() => callback(refusal, null));
+        return;
+      }
+      connect(options, callback);
+    };
+  }
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/** Why a hop had to reach a public address, for the refusal message. */
+export function refusalReason(source: TargetSource): string {
+  return source === 'data' ? 'targets from registry data must be public' : 'a redirect away from a public origin must stay public';
+}
+
+/**
+ * Decides, hop by hop, whether an exchange for `url` must connect to a public address (`from`
+ * is the URL that redirected to the hop, null for the first). A `data` exchange must
+ * at every hop. A `user` exchange goes anywhere at its first hop; a redirect may reach a
+ * non-public address only when the URL redirecting is known to be non-public itself: the user's
+ * own host (judged once, by its addresses) or a non-public IP literal, which a hop can only reach
+ * from there. A redirect off any other host must land on a public address.
+ */
+export function publicOnlyJudge(url: string, source: TargetSource, network: NetworkPolicy): (from: string | null) => Promise<boolean> {
+  const userHost = hostnameOf(url);
+  let userHostNonPublic: Promise<boolean> | null = null;
+  return async (from) => {
+    if (network.allowPrivate) return false;
+    if (source === 'data') return true;
+    if (from === null) return false;
+    const host = hostnameOf(from);
+    if (host === userHost) return !(await (userHostNonPublic ??= network.hostIsNonPublic(userHost)));
+    if (isIP(host)) return network.refusal(host, host) === null;
+    return true;
+  };
+}
+
+let sharedPolicy: NetworkPolicy | null = null;
+/** The policy of an exchange given none: nothing private for data, the system resolver. */
+export function defaultNetworkPolicy(): NetworkPolicy {
+  sharedPolicy ??= new NetworkPolicy();
+  return sharedPolicy;
+}
