@@ -2,6 +2,7 @@ import { brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:z
 import { Agent, type Dispatcher, request } from 'undici';
 import { redactSecrets } from '../util/redact.js';
 import type { HttpError, HttpErrorCode, HttpExchange, RedirectHop } from './artifacts.js';
+import type { ExchangeDeadline } from './deadline.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_BODY_CAP = 1024 * 1024;
@@ -24,6 +25,11 @@ export interface ExchangeParameters {
   dispatcher?: Dispatcher;
   /** Cancels the exchange (recorded as a timeout-like `other` error). */
   signal?: AbortSignal;
+  /**
+   * The run deadline: the exchange gets at most the time left, is not sent once it has passed,
+   * and is recorded with the error code `deadline` (not `timeout`) when the deadline cuts it.
+   */
+  deadline?: ExchangeDeadline;
 }
 
 /** One undici pool for a run: header cap, connect timeout, keep-alive. */
@@ -131,12 +137,22 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
     error: null,
   };
 
+  // One timer for both limits, so which one cut the exchange is never a race between two.
+  const left = params.deadline ? params.deadline.remainingMs() : Number.POSITIVE_INFINITY;
+  const cutByDeadline = left <= timeoutMs;
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      controller.abort();
+    },
+    cutByDeadline ? Math.max(1, Math.ceil(left)) : timeoutMs,
+  );
+  const failure = (error: unknown): HttpError =>
+    timedOut && cutByDeadline
+      ? { code: 'deadline', message: `cut by the run deadline after ${Math.round(performance.now() - started)} ms` }
+      : classifyError(error, timedOut);
   const onOuterAbort = () => controller.abort();
   params.signal?.addEventListener('abort', onOuterAbort, { once: true });
 
@@ -152,13 +168,17 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
       result.error = { code: 'invalid-url', message: `not an absolute URL: ${url}` };
       return result;
     }
+    if (left <= 0) {
+      result.error = { code: 'deadline', message: 'not sent: the run deadline had passed' };
+      return result;
+    }
     for (;;) {
       visited.add(`${currentMethod} ${url}`);
       let response: Dispatcher.ResponseData;
       try {
         response = await request(url, { method: currentMethod as Dispatcher.HttpMethod, headers, body, dispatcher, signal: controller.signal });
       } catch (error) {
-        result.error = classifyError(error, timedOut);
+        result.error = failure(error);
         return result;
       }
       const location = response.headers.location;
@@ -170,7 +190,7 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
         result.headers = flat.headers;
         result.headerBytes = flat.bytes;
         result.timings.headersMs = Math.round(performance.now() - started);
-        await readBody(response, result, bodyCap, () => timedOut);
+        await readBody(response, result, bodyCap, failure);
         return result;
       }
       discard(response.body);
@@ -221,7 +241,7 @@ function discard(body: Dispatcher.ResponseData['body']): void {
   if (!body.destroyed) body.destroy();
 }
 
-async function readBody(response: Dispatcher.ResponseData, result: HttpExchange, cap: number, timedOut: () => boolean): Promise<void> {
+async function readBody(response: Dispatcher.ResponseData, result: HttpExchange, cap: number, failure: (error: unknown) => HttpError): Promise<void> {
   const chunks: Buffer[] = [];
   let received = 0;
   try {
@@ -239,7 +259,7 @@ async function readBody(response: Dispatcher.ResponseData, result: HttpExchange,
     }
   } catch (error) {
     result.bodyIncomplete = true;
-    result.error = classifyError(error, timedOut());
+    result.error = failure(error);
   } finally {
     discard(response.body);
   }
