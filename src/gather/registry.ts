@@ -17,7 +17,7 @@ const noAgent = ({ options }: GatherContext): string | null => (options.agent ? 
 export const registryWellKnownGatherer: Gatherer<'registryWellKnown'> = {
   artifact: 'registryWellKnown',
   skipReason: noAgent,
-  gather: (ctx) => fetchRegistrationFile({ uri: wellKnownUrl(ctx.options.url), timeoutMs: ctx.timeoutMs, dispatcher: ctx.dispatcher }),
+  gather: (ctx) => fetchRegistrationFile({ uri: wellKnownUrl(ctx.options.url), timeoutMs: ctx.timeoutMs, dispatcher: ctx.dispatcher, deadline: ctx.deadline }),
 };
 
 /** Chains the challenge charges on, so `auto` prefers a registration on the payment chain. */
@@ -96,8 +96,8 @@ export const registryAgentGatherer: Gatherer<'registryAgent'> = {
 export const registryFileGatherer: Gatherer<'registryFile'> = {
   artifact: 'registryFile',
   skipReason: (ctx) => noAgent(ctx) ?? (typeof ctx.artifacts.registryAgent?.tokenURI === 'string' ? null : 'the registry gave no agentURI'),
-  gather: ({ options, artifacts, timeoutMs, dispatcher }) =>
-    fetchRegistrationFile({ uri: artifacts.registryAgent!.tokenURI!, ipfsGateway: options.ipfsGateway, timeoutMs, dispatcher }),
+  gather: ({ options, artifacts, timeoutMs, dispatcher, deadline }) =>
+    fetchRegistrationFile({ uri: artifacts.registryAgent!.tokenURI!, ipfsGateway: options.ipfsGateway, timeoutMs, dispatcher, deadline }),
 };
 
 /** In run order: the well-known file first (auto reads it), then the agent, then its file. */

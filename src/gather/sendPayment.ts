@@ -12,5 +12,6 @@ export function sendPayment(ctx: GatherContext, headerName: string, headerValue:
     body: ctx.options.body,
     timeoutMs: ctx.timeoutMs,
     dispatcher: ctx.dispatcher,
+    deadline: ctx.deadline,
   });
 }

@@ -14,5 +14,6 @@ export const unpaidGatherer: Gatherer<'unpaid'> = {
       body: ctx.options.body,
       timeoutMs: ctx.timeoutMs,
       dispatcher: ctx.dispatcher,
+      deadline: ctx.deadline,
     }),
 };

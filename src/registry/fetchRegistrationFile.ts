@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { RegistrationFetch } from '../gather/artifacts.js';
+import type { ExchangeDeadline } from '../gather/deadline.js';
 import { exchange } from '../gather/http.js';
 
 /** agent0's cap for data: URIs, applied to every registration document. */
@@ -17,6 +18,8 @@ export interface FetchRegistrationFileParameters {
   cap?: number;
   dispatcher?: Dispatcher;
   signal?: AbortSignal;
+  /** The probe's run deadline, when the fetch is part of a run. */
+  deadline?: ExchangeDeadline;
 }
 export type FetchRegistrationFileReturnType = RegistrationFetch;
 
@@ -131,6 +134,7 @@ export async function fetchRegistrationFile(params: FetchRegistrationFileParamet
     maxRedirects: MAX_REDIRECTS,
     dispatcher: params.dispatcher,
     signal: params.signal,
+    deadline: params.deadline,
   });
   out.exchange = ex;
   // A redirect loop or limit, or a body cut off by the deadline, leaves no document even with a status.
