@@ -35,7 +35,13 @@ export const ATTACK_MESSAGES = {
   crashed: 'Answered HTTP {status}: the seller crashes instead of answering 402.',
   unexpected: 'Answered HTTP {status}; a failed payment is answered with 402.',
   noResponse: 'No response ({code}): the seller hangs or drops the connection on a bad payment.',
+  deadline: 'Cut by the run deadline before the seller answered: whether it refuses this payment is unknown.',
 } as const;
+
+/** True when the run deadline, not the seller's answer or the exchange's own timeout, ended the exchange. */
+export function cutByDeadline(attempt: PaymentAttempt | null): boolean {
+  return attempt?.exchange?.error?.code === 'deadline';
+}
 
 /**
  * Judge one attack payment of the paid session: a 2xx is the defect the check names
@@ -59,6 +65,7 @@ export function judgeAttack<M extends CheckMeta & { messages: typeof ATTACK_MESS
     case 'crashed':
       return warn(meta, 'crashed', { status }, evidence);
     case 'no-response':
+      if (cutByDeadline(attempt)) return warn(meta, 'deadline', {}, evidence);
       return warn(meta, 'noResponse', { code: attempt.exchange.error?.code ?? 'unknown' }, evidence);
     default:
       return warn(meta, 'unexpected', { status }, evidence);

@@ -11,6 +11,8 @@ export interface CheckCommandOptions {
   header?: Record<string, string>;
   body?: string;
   timeout: number;
+  /** --deadline; absent means the engine's default (a multiple of --timeout). */
+  deadline?: number;
   expectPrice?: string;
   expectPayTo?: string;
   expectNetwork?: string;
@@ -42,6 +44,7 @@ export function addProbeOptions(command: Command): Command {
     .option('-H, --header <name:value>', 'extra request header (repeatable)', collectHeader)
     .option('-d, --body <text>', 'request body (JSON is sent as application/json)')
     .option('--timeout <ms>', 'deadline for each exchange in milliseconds', parsePositiveInt('--timeout'), 10_000)
+    .option('--deadline <ms>', 'deadline for the whole probe in milliseconds (default 3 × --timeout); the report names what it cuts', parsePositiveInt('--deadline'))
     .option('--expect-price <decimal>', 'price the seller means to charge, in the asset (e.g. 0.01)', parseDecimal('--expect-price'))
     .option('--expect-pay-to <address>', 'address the seller means to be paid at', parseAddress('--expect-pay-to'))
     .option('--expect-network <network>', 'network the seller means to charge on (CAIP-2 or v1 name)', parseNonEmpty('--expect-network'))
@@ -79,12 +82,13 @@ export function registerCheck(program: Command, ctx: CliContext): void {
 }
 
 /** The engine options every command built on `addProbeOptions` passes through unchanged. */
-export function probeOptionsFromCli(options: CheckCommandOptions): Pick<ProbeOptions, 'method' | 'headers' | 'body' | 'timeoutMs' | 'expect' | 'rpc' | 'attacks' | 'strict' | 'ipfsGateway' | 'allowPrivate'> {
+export function probeOptionsFromCli(options: CheckCommandOptions): Pick<ProbeOptions, 'method' | 'headers' | 'body' | 'timeoutMs' | 'deadlineMs' | 'expect' | 'rpc' | 'attacks' | 'strict' | 'ipfsGateway' | 'allowPrivate'> {
   return {
     method: options.method,
     headers: options.header,
     body: options.body,
     timeoutMs: options.timeout,
+    deadlineMs: options.deadline,
     expect: { price: options.expectPrice, payTo: options.expectPayTo, network: options.expectNetwork },
     rpc: options.rpc,
     attacks: options.attacks,

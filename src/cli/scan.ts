@@ -5,9 +5,9 @@ import type { CliContext } from './context.js';
 import { parseAddress, parsePositiveInt } from './parse.js';
 
 /** The `check` options that make sense for many targets at once: no payment, no per-target agent. */
-const SHARED_OPTIONS = new Set(['method', 'header', 'body', 'timeout', 'expectPrice', 'expectPayTo', 'expectNetwork', 'rpc', 'attacks', 'strict', 'ipfsGateway', 'allowPrivate']);
+const SHARED_OPTIONS = new Set(['method', 'header', 'body', 'timeout', 'deadline', 'expectPrice', 'expectPayTo', 'expectNetwork', 'rpc', 'attacks', 'strict', 'ipfsGateway', 'allowPrivate']);
 
-export type ScanCommandOptions = Pick<CheckCommandOptions, 'method' | 'header' | 'body' | 'timeout' | 'expectPrice' | 'expectPayTo' | 'expectNetwork' | 'rpc' | 'attacks' | 'strict' | 'json' | 'ipfsGateway' | 'allowPrivate'> & {
+export type ScanCommandOptions = Pick<CheckCommandOptions, 'method' | 'header' | 'body' | 'timeout' | 'deadline' | 'expectPrice' | 'expectPayTo' | 'expectNetwork' | 'rpc' | 'attacks' | 'strict' | 'json' | 'ipfsGateway' | 'allowPrivate'> & {
   concurrency: number;
   perHost: number;
   fromRegistry?: boolean;
@@ -27,7 +27,7 @@ export function registerScan(program: Command, ctx: CliContext): void {
   command
     .option('--json', 'print one JSON report per line (NDJSON) on stdout, and nothing else')
     .option('--concurrency <n>', 'probes in flight at once', parsePositiveInt('--concurrency'), 16)
-    .option('--per-host <n>', 'probes in flight per host name (politeness)', parsePositiveInt('--per-host'), 2)
+    .option('--per-host <n>', 'probes in flight per host name (politeness; a probe has at most two requests in flight)', parsePositiveInt('--per-host'), 2)
     .option('--from-registry', 'scan every x402 service of the ERC-8004 IdentityRegistry (read over --rpc, or the public RPC), each with its registry cross-check')
     .option('--registry <address>', 'with --from-registry: IdentityRegistry address (default: the canonical one for the RPC\'s chain)', parseAddress('--registry'))
     .option('--limit <n>', 'with --from-registry: at most this many agents (lowest ids first)', parsePositiveInt('--limit'))

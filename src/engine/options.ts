@@ -24,6 +24,11 @@ export interface ProbeOptions extends NetworkPolicyOptions {
   body?: string;
   /** Per-exchange deadline in ms (default 10 000). */
   timeoutMs?: number;
+  /**
+   * Whole-run deadline in ms (default 3 × timeoutMs). Every exchange and chain read gets at most
+   * the time left; gatherers are not started after it; `report.deadline` names what it cut.
+   */
+  deadlineMs?: number;
   expect?: { price?: string; payTo?: string; network?: string };
   /** JSON-RPC URL of the payment network, for on-chain reads. */
   rpc?: string;

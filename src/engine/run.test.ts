@@ -168,11 +168,11 @@ describe('run() with a gatherer list override', () => {
 
   it('runs only the gatherers given; the others are not gathered and their checks skip', async () => {
     const { artifacts, report } = await run({ url: 'https://seller.invalid/x', gatherers: [fakeUnpaid] });
-    expect(Object.keys(artifacts).sort()).toEqual(['target', 'unpaid']);
+    expect(Object.keys(artifacts).sort()).toEqual(['deadline', 'target', 'unpaid']);
     expect(artifacts.unpaid?.body).toBe('free!');
     for (const c of report.checks) {
       const meta = allChecks.find((k) => k.meta.id === c.id)!.meta;
-      if (meta.requires.some((name) => name !== 'target' && name !== 'unpaid')) {
+      if (meta.requires.some((name) => name !== 'target' && name !== 'unpaid' && name !== 'deadline')) {
         expect(c.status).toBe('skip');
         expect(c.message).toContain('not gathered');
       }
@@ -223,5 +223,88 @@ describe('run() verdict', () => {
     const strict = await verdict(checks, true);
     expect(strict.verdict).toBe('fail');
     expect(strict.strict).toBe(true);
+  });
+});
+
+describe('run() under a run deadline', () => {
+  const fakeUnpaid: Gatherer<'unpaid'> = { artifact: 'unpaid', skipReason: () => null, gather: async () => exchange({ status: 402 }) };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const needs = (artifact: string): Check => {
+    const meta: CheckMeta = { id: `test.${artifact}`, title: artifact, severity: 'error', specRef: 'https://example.com', fix: 'Fix it.', requires: [artifact as 'forged'], messages: { m: 'ran' } };
+    return { meta, check: () => pass(meta, 'm') };
+  };
+
+  it('starts no gatherer after the deadline, names it and the one it stopped, and still runs offline ones', async () => {
+    const started: string[] = [];
+    const slowRead: Gatherer<'tokenInfo'> = {
+      artifact: 'tokenInfo',
+      skipReason: () => null,
+      gather: async () => {
+        started.push('tokenInfo');
+        await sleep(250);
+        return { asset: '0x', chainId: null, requirementIndex: 0, name: null, version: null, decimals: null, hasCode: false, error: 'timeout' };
+      },
+    };
+    const later: Gatherer<'forged'> = { artifact: 'forged', skipReason: () => null, gather: async () => { started.push('forged'); throw new Error('must not start'); } };
+    const skipped: Gatherer<'malformed'> = { artifact: 'malformed', skipReason: () => 'attacks disabled (--no-attacks)', gather: async () => { throw new Error('must not start'); } };
+    const offline: Gatherer<'offer'> = { artifact: 'offer', offline: true, skipReason: () => null, gather: async () => { started.push('offer'); return {} as never; } };
+    const checks = [...allChecks.filter((c) => c.meta.id === 'http.deadline'), needs('forged'), needs('malformed')];
+    const { report, artifacts } = await run({ url: 'https://seller.invalid/x', deadlineMs: 100, gatherers: [fakeUnpaid, slowRead, later, skipped, offline], checks });
+    expect(started).toEqual(['tokenInfo', 'offer']);
+    expect(artifacts.deadline).toMatchObject({ ms: 100, exceeded: true, cut: ['tokenInfo', 'forged'] });
+    expect(report.deadline).toEqual({ ms: 100, exceeded: true, cut: ['tokenInfo', 'forged'] });
+    const [deadline, forged, malformed] = report.checks;
+    expect([deadline.id, deadline.status, deadline.messageId]).toEqual(['http.deadline', 'fail', 'cut']);
+    expect(forged.status).toBe('skip');
+    expect(forged.message).toContain('not started: the run deadline (100 ms) had passed');
+    // A gatherer that would not have run anyway keeps its own reason and is not counted as cut.
+    expect(malformed.message).toContain('--no-attacks');
+    expect(report.verdict).toBe('fail');
+  });
+
+  it('gives each call at most the time left (ctx.timeoutMs), never less than 1 ms', async () => {
+    const seen: number[] = [];
+    const reader: Gatherer<'tokenInfo'> = {
+      artifact: 'tokenInfo',
+      skipReason: () => null,
+      gather: async (ctx) => {
+        seen.push(ctx.timeoutMs);
+        await sleep(150);
+        seen.push(ctx.timeoutMs);
+        await sleep(200);
+        seen.push(ctx.timeoutMs);
+        return {} as never;
+      },
+    };
+    await run({ url: 'https://seller.invalid/x', timeoutMs: 5_000, deadlineMs: 300, gatherers: [reader], checks: [] });
+    expect(seen[0]).toBeLessThanOrEqual(300);
+    expect(seen[1]).toBeLessThan(seen[0]);
+    expect(seen[1]).toBeLessThanOrEqual(160);
+    expect(seen[2]).toBe(1);
+  });
+
+  it('runs adjacent concurrent gatherers at the same time, and the others one after another', async () => {
+    const log: string[] = [];
+    const concurrent = (artifact: 'forged' | 'malformed'): Gatherer => ({
+      artifact,
+      concurrent: true,
+      skipReason: () => null,
+      gather: async () => {
+        log.push(`start ${artifact}`);
+        await sleep(100);
+        log.push(`end ${artifact}`);
+        return {} as never;
+      },
+    });
+    const after: Gatherer<'payment'> = { artifact: 'payment', skipReason: () => null, gather: async () => { log.push('start payment'); return {} as never; } };
+    const { report } = await run({ url: 'https://seller.invalid/x', gatherers: [fakeUnpaid, concurrent('forged'), concurrent('malformed'), after], checks: [] });
+    expect(log.slice(0, 2).sort()).toEqual(['start forged', 'start malformed']);
+    expect(log.at(-1)).toBe('start payment');
+    expect(report.deadline).toEqual({ ms: 30_000, exceeded: false, cut: [] });
+  });
+
+  it('defaults to 3 × the per-exchange timeout', async () => {
+    const { report } = await run({ url: 'https://seller.invalid/x', timeoutMs: 2_000, gatherers: [], checks: [] });
+    expect(report.deadline?.ms).toBe(6_000);
   });
 });

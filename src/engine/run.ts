@@ -1,13 +1,14 @@
 import { allChecks } from '../checks/index.js';
 import type { Check } from '../checks/types.js';
-import type { ArtifactName, Artifacts } from '../gather/artifacts.js';
+import type { Artifacts } from '../gather/artifacts.js';
+import { defaultDeadlineMs, startDeadline } from '../gather/deadline.js';
 import { createDispatcher, DEFAULT_TIMEOUT_MS } from '../gather/http.js';
 import { gatherers as defaultGatherers } from '../gather/index.js';
 import { NetworkPolicy } from '../gather/network.js';
 import type { GatherContext, Gatherer } from '../gather/types.js';
+import { gatherArtifacts, type GatherArtifactsReturnType } from './gatherArtifacts.js';
 import { isLoopbackUrl } from '../util/url.js';
 import type { Report } from '../report/types.js';
-import { redactSecrets } from '../util/redact.js';
 import { summarizeRegistry } from '../registry/summarizeRegistry.js';
 import { version } from '../version.js';
 import type { ProbeOptions } from './options.js';
@@ -49,29 +50,27 @@ export async function run(options: RunParameters): Promise<RunResult> {
       rpc: Boolean(options.rpc),
     },
   };
-  const notGathered: Partial<Record<ArtifactName, string>> = {};
-  const timings: Record<string, number> = {};
-  const ctx: GatherContext = { options: { ...options, method }, artifacts, dispatcher, network, timeoutMs };
+  const deadline = startDeadline(options.deadlineMs ?? defaultDeadlineMs(timeoutMs));
+  const ctx: GatherContext = {
+    options: { ...options, method },
+    artifacts,
+    dispatcher,
+    network,
+    deadline,
+    // Read as each call starts: what is left of the run caps every exchange and chain read.
+    get timeoutMs() {
+      return deadline.cap(timeoutMs);
+    },
+  };
+  let gathered: GatherArtifactsReturnType;
   try {
-    for (const gatherer of options.gatherers ?? defaultGatherers) {
-      const gatherStarted = performance.now();
-      try {
-        const reason = gatherer.skipReason(ctx);
-        if (reason !== null) {
-          notGathered[gatherer.artifact] = reason;
-          continue;
-        }
-        options.onProgress?.({ phase: 'gather', artifact: gatherer.artifact });
-        (artifacts as Record<string, unknown>)[gatherer.artifact] = await gatherer.gather(ctx);
-        timings[gatherer.artifact] = Math.round(performance.now() - gatherStarted);
-      } catch (error) {
-        // A gatherer that throws (in skipReason or gather) is a bug; its checks skip with the reason, the run goes on.
-        notGathered[gatherer.artifact] = `gatherer failed: ${redactSecrets((error as Error).message ?? String(error)).split('\n')[0]}`;
-      }
-    }
+    gathered = await gatherArtifacts(ctx, options.gatherers ?? defaultGatherers, options.onProgress);
   } finally {
+    deadline.dispose();
     await Promise.all([ownDispatcher?.close().catch(() => undefined), ownNetwork?.close()]);
   }
+  const { notGathered, timings } = gathered;
+  artifacts.deadline = gathered.deadline;
   options.onProgress?.({ phase: 'check' });
   const checks = runChecks(options.checks ?? allChecks, artifacts, notGathered);
   const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };
@@ -91,6 +90,7 @@ export async function run(options: RunParameters): Promise<RunResult> {
     checks,
     summary,
     timings,
+    deadline: { ms: gathered.deadline.ms, exceeded: gathered.deadline.exceeded, cut: gathered.deadline.cut },
   };
   if (artifacts.payment) report.payment = summarizePayment(artifacts.payment, artifacts.settlement);
   const registry = summarizeRegistry(artifacts);

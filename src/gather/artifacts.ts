@@ -12,6 +12,8 @@ export type HttpErrorCode =
   | 'reset'
   | 'tls'
   | 'timeout'
+  /** Cut (or never sent) because the run deadline passed, rather than the exchange's own timeout. */
+  | 'deadline'
   | 'headers-too-large'
   | 'redirect-loop'
   | 'too-many-redirects'
@@ -420,6 +422,22 @@ export interface OfferArtifact {
   tunnelUrl: string | null;
 }
 
+/** The run deadline and what it cut; recorded by the engine after gathering. */
+export interface DeadlineArtifact {
+  /** The whole run's budget in milliseconds (--deadline, default 3 × --timeout). */
+  ms: number;
+  /** Milliseconds gathering took. */
+  gatherMs: number;
+  /** True when the deadline passed before gathering ended. */
+  exceeded: boolean;
+  /**
+   * What the deadline cut, in run order: exchanges cut or never sent (`forged`, `malformed`,
+   * `payment.<kind>`, `unpaid`, `registryWellKnown`, `registryFile`), and gatherers it stopped
+   * or that were not started (their artifact name, e.g. `settlement`).
+   */
+  cut: string[];
+}
+
 /** Every artifact a run can produce. Absent means its gatherer did not run. */
 export interface Artifacts {
   target: TargetArtifact;
@@ -440,6 +458,8 @@ export interface Artifacts {
   registryFile: RegistrationFetch;
   /** `offer`: the ServiceOffer read from the cluster, and the public URL built from it. */
   offer: OfferArtifact;
+  /** The run deadline and what it cut (always recorded by the engine). */
+  deadline: DeadlineArtifact;
 }
 
 export type ArtifactName = keyof Artifacts;

@@ -32,6 +32,7 @@ function throwawayAccount(): Promise<TypedDataSigner> {
  */
 export const forgedGatherer: Gatherer<'forged'> = {
   artifact: 'forged',
+  concurrent: true,
   skipReason: attacksSkipReason,
   async gather(ctx) {
     const challenge = ctx.artifacts.challenge!;
@@ -63,6 +64,7 @@ export const forgedGatherer: Gatherer<'forged'> = {
 /** A payment header that is not a payment at all. */
 export const malformedGatherer: Gatherer<'malformed'> = {
   artifact: 'malformed',
+  concurrent: true,
   skipReason: attacksSkipReason,
   async gather(ctx) {
     const headerName = ctx.artifacts.challenge!.x402Version === 2 ? 'PAYMENT-SIGNATURE' : 'X-PAYMENT';

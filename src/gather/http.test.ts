@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDeadline } from './deadline.js';
 import { createDispatcher, DEFAULT_BODY_CAP, exchange } from './http.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
@@ -271,5 +272,46 @@ describe('exchange() failures before a response', () => {
     expect(out.status).toBeNull();
     expect(out.error).not.toBeNull();
     expect(out.timings.totalMs).toBeLessThan(5_000);
+  });
+});
+
+describe('exchange() under a run deadline', () => {
+  it('is cut at the deadline when less time is left than its own timeout, and says deadline, not timeout', async () => {
+    const url = await listenTcp(() => undefined);
+    const deadline = startDeadline(300);
+    const out = await exchange({ url, timeoutMs: 10_000, dispatcher, deadline });
+    deadline.dispose();
+    expect(out.status).toBeNull();
+    expect(out.error?.code).toBe('deadline');
+    expect(out.error?.message).toMatch(/cut by the run deadline after \d+ ms/);
+    expect(out.timings.totalMs).toBeLessThan(300 + 1_000);
+  });
+
+  it('keeps its own timeout (code timeout) when that comes first', async () => {
+    const url = await listenTcp(() => undefined);
+    const deadline = startDeadline(60_000);
+    const out = await exchange({ url, timeoutMs: 300, dispatcher, deadline });
+    deadline.dispose();
+    expect(out.error?.code).toBe('timeout');
+  });
+
+  it('cuts a body still dripping at the deadline, keeping the status', async () => {
+    const url = await listenTcp((s) => s.once('data', () => s.write('HTTP/1.1 402 Payment Required\r\ncontent-length: 1000\r\n\r\n{"x402')));
+    const deadline = startDeadline(300);
+    const out = await exchange({ url, timeoutMs: 10_000, dispatcher, deadline });
+    deadline.dispose();
+    expect(out.status).toBe(402);
+    expect(out.bodyIncomplete).toBe(true);
+    expect(out.error?.code).toBe('deadline');
+  });
+
+  it('sends nothing once the deadline has passed', async () => {
+    let connections = 0;
+    const url = await listenTcp(() => void (connections += 1));
+    const out = await exchange({ url, timeoutMs: 10_000, dispatcher, deadline: { remainingMs: () => -5 } });
+    expect(out.status).toBeNull();
+    expect(out.error).toEqual({ code: 'deadline', message: 'not sent: the run deadline had passed' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(connections).toBe(0);
   });
 });

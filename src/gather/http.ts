@@ -4,6 +4,7 @@ import { redactSecrets } from '../util/redact.js';
 import type { HttpError, HttpErrorCode, HttpExchange, RedirectHop } from './artifacts.js';
 import { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
 import { defaultNetworkPolicy, FORBIDDEN_ADDRESS_CODE, type NetworkPolicy, publicOnlyJudge, refusalReason, type TargetSource } from './network.js';
+import type { ExchangeDeadline } from './deadline.js';
 
 export { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
 export const DEFAULT_BODY_CAP = 1024 * 1024;
@@ -33,6 +34,11 @@ export interface ExchangeParameters {
   source?: TargetSource;
   /** The run's network policy (default: private addresses refused for data, the system resolver). */
   network?: NetworkPolicy;
+  /**
+   * The run deadline: the exchange gets at most the time left, is not sent once it has passed,
+   * and is recorded with the error code `deadline` (not `timeout`) when the deadline cuts it.
+   */
+  deadline?: ExchangeDeadline;
 }
 
 let sharedDispatcher: Agent | null = null;
@@ -143,12 +149,22 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
     error: null,
   };
 
+  // One timer for both limits, so which one cut the exchange is never a race between two.
+  const left = params.deadline ? params.deadline.remainingMs() : Number.POSITIVE_INFINITY;
+  const cutByDeadline = left <= timeoutMs;
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      controller.abort();
+    },
+    cutByDeadline ? Math.max(1, Math.ceil(left)) : timeoutMs,
+  );
+  const failure = (error: unknown): HttpError =>
+    timedOut && cutByDeadline
+      ? { code: 'deadline', message: `cut by the run deadline after ${Math.round(performance.now() - started)} ms` }
+      : classifyError(error, timedOut);
   const onOuterAbort = () => controller.abort();
   params.signal?.addEventListener('abort', onOuterAbort, { once: true });
 
@@ -165,6 +181,10 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
       result.error = { code: 'invalid-url', message: `not an absolute URL: ${url}` };
       return result;
     }
+    if (left <= 0) {
+      result.error = { code: 'deadline', message: 'not sent: the run deadline had passed' };
+      return result;
+    }
     for (;;) {
       visited.add(`${currentMethod} ${url}`);
       const publicOnly = await mustBePublic(from);
@@ -178,7 +198,7 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
           signal: controller.signal,
         });
       } catch (error) {
-        result.error = classifyError(error, timedOut);
+        result.error = failure(error);
         if (result.error.code === 'forbidden-address') {
           result.error.message = `${result.error.message}; ${refusalReason(params.source ?? 'user')} (--allow-private)`;
         }
@@ -193,7 +213,7 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
         result.headers = flat.headers;
         result.headerBytes = flat.bytes;
         result.timings.headersMs = Math.round(performance.now() - started);
-        await readBody(response, result, bodyCap, () => timedOut);
+        await readBody(response, result, bodyCap, failure);
         return result;
       }
       discard(response.body);
@@ -248,7 +268,7 @@ function discard(body: Dispatcher.ResponseData['body']): void {
   if (!body.destroyed) body.destroy();
 }
 
-async function readBody(response: Dispatcher.ResponseData, result: HttpExchange, cap: number, timedOut: () => boolean): Promise<void> {
+async function readBody(response: Dispatcher.ResponseData, result: HttpExchange, cap: number, failure: (error: unknown) => HttpError): Promise<void> {
   const chunks: Buffer[] = [];
   let received = 0;
   try {
@@ -266,7 +286,7 @@ async function readBody(response: Dispatcher.ResponseData, result: HttpExchange,
     }
   } catch (error) {
     result.bodyIncomplete = true;
-    result.error = classifyError(error, timedOut());
+    result.error = failure(error);
   } finally {
     discard(response.body);
   }

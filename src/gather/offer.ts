@@ -112,6 +112,7 @@ export async function readOffer(client: KubeClient, params: ReadOfferParameters)
 /** Puts the offer read before the run (ProbeOptions.offer) among the artifacts. */
 export const offerGatherer: Gatherer<'offer'> = {
   artifact: 'offer',
+  offline: true,
   skipReason: ({ options }) => (options.offer ? null : 'not a ServiceOffer probe (x402-probe offer)'),
   gather: async ({ options }) => structuredClone(options.offer!),
 };

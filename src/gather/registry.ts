@@ -19,7 +19,7 @@ export const registryWellKnownGatherer: Gatherer<'registryWellKnown'> = {
   skipReason: noAgent,
   // On the target's own origin: as much the user's (or the data's) as the target itself.
   gather: (ctx) =>
-    fetchRegistrationFile({ uri: wellKnownUrl(ctx.options.url), timeoutMs: ctx.timeoutMs, dispatcher: ctx.dispatcher, source: ctx.options.targetSource ?? 'user', network: ctx.network }),
+    fetchRegistrationFile({ uri: wellKnownUrl(ctx.options.url), timeoutMs: ctx.timeoutMs, dispatcher: ctx.dispatcher, deadline: ctx.deadline, source: ctx.options.targetSource ?? 'user', network: ctx.network }),
 };
 
 /** Chains the challenge charges on, so `auto` prefers a registration on the payment chain. */
@@ -98,8 +98,8 @@ export const registryAgentGatherer: Gatherer<'registryAgent'> = {
 export const registryFileGatherer: Gatherer<'registryFile'> = {
   artifact: 'registryFile',
   skipReason: (ctx) => noAgent(ctx) ?? (typeof ctx.artifacts.registryAgent?.tokenURI === 'string' ? null : 'the registry gave no agentURI'),
-  gather: ({ options, artifacts, timeoutMs, dispatcher, network }) =>
-    fetchRegistrationFile({ uri: artifacts.registryAgent!.tokenURI!, ipfsGateway: options.ipfsGateway, timeoutMs, dispatcher, source: 'data', network }),
+  gather: ({ options, artifacts, timeoutMs, dispatcher, deadline, network }) =>
+    fetchRegistrationFile({ uri: artifacts.registryAgent!.tokenURI!, ipfsGateway: options.ipfsGateway, timeoutMs, dispatcher, deadline, source: 'data', network }),
 };
 
 /** In run order: the well-known file first (auto reads it), then the agent, then its file. */

@@ -14,5 +14,6 @@ export function sendPayment(ctx: GatherContext, headerName: string, headerValue:
     dispatcher: ctx.dispatcher,
     source: ctx.options.targetSource,
     network: ctx.network,
+    deadline: ctx.deadline,
   });
 }

@@ -16,5 +16,6 @@ export const unpaidGatherer: Gatherer<'unpaid'> = {
       dispatcher: ctx.dispatcher,
       source: ctx.options.targetSource,
       network: ctx.network,
+      deadline: ctx.deadline,
     }),
 };

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { RegistrationFetch } from '../gather/artifacts.js';
+import type { ExchangeDeadline } from '../gather/deadline.js';
 import { exchange } from '../gather/http.js';
 import type { NetworkPolicy, TargetSource } from '../gather/network.js';
 
@@ -25,6 +26,8 @@ export interface FetchRegistrationFileParameters {
    */
   source?: TargetSource;
   network?: NetworkPolicy;
+  /** The probe's run deadline, when the fetch is part of a run. */
+  deadline?: ExchangeDeadline;
 }
 export type FetchRegistrationFileReturnType = RegistrationFetch;
 
@@ -142,6 +145,7 @@ export async function fetchRegistrationFile(params: FetchRegistrationFileParamet
     signal: params.signal,
     source: kind === 'ipfs' ? 'user' : (params.source ?? 'data'),
     network: params.network,
+    deadline: params.deadline,
   });
   out.exchange = ex;
   if (ex.error?.code === 'forbidden-address') {

@@ -47,6 +47,13 @@ describe('pretty reporter', () => {
     expect(out).toMatch(/FAIL {2}1 failed, 1 warnings, 2 passed, 1 skipped/);
   });
 
+  it('names what the run deadline cut in one line, and says nothing of a deadline that did not pass', () => {
+    const cut = render(fixtureReport({ deadline: { ms: 6000, exceeded: true, cut: ['payment.paid', 'payment.replay'] } }), { color: false });
+    const lines = cut.split('\n').filter((l) => l.includes('deadline'));
+    expect(lines).toEqual(['Deadline  the run deadline (6000 ms) passed: cut payment.paid, payment.replay (--deadline sets it)']);
+    expect(render(fixtureReport({ deadline: { ms: 30000, exceeded: false, cut: [] } }), { color: false })).not.toMatch(/Deadline/);
+  });
+
   it('prices requirements in the asset when known and in atomic units otherwise', () => {
     const out = render(fixtureReport(), { color: false });
     expect(out).toContain('#0 exact on eip155:84532: 0.01 USDC to 0x7099…79C8');

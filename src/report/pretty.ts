@@ -75,6 +75,12 @@ export function render(untrusted: Report, options: PrettyOptions = {}): string {
     }
   }
 
+  const deadline = report.deadline;
+  if (deadline?.exceeded) {
+    const cut = deadline.cut.length ? `cut ${c.red(deadline.cut.join(', '))}` : 'after the last exchange';
+    out.push('', `${c.bold('Deadline')}  the run deadline (${deadline.ms} ms) passed: ${cut} ${c.dim('(--deadline sets it)')}`);
+  }
+
   const { pass, fail, warn, skip } = report.summary;
   const verdict = report.verdict === 'pass' ? c.green(c.bold('PASS')) : c.red(c.bold('FAIL'));
   const hidden = !options.verbose && skip > 0 ? c.dim(' (-v lists skipped checks)') : '';

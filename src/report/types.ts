@@ -47,6 +47,11 @@ export interface Report {
   payment?: Record<string, unknown>;
   /** Milliseconds each gatherer took, by artifact name (what dominates a run). */
   timings?: Record<string, number>;
+  /**
+   * The run deadline in ms, whether it passed before gathering ended, and what it cut: exchanges
+   * (`forged`, `malformed`, `payment.paid`, …) and gatherers (`settlement`, …). A cut fails `http.deadline`.
+   */
+  deadline?: { ms: number; exceeded: boolean; cut: string[] };
   registry?: Record<string, unknown>;
   offer?: Record<string, unknown>;
 }

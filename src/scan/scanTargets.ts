@@ -11,6 +11,8 @@ import { hostOf, type ScanTarget } from './targets.js';
 
 export const DEFAULT_CONCURRENCY = 16;
 export const DEFAULT_PER_HOST = 2;
+/** Exchanges one probe of a scan has in flight at most (a scan never pays). */
+const EXCHANGES_AT_ONCE = 2;
 
 /** The probe options every target of a scan shares (no payments: a scan never spends). */
 export type ScanProbeOptions = Omit<ProbeOptions, 'url' | 'pay' | 'dispatcher' | 'network' | 'targetSource' | 'onProgress' | 'agent'>;
@@ -27,7 +29,7 @@ export interface ScanTargetsParameters {
   perHost?: number;
   /** Each result as it completes (completion order), so output can stream. */
   onResult?: (result: ScanResult, progress: { done: number; total: number; inFlight: number; failed: number }) => void;
-  /** Stops starting new probes; those in flight finish within their deadlines. */
+  /** Stops starting new probes; those in flight finish within their run deadlines (`probe.deadlineMs`, one per target). */
   signal?: AbortSignal;
   /** The engine (tests replace it). */
   run?: (options: RunParameters) => Promise<RunResult>;
@@ -49,10 +51,10 @@ export async function scanTargets(params: ScanTargetsParameters): Promise<ScanTa
   const perHost = params.perHost ?? DEFAULT_PER_HOST;
   const run = params.run ?? defaultRun;
   const timeoutMs = params.probe?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // A probe makes its exchanges one after another, so perHost connections per origin suffice.
-  const dispatcher = createDispatcher({ connections: perHost, connectTimeoutMs: timeoutMs });
+  // A probe sends its forged and malformed payments at once: two connections per probe in flight.
+  const dispatcher = createDispatcher({ connections: perHost * EXCHANGES_AT_ONCE, connectTimeoutMs: timeoutMs });
   const probe = params.probe ?? {};
-  const network = new NetworkPolicy({ allowPrivate: probe.allowPrivate, lookup: probe.lookup, classifyAddress: probe.classifyAddress, connections: perHost, connectTimeoutMs: timeoutMs });
+  const network = new NetworkPolicy({ allowPrivate: probe.allowPrivate, lookup: probe.lookup, classifyAddress: probe.classifyAddress, connections: perHost * EXCHANGES_AT_ONCE, connectTimeoutMs: timeoutMs });
   const summary = emptySummary();
   const t0 = performance.now();
   let inFlight = 0;

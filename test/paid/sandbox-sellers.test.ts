@@ -37,6 +37,9 @@ describe('sandbox sellers, paid', () => {
       expect(pay.length).toBeGreaterThanOrEqual(12);
       expect(report.verdict, seller.name).toBe('pass');
       expect(report.payment?.transaction).toMatch(/^0x[0-9a-f]{64}$/);
+      // An honest paid run fits its default deadline (3 × the 10 s timeout) with room to spare.
+      expect(report.deadline, seller.name).toEqual({ ms: 30_000, exceeded: false, cut: [] });
+      expect(report.durationMs, seller.name).toBeLessThan(30_000 / 3);
     }
   });
 

@@ -15,6 +15,7 @@ describe(meta.id, () => {
       ['refused', 'refused'],
       ['tls', 'tls'],
       ['timeout', 'timeout'],
+      ['deadline', 'deadline'],
       ['protocol', 'other'],
     ] as const;
     for (const [code, messageId] of cases) {

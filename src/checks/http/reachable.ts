@@ -16,6 +16,7 @@ export const meta = {
     tls: 'The TLS handshake failed: buyers reject the certificate.',
     reset: 'The connection was reset before a response arrived.',
     timeout: 'No response arrived within {timeoutMs} ms.',
+    deadline: 'No response arrived before the run deadline cut the request (after {totalMs} ms).',
     invalidUrl: 'The URL is not usable: {error}.',
     forbidden: 'Not requested: {error}.',
     other: 'The request failed before a response arrived: {error}.',
@@ -34,6 +35,8 @@ export function check({ unpaid }: Pick<Artifacts, 'unpaid'>): CheckOutcome {
       return fail(meta, error.code, {}, evidence);
     case 'timeout':
       return fail(meta, 'timeout', { timeoutMs: unpaid.limits.timeoutMs }, evidence);
+    case 'deadline':
+      return fail(meta, 'deadline', { totalMs: unpaid.timings.totalMs }, evidence);
     case 'invalid-url':
       return fail(meta, 'invalidUrl', { error: error.message }, evidence);
     case 'forbidden-address':

@@ -25,6 +25,13 @@ describe(meta.id, () => {
     expect(out.messageId).toBe('slowBody');
   });
 
+  it('fails, naming the run deadline, when the deadline (not the exchange timeout) cut the request', () => {
+    const out = check({ unpaid: exchange({ status: null, timings: { headersMs: null, totalMs: 900 }, error: { code: 'deadline', message: 'cut by the run deadline after 900 ms' } }) });
+    expect(out.status).toBe('fail');
+    expect(out.messageId).toBe('deadline');
+    expect(out.message).toContain('900 ms');
+  });
+
   it('skips other failures (http.reachable reports them)', () => {
     expect(check({ unpaid: exchange({ status: null, error: { code: 'dns', message: 'ENOTFOUND' } }) }).status).toBe('skip');
   });

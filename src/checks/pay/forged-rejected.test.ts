@@ -29,6 +29,12 @@ describe(meta.id, () => {
     expect(reset.message).toContain('timeout');
   });
 
+  it('says so when the run deadline, not the seller, ended the exchange', () => {
+    const cut = check({ forged: attempt('forged', null, { exchange: exchange({ status: null, error: { code: 'deadline', message: 'cut by the run deadline after 1999 ms' } }) }) });
+    expect([cut.status, cut.messageId]).toEqual(['warn', 'deadline']);
+    expect(cut.evidence).toContain('cut by the run deadline');
+  });
+
   it('skips with the reason when nothing was sent', () => {
     const out = check({ forged: attempt('forged', null, { notSent: 'no requirement a buyer can sign' }) });
     expect([out.status, out.messageId]).toEqual(['skip', 'notSent']);

@@ -1,6 +1,6 @@
 import type { Artifacts } from '../../gather/artifacts.js';
 import { fail, pass, skip, warn } from '../outcome.js';
-import { attemptEvidence, refusalVerdict } from '../refusal.js';
+import { attemptEvidence, cutByDeadline, refusalVerdict } from '../refusal.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -18,6 +18,7 @@ export const meta = {
     redirected: 'The forged payment got HTTP {status}, a redirect that was not followed: a payment should be answered at the resource, with 402 when it fails.',
     unexpected: 'The forged payment was refused with HTTP {status}; x402 sellers answer a failed payment with 402 (or 400 for an invalid one).',
     exchangeError: 'The forged payment got no response ({code}): the seller hangs or drops the connection on a payment it cannot settle.',
+    deadline: 'The forged payment was cut by the run deadline before the seller answered: whether the seller refuses it is unknown.',
   },
 } as const satisfies CheckMeta;
 
@@ -27,6 +28,7 @@ export function check({ forged }: Pick<Artifacts, 'forged'>): CheckOutcome {
   const evidence = attemptEvidence(forged);
   switch (refusalVerdict(status)) {
     case 'no-response':
+      if (cutByDeadline(forged)) return warn(meta, 'deadline', {}, evidence);
       return warn(meta, 'exchangeError', { code: forged.exchange.error?.code ?? 'unknown' }, evidence);
     case 'served':
       return fail(meta, 'served', { status }, evidence);

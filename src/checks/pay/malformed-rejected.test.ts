@@ -22,6 +22,11 @@ describe(meta.id, () => {
     expect([reset.status, reset.messageId]).toEqual(['warn', 'exchangeError']);
   });
 
+  it('says so when the run deadline, not the seller, ended the exchange', () => {
+    const cut = check({ malformed: attempt('malformed', null, { exchange: exchange({ status: null, error: { code: 'deadline', message: 'cut by the run deadline after 1999 ms' } }) }) });
+    expect([cut.status, cut.messageId]).toEqual(['warn', 'deadline']);
+  });
+
   it('skips when nothing was sent', () => {
     expect(check({ malformed: attempt('malformed', null, { notSent: 'attacks disabled' }) }).status).toBe('skip');
   });

@@ -1,6 +1,6 @@
 import type { Artifacts } from '../../gather/artifacts.js';
 import { fail, pass, skip, warn } from '../outcome.js';
-import { attemptEvidence } from '../refusal.js';
+import { attemptEvidence, cutByDeadline } from '../refusal.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -18,6 +18,7 @@ export const meta = {
     crashed: 'The malformed payment header got HTTP {status}: the seller crashes on bad input instead of answering 400 or 402 (x402scan#1169).',
     redirected: 'The malformed payment header got HTTP {status}, a redirect, instead of 400 or 402.',
     exchangeError: 'The malformed payment header got no response ({code}): the seller hangs or drops the connection on bad input.',
+    deadline: 'The malformed payment header was cut by the run deadline before the seller answered: whether the seller refuses it is unknown.',
   },
 } as const satisfies CheckMeta;
 
@@ -25,6 +26,7 @@ export function check({ malformed }: Pick<Artifacts, 'malformed'>): CheckOutcome
   if (malformed.notSent !== undefined || malformed.exchange === null) return skip(meta, 'notSent', { reason: malformed.notSent ?? 'no exchange was recorded' });
   const status = malformed.exchange.status;
   const evidence = attemptEvidence(malformed);
+  if (status === null && cutByDeadline(malformed)) return warn(meta, 'deadline', {}, evidence);
   if (status === null) return warn(meta, 'exchangeError', { code: malformed.exchange.error?.code ?? 'unknown' }, evidence);
   if (status >= 200 && status < 300) return fail(meta, 'served', { status }, evidence);
   if (status === 400 || status === 402) return pass(meta, 'rejected', { status }, evidence);

@@ -22,6 +22,11 @@ describe(meta.id, () => {
     expect(check({ payment: session({ paid: payAttempt('paid', paidExchange(0, { status: null, error: { code: 'reset', message: 'x' } })) }) }).messageId).toBe('noResponse');
   });
 
+  it('fails, naming the deadline, when the run deadline cut the paid request', () => {
+    const out = check({ payment: session({ paid: payAttempt('paid', paidExchange(0, { status: null, error: { code: 'deadline', message: 'cut by the run deadline after 1999 ms' } })) }) });
+    expect([out.status, out.messageId]).toEqual(['fail', 'deadline']);
+  });
+
   it('skips when the plan was refused', () => {
     expect(check({ payment: session({ plan: plan({ refused: 'mainnet' }), paid: null }) }).status).toBe('skip');
   });

@@ -3,7 +3,7 @@ import { decodeChallenge } from '../../protocol/decodeChallenge.js';
 import { decodeSettlement } from '../../protocol/settlement.js';
 import { fail, pass, skip } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
-import { attemptEvidence } from '../refusal.js';
+import { attemptEvidence, cutByDeadline } from '../refusal.js';
 
 export const meta = {
   id: 'pay.paid-served',
@@ -18,6 +18,7 @@ export const meta = {
     rechallenged: 'The paid request was answered 402 again{reason}: a valid, funded payment is not accepted.',
     refused: 'The paid request got HTTP {status}{reason}.',
     noResponse: 'The paid request got no response ({code}).',
+    deadline: 'The paid request was cut by the run deadline before the seller answered: whether a paying buyer is served is unknown.',
     notSent: 'No paid request was made: {reason}.',
   },
 } as const satisfies CheckMeta;
@@ -43,6 +44,7 @@ export function check({ payment }: Pick<Artifacts, 'payment'>): CheckOutcome {
   if (!paid?.exchange) return fail(meta, 'notSent', { reason: payment.error ?? 'signing failed' });
   const ex = paid.exchange;
   const evidence = attemptEvidence(paid);
+  if (ex.status === null && cutByDeadline(paid)) return fail(meta, 'deadline', {}, evidence);
   if (ex.status === null) return fail(meta, 'noResponse', { code: ex.error?.code ?? 'unknown' }, evidence);
   if (ex.status >= 200 && ex.status < 300) {
     return ex.bodyBytes > 0 ? pass(meta, 'served', { status: ex.status, bytes: ex.bodyBytes }, evidence) : fail(meta, 'emptyBody', { status: ex.status }, evidence);

@@ -18,6 +18,11 @@ describe(meta.id, () => {
     expect(check({ payment: twice }).messageId).toBe('charged');
   });
 
+  it('warns, naming the deadline, when the run deadline cut the replay', () => {
+    const out = check({ payment: session({ replay: payAttempt('replay', paidExchange(0, { status: null, error: { code: 'deadline', message: 'cut by the run deadline after 1999 ms' } })) }) });
+    expect([out.status, out.messageId]).toEqual(['warn', 'deadline']);
+  });
+
   it('skips when the paid request was not served', () => {
     expect(check({ payment: session({ paid: payAttempt('paid', paidExchange(402)) }) }).status).toBe('skip');
   });

@@ -1,7 +1,7 @@
 import type { Artifacts } from '../../gather/artifacts.js';
 import { fail, pass, skip, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
-import { attemptEvidence, refusalVerdict } from '../refusal.js';
+import { attemptEvidence, cutByDeadline, refusalVerdict } from '../refusal.js';
 
 export const meta = {
   id: 'pay.replay-rejected',
@@ -17,6 +17,7 @@ export const meta = {
     charged: 'The replay was refused, but payTo\'s balance moved again by {delta}: the authorization settled twice.',
     crashed: 'The replayed payment got HTTP {status}: the seller crashes instead of answering 402.',
     noResponse: 'The replayed payment got no response ({code}).',
+    deadline: 'The replayed payment was cut by the run deadline before the seller answered: whether a used payment is refused is unknown.',
     unexpected: 'The replayed payment got HTTP {status}; a used payment is answered with 402.',
   },
 } as const satisfies CheckMeta;
@@ -39,6 +40,7 @@ export function check({ payment }: Pick<Artifacts, 'payment'>): CheckOutcome {
   }
   if (verdict === 'refused') return pass(meta, 'rejected', { status }, evidence);
   if (verdict === 'crashed') return warn(meta, 'crashed', { status }, evidence);
+  if (verdict === 'no-response' && cutByDeadline(replay)) return warn(meta, 'deadline', {}, evidence);
   if (verdict === 'no-response') return warn(meta, 'noResponse', { code: replay.exchange.error?.code ?? 'unknown' }, evidence);
   return warn(meta, 'unexpected', { status }, evidence);
 }

@@ -18,6 +18,7 @@ describe(meta.id, () => {
   it('warns on a crash or no response, and skips when nothing was sent', () => {
     expect(check({ payment: session({ underpaid: payAttempt('paid', paidExchange(500)) }) }).messageId).toBe('crashed');
     expect(check({ payment: session({ underpaid: payAttempt('paid', paidExchange(0, { status: null, error: { code: 'timeout', message: 'slow' } })) }) }).messageId).toBe('noResponse');
+    expect(check({ payment: session({ underpaid: payAttempt('paid', paidExchange(0, { status: null, error: { code: 'deadline', message: 'cut by the run deadline after 1999 ms' } })) }) }).messageId).toBe('deadline');
     expect(check({ payment: session({ plan: plan({ refused: 'too dear' }) }) }).status).toBe('skip');
     expect(check({ payment: session({ underpaid: null }) }).status).toBe('skip');
   });

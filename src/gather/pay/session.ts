@@ -73,20 +73,36 @@ export const paymentGatherer: Gatherer<'payment'> = {
     if (plan.refused !== null) return session;
     const requirement = challenge.requirements[plan.requirementIndex!];
     const capped = capSigner(signer, plan);
-    const balanceOf = rpc ? () => readBalances(rpc, plan, signer.address, ctx.timeoutMs) : null;
+    // After the run deadline a balance read is skipped, saying why: the exchanges still to come are then recorded as cut.
+    const balanceOf = rpc
+      ? async () => {
+          if (!ctx.deadline.exceeded) return readBalances(rpc, plan, signer.address, ctx.timeoutMs);
+          if (session.balances) session.balances.error ??= `not read: the run deadline (${ctx.deadline.ms} ms) had passed`;
+          return null;
+        }
+      : null;
     try {
       if (balanceOf) session.balances = { before: await balanceOf(), afterPaid: null, afterReplay: null, error: null };
       const signed = await signPayment(challenge, requirement, capped);
       const auth = (signed.payload.payload as { authorization: WireAuthorization }).authorization;
       session.nonce = auth.nonce;
+      const variants: [keyof typeof ATTACKS, PaymentAttempt][] = [];
       for (const [kind, mutate] of Object.entries(ATTACKS) as [keyof typeof ATTACKS, Mutation][]) {
         const changed = mutate(auth, signer.address, ctx.artifacts.target!.nowSeconds);
         if (!changed) continue;
         const payload = await resign(signed.payload, requirement, changed, capped, plan.chainId!);
-        const a = attempt(kind === 'wrongRecipient' ? 'wrong-recipient' : kind, signed.headerName, encode(payload), requirement.index, signer.address, changed.value);
-        a.exchange = await sendPayment(ctx, a.headerName, a.headerValue);
-        session[kind] = a;
+        variants.push([kind, attempt(kind === 'wrongRecipient' ? 'wrong-recipient' : kind, signed.headerName, encode(payload), requirement.index, signer.address, changed.value)]);
       }
+      // The variants do not depend on each other: send them at once. Every one is answered, or
+      // cut by the deadline, before the paid request (same nonce) goes out.
+      const sent = await Promise.allSettled(
+        variants.map(async ([kind, a]) => {
+          a.exchange = await sendPayment(ctx, a.headerName, a.headerValue);
+          session[kind] = a;
+        }),
+      );
+      const failed = sent.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failed) throw failed.reason;
       session.paid = attempt('paid', signed.headerName, signed.headerValue, requirement.index, signer.address, signed.value);
       session.paid.exchange = await sendPayment(ctx, signed.headerName, signed.headerValue);
       if (balanceOf && session.balances) session.balances.afterPaid = await balanceOf();
