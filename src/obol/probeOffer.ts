@@ -1,7 +1,8 @@
 /**
- * `obol sell probe`, done as a buyer: read the ServiceOffer, build its public URL, and run the
- * engine against it with the expectations its spec.payment implies (price as obol charges it,
- * payTo, network as CAIP-2) and the ERC-8004 cross-check of its status.agentId.
+ * `x402-probe offer` (the seed's `obol sell probe`), done as a buyer: read the ServiceOffer,
+ * build its public URL, and run the engine against it with the expectations its spec.payment
+ * implies (price as obol charges it, payTo, network as CAIP-2) and the ERC-8004 cross-check of
+ * its status.agentId.
  */
 import { offerChecks } from '../checks/offer/index.js';
 import { run, type RunParameters, type RunResult } from '../engine/run.js';
