@@ -20,7 +20,7 @@ export type PriceModel = 'perRequest' | 'perMTok' | 'perHour';
 /** Tokens a per-MTok price is charged for on each request. */
 export const APPROX_TOKENS_PER_REQUEST = 1000;
 /** Minutes a per-hour price is charged for on each request. */
-export const APPROX_MINUTES_PER_REQUEST = 5;
+const APPROX_MINUTES_PER_REQUEST = 5;
 /** shopspring/decimal's default division precision, in decimal places. */
 const DIVISION_PRECISION = 16;
 /** Go big.Float precision obol converts with, in bits. */

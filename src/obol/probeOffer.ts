@@ -31,7 +31,7 @@ export interface ProbeOfferReturnType extends RunResult {
 }
 
 /** `<chainId>:<agentId>` on the offer's network, or the bare id when the network is unknown. */
-export function agentRefOf(agentId: unknown, network: string | null): string | undefined {
+function agentRefOf(agentId: unknown, network: string | null): string | undefined {
   const id = typeof agentId === 'number' ? String(agentId) : typeof agentId === 'string' ? agentId.trim() : '';
   if (!/^[0-9]+$/.test(id)) return undefined;
   const chainId = network ? resolveNetwork(network)?.chainId : null;
@@ -39,7 +39,7 @@ export function agentRefOf(agentId: unknown, network: string | null): string | u
 }
 
 /** The JSON report's `offer` field: the artifact, plus what the spec made the probe expect. */
-export function offerReportField(offer: OfferArtifact, e: OfferExpectations | null, agent: string | undefined): Record<string, unknown> {
+function offerReportField(offer: OfferArtifact, e: OfferExpectations | null, agent: string | undefined): Record<string, unknown> {
   return {
     ...offer,
     agentRef: agent ?? null,
