@@ -6,17 +6,15 @@ const KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d'
 registerSecret(KEY);
 
 describe('ProbeError', () => {
-  it('builds a message of short line, hints, Docs: and Details:', () => {
+  it('builds a message of short line, hints and Details:', () => {
     const error = new ProbeError('cannot read the ServiceOffer', {
       hints: ['Check that the CRD is installed: kubectl get crd serviceoffers.obol.org', 'Pass -n <namespace>.'],
-      docsPath: 'docs/offer.md#crd',
       details: 'GET /apis/obol.org/v1alpha1/namespaces/x/serviceoffers/y: 404 Not Found',
     });
     expect(error.message).toMatchInlineSnapshot(`
       "cannot read the ServiceOffer
       Check that the CRD is installed: kubectl get crd serviceoffers.obol.org
       Pass -n <namespace>.
-      Docs: docs/offer.md#crd
       Details: GET /apis/obol.org/v1alpha1/namespaces/x/serviceoffers/y: 404 Not Found"
     `);
     expect(error.shortMessage).toMatchInlineSnapshot(`"cannot read the ServiceOffer"`);
@@ -47,7 +45,6 @@ describe('ProbeError', () => {
     const error = new ConfigError(`bad key ${KEY}`, {
       hints: [`the key ${bare.toUpperCase()} is not funded`],
       details: `env X402_KEY=${KEY}; also 0X${bare.toUpperCase()}`,
-      docsPath: 'docs/keys.md',
     });
     for (const text of [error.shortMessage, error.message, error.details ?? '', ...error.hints, String(error.stack)]) {
       expect(text.toLowerCase()).not.toContain(bare);
@@ -55,7 +52,6 @@ describe('ProbeError', () => {
     expect(error.message).toMatchInlineSnapshot(`
       "bad key [redacted]
       the key [redacted] is not funded
-      Docs: docs/keys.md
       Details: env X402_KEY=[redacted]; also [redacted]"
     `);
   });

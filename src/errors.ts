@@ -4,8 +4,6 @@ export type ProbeErrorOptions = {
   /** Longer explanation, shown only with --debug. */
   details?: string;
   cause?: unknown;
-  /** Path under docs/ that explains the problem. */
-  docsPath?: string;
   /** Short imperative hints, one per line. */
   hints?: string[];
 };
@@ -18,7 +16,6 @@ export class ProbeError extends Error {
   override name = 'ProbeError';
   readonly shortMessage: string;
   readonly details?: string;
-  readonly docsPath?: string;
   readonly hints: string[];
 
   constructor(shortMessage: string, options: ProbeErrorOptions = {}) {
@@ -26,12 +23,10 @@ export class ProbeError extends Error {
     const details = options.details === undefined ? undefined : redactSecrets(options.details);
     const hints = (options.hints ?? []).map((h) => redactSecrets(h));
     const lines = [short, ...hints];
-    if (options.docsPath) lines.push(`Docs: ${options.docsPath}`);
     if (details) lines.push(`Details: ${details}`);
     super(lines.join('\n'), options.cause === undefined ? undefined : { cause: options.cause });
     this.shortMessage = short;
     this.details = details;
-    this.docsPath = options.docsPath;
     this.hints = hints;
   }
 }

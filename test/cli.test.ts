@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,11 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** A command's --help with the 80-column wrapping undone. */
+async function help(...argv: string[]): Promise<string> {
+  return (await cli(...argv, '--help')).stdout.replace(/\s+/g, ' ');
+}
+
 function expectUsageError(run: Run, mention: RegExp): void {
   expect(run.code, `stderr: ${run.stderr}`).toBe(2);
   const lines = run.stderr.split('\n').filter((line) => line.length > 0);
@@ -67,6 +73,34 @@ describe('x402-probe CLI (in-process)', () => {
     const run = await cli('check', '--help');
     expect(run.code).toBe(0);
     for (const option of ['--timeout', '--expect-price', '--expect-pay-to', '--expect-network', '--no-attacks', '--strict', '--json', '--reporter']) expect(run.stdout).toContain(option);
+  });
+
+  it('offer --help names status.agentId as the --agent default; check --help does not', async () => {
+    const offer = await help('offer');
+    expect(offer).toMatch(/--agent <ref> ((?!--).)*\(default: status\.agentId\)/);
+    expect(offer).toContain('--no-agent');
+    expect(await help('sell', 'inference')).toMatch(/--agent <ref> ((?!--).)*\(default: status\.agentId\)/);
+    expect(await help('check')).not.toContain('status.agentId');
+  });
+
+  it('-v adds the skipped checks to the pretty report; passing ones are listed without it', async () => {
+    // 200 instead of 402: http.reachable passes and most checks skip for want of a challenge.
+    const server = createHttpServer((_req, res) => res.end('free'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+    try {
+      const plain = await cli('check', url, '--timeout', '3000', '--no-attacks');
+      const verbose = await cli('check', url, '--timeout', '3000', '--no-attacks', '-v');
+      const skipped = /^ {2}- /m;
+      expect(plain.stdout).toMatch(/^ {2}✓ http\.reachable/m);
+      expect(plain.stdout).not.toMatch(skipped);
+      expect(plain.stdout).toContain('(-v lists skipped checks)');
+      expect(verbose.stdout).toMatch(/^ {2}✓ http\.reachable/m);
+      expect(verbose.stdout).toMatch(skipped);
+      expect(await help('check')).toContain('-v, --verbose pretty report: also list skipped checks (failures, warnings and passes are always listed)');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('--version exits 0 and prints the version', async () => {

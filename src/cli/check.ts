@@ -61,7 +61,7 @@ export function addProbeOptions(command: Command): Command {
     .option('--strict', 'warnings fail the verdict')
     .option('--json', 'print the JSON report on stdout (same as --reporter json)')
     .addOption(new Option('--reporter <name>', 'report format').choices(REPORTERS as unknown as string[]).argParser(parseChoice('--reporter', REPORTERS)))
-    .option('-v, --verbose', 'pretty report: also list passing and skipped checks');
+    .option('-v, --verbose', 'pretty report: also list skipped checks (failures, warnings and passes are always listed)');
 }
 
 /** A light syntax check (viem loads only in the action); the gatherer reads the ref in full. */

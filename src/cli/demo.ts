@@ -11,7 +11,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
     .command('demo')
     .description('start the local sandbox and probe each of its sellers end to end: 402, attacks, a paid request settled on chain, ERC-8004 cross-check')
     .option('--json', 'print one JSON document with every report')
-    .option('-v, --verbose', 'list passing and skipped checks too')
+    .option('-v, --verbose', 'also list skipped checks')
     .action(async (options: DemoCommandOptions) => {
       const { runDemo } = await import('./runDemo.js');
       ctx.exitCode = await runDemo(options, ctx.io);

@@ -34,10 +34,11 @@ export function addKubeOptions(command: Command): Command {
     .option('--kubeconfig <file>', 'kubeconfig file (default: KUBECONFIG, else ~/.kube/config, else in-cluster)');
 }
 
-/** --agent (default: the offer's status.agentId) and --no-agent; call after addProbeOptions. */
+/** --agent defaults to the offer's status.agentId, and --no-agent skips it; call after addProbeOptions. */
 export function addAgentOptions(command: Command): Command {
-  // `check` may grow its own --agent; reuse it rather than declare it twice.
-  if (!command.options.some((o) => o.long === '--agent')) command.option('--agent <ref>', 'ERC-8004 agent to cross-check (default: status.agentId)');
+  const agent = command.options.find((o) => o.long === '--agent');
+  if (!agent) throw new Error('addAgentOptions extends the --agent that addProbeOptions declares: call that first');
+  agent.description = `${agent.description} (default: status.agentId)`;
   return command.option('--no-agent', 'skip the ERC-8004 cross-check even when status.agentId is set');
 }
 

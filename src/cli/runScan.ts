@@ -12,7 +12,7 @@ import { createProgress } from './progress.js';
 import type { ScanCommandOptions } from './scan.js';
 
 /** Exit code of a scan stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
-export const INTERRUPTED_EXIT_CODE = 130;
+const INTERRUPTED_EXIT_CODE = 130;
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

@@ -55,7 +55,7 @@ function upstream(options: SellCommandOptions): { upstreamService: string; upstr
 }
 
 /** Flags to the ServiceOffer inputs; every inconsistency is a UsageError (exit 2). */
-export function sellInput(kind: 'inference' | 'http', name: string, options: SellCommandOptions): SellInput {
+function sellInput(kind: 'inference' | 'http', name: string, options: SellCommandOptions): SellInput {
   if (options.perMtok && options.perHour) throw new UsageError('pass at most one of --per-mtok and --per-hour');
   const priceModel: PriceModel = options.perMtok ? 'perMTok' : options.perHour ? 'perHour' : 'perRequest';
   const network = resolveNetwork(options.network);

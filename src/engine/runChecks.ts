@@ -2,7 +2,7 @@ import type { ArtifactName, Artifacts } from '../gather/artifacts.js';
 import type { Check, CheckOutcome } from '../checks/types.js';
 import type { CheckResult } from '../report/types.js';
 
-export const DOCS_BASE = 'https://github.com/x402-probe/x402-probe/blob/main/docs/checks.md';
+const DOCS_BASE = 'https://github.com/x402-probe/x402-probe/blob/main/docs/checks.md';
 
 export function docsUrl(id: string): string {
   return `${DOCS_BASE}#${id.replace(/\./g, '')}`;

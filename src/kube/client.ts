@@ -16,7 +16,7 @@ import { type KubeCallContext, toKubeError } from './errors.js';
 import type { ResolvedKubeConfig } from './kubeconfig.js';
 import { type ConfigMap, OFFER_GROUP, OFFER_KIND, OFFER_PLURAL, OFFER_VERSION, type ServiceOffer } from './types.js';
 
-export const DEFAULT_KUBE_TIMEOUT_MS = 10_000;
+const DEFAULT_KUBE_TIMEOUT_MS = 10_000;
 
 /** `merge`: application/merge-patch+json (a partial status); `json`: application/json-patch+json (ops). */
 export type PatchKind = 'merge' | 'json';

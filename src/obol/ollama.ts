@@ -1,7 +1,7 @@
 /** The local Ollama a seller would sell: where it is, and which models it has (GET /api/tags). */
 import { exchange } from '../gather/http.js';
 
-export const DEFAULT_OLLAMA_URL = 'http://localhost:11434';
+const DEFAULT_OLLAMA_URL = 'http://localhost:11434';
 
 export interface OllamaModel {
   name: string;

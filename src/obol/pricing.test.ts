@@ -35,6 +35,38 @@ describe('obol pricing translation', () => {
     expect(atomic({ perRequest: '0.0000015' })).toBe('2');
   });
 
+  // Recorded from obol-stack's own path: shopspring/decimal 1.2 for the per-request price
+  // (payment.go), then Go 1.19 math/big at 128 bits for atomic units (chains.go decimalToAtomic).
+  it.each([
+    // exact halves: Go's binary value of the decimal lands below the half for some of them
+    ['perRequest', '0.0000155', 6, '0.0000155', '15'],
+    ['perMTok', '0.0155', 6, '0.0000155', '15'],
+    ['perRequest', '0.0000625', 6, '0.0000625', '62'],
+    ['perRequest', '0.0000025', 6, '0.0000025', '3'],
+    ['perMTok', '0.0015', 6, '0.0000015', '2'],
+    // the 16-place division decides: exactly these are 0.49999999999999 and 0.4999999999999916 atomic
+    ['perMTok', '0.00049999999999999', 6, '0.0000005', '1'],
+    ['perHour', '0.000005999999999999', 6, '0.0000005', '1'],
+    // …even for an 18-decimal token, where 0.5 atomic units would otherwise survive
+    ['perMTok', '0.0000000000000005', 18, '0', '0'],
+    // tiny
+    ['perMTok', '0.000000001', 6, '0.000000000001', '0'],
+    ['perMTok', '0.000000001', 18, '0.000000000001', '1000000'],
+    ['perRequest', '0.000000000000000000001', 6, '0.000000000000000000001', '0'],
+    ['perRequest', '0.0000000000000000015', 18, '0.0000000000000000015', '2'],
+    // huge: 128 bits keep about 38 digits; the rest is the binary value's
+    ['perMTok', '1000000000000', 6, '1000000000', '1000000000000000'],
+    ['perHour', '123456789.123456789', 6, '10288065.76028806575', '10288065760288'],
+    ['perRequest', '98765432109876543210987654321098765.4321', 6, '98765432109876543210987654321098765.4321', '98765432109876543210987654321098765432320'],
+  ] as const)('%s %s at %i decimals is %s per request, %s atomic (as obol-stack computes it)', (model, value, decimals, perRequest, amount) => {
+    const p = effectivePrice({ [model]: value });
+    expect([p.perRequest, atomicCharge(p, decimals).toString()]).toEqual([perRequest, amount]);
+  });
+
+  it('charges a per-MTok price for the tokens a seller declares instead of 1000', () => {
+    expect(atomicCharge(effectivePrice({ perMTok: '0.5' }, 2000), 6)).toBe(1000n);
+  });
+
   it('marks a non-decimal winning field invalid (obol charges 0) instead of falling through', () => {
     const p = effectivePrice({ perRequest: 'cheap', perMTok: '0.5' });
     expect([p.model, p.invalid, p.perRequest]).toEqual(['perRequest', true, '0']);

@@ -1,7 +1,8 @@
 /**
- * `obol sell probe`, done as a buyer: read the ServiceOffer, build its public URL, and run the
- * engine against it with the expectations its spec.payment implies (price as obol charges it,
- * payTo, network as CAIP-2) and the ERC-8004 cross-check of its status.agentId.
+ * `x402-probe offer` (the seed's `obol sell probe`), done as a buyer: read the ServiceOffer,
+ * build its public URL, and run the engine against it with the expectations its spec.payment
+ * implies (price as obol charges it, payTo, network as CAIP-2) and the ERC-8004 cross-check of
+ * its status.agentId.
  */
 import { offerChecks } from '../checks/offer/index.js';
 import { run, type RunParameters, type RunResult } from '../engine/run.js';
@@ -30,7 +31,7 @@ export interface ProbeOfferReturnType extends RunResult {
 }
 
 /** `<chainId>:<agentId>` on the offer's network, or the bare id when the network is unknown. */
-export function agentRefOf(agentId: unknown, network: string | null): string | undefined {
+function agentRefOf(agentId: unknown, network: string | null): string | undefined {
   const id = typeof agentId === 'number' ? String(agentId) : typeof agentId === 'string' ? agentId.trim() : '';
   if (!/^[0-9]+$/.test(id)) return undefined;
   const chainId = network ? resolveNetwork(network)?.chainId : null;
@@ -38,7 +39,7 @@ export function agentRefOf(agentId: unknown, network: string | null): string | u
 }
 
 /** The JSON report's `offer` field: the artifact, plus what the spec made the probe expect. */
-export function offerReportField(offer: OfferArtifact, e: OfferExpectations | null, agent: string | undefined): Record<string, unknown> {
+function offerReportField(offer: OfferArtifact, e: OfferExpectations | null, agent: string | undefined): Record<string, unknown> {
   return {
     ...offer,
     agentRef: agent ?? null,

@@ -5,9 +5,9 @@
  */
 
 /** Traefik's host:port on the seller's machine (`obol sell test --host` default). */
-export const LOCAL_GATEWAY = 'http://obol.stack:8080';
+const LOCAL_GATEWAY = 'http://obol.stack:8080';
 /** `obol sell test --path` default: a subpath under the offer's prefix, gated like the rest. */
-export const DEFAULT_SUBPATH = '/health';
+const DEFAULT_SUBPATH = '/health';
 
 export type PublicUrlSource = 'base-url' | 'tunnel' | 'local-gateway';
 

@@ -35,7 +35,7 @@ function conditionsOf(offer: ServiceOffer): ConditionLike[] {
 }
 
 /** Where the offer stands, one phrase. */
-export function stageOf(offer: ServiceOffer, generation?: number): string {
+function stageOf(offer: ServiceOffer, generation?: number): string {
   const observed = offer.status?.observedGeneration;
   if (generation !== undefined && typeof observed === 'number' && observed < generation) return `waiting for the controller to see generation ${generation}`;
   const conditions = conditionsOf(offer);

@@ -87,7 +87,7 @@ for (const info of [
 }
 
 /** CAIP-2 syntax: namespace (3–8 chars) ":" reference (1–32 chars). */
-export const CAIP2_PATTERN = /^[-a-z0-9]{3,8}:[-_a-zA-Z0-9]{1,32}$/;
+const CAIP2_PATTERN = /^[-a-z0-9]{3,8}:[-_a-zA-Z0-9]{1,32}$/;
 
 export function isCaip2(id: string): boolean {
   return CAIP2_PATTERN.test(id);

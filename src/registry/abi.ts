@@ -34,9 +34,6 @@ export const REGISTRY_START_BLOCKS: Readonly<Record<string, bigint>> = {
   [`84532:${IDENTITY_REGISTRY_TESTNET.toLowerCase()}`]: 37174254n,
 };
 
-/** Metadata key the registry reserves for the verified payment wallet (20 packed bytes). */
-export const AGENT_WALLET_KEY = 'agentWallet';
-
 /** The `type` every current registration file carries (never bumped when keys changed). */
 export const REGISTRATION_TYPE = 'https://eips.ethereum.org/EIPS/eip-8004#registration-v1';
 

@@ -64,7 +64,7 @@ export function parseAgentRef(text: string, defaults: ParseAgentRefParameters = 
 }
 
 /** `eip155:<chainId>:<registry>` as registration files write `agentRegistry`. */
-export function formatAgentRegistry(chainId: number, registry: string): string {
+function formatAgentRegistry(chainId: number, registry: string): string {
   return `eip155:${chainId}:${registry}`;
 }
 

@@ -45,7 +45,7 @@ export function endpointHostname(text: string): string | null {
 }
 
 /** True when `listed` is an origin or path prefix of `probed` (a service listed by its base URL). */
-export function isPrefixEndpoint(listed: string, probed: string): boolean {
+function isPrefixEndpoint(listed: string, probed: string): boolean {
   const a = normalizeEndpoint(listed);
   const b = normalizeEndpoint(probed);
   if (!a || !b || a === b) return false;

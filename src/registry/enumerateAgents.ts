@@ -2,7 +2,7 @@ import { BaseError, decodeEventLog, type Hex, type PublicClient } from 'viem';
 import { identityRegistryAbi, REGISTERED_TOPIC, REGISTRY_START_BLOCKS, URI_UPDATED_TOPIC } from './abi.js';
 
 /** Multicall3's address on every chain; where it has no code, reads go through viem's deployless multicall. */
-export const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11';
+const MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11';
 
 export interface EnumeratedAgent {
   agentId: bigint;

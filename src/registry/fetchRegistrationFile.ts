@@ -6,7 +6,7 @@ import type { NetworkPolicy, TargetSource } from '../gather/network.js';
 
 /** agent0's cap for data: URIs, applied to every registration document. */
 export const REGISTRATION_FILE_CAP = 256 * 1024;
-export const DEFAULT_IPFS_GATEWAY = 'https://ipfs.io';
+const DEFAULT_IPFS_GATEWAY = 'https://ipfs.io';
 const MAX_REDIRECTS = 3;
 
 export interface FetchRegistrationFileParameters {

@@ -33,7 +33,7 @@ export interface AgentInspection {
 }
 
 /** The registry checks that judge the agent and its file alone (no target URL, no challenge). */
-export const AGENT_ONLY_CHECKS = registryChecks.filter((c) => !c.meta.requires.some((r) => r === 'target' || r === 'challenge'));
+const AGENT_ONLY_CHECKS = registryChecks.filter((c) => !c.meta.requires.some((r) => r === 'target' || r === 'challenge'));
 
 export async function inspectAgent(params: InspectAgentParameters): Promise<AgentInspection> {
   const { locator } = params;

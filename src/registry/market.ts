@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { PublicClient } from 'viem';
 import { createDispatcher, exchange } from '../gather/http.js';
 import { NetworkPolicy, type NetworkPolicyOptions } from '../gather/network.js';
+import { APPROX_TOKENS_PER_REQUEST } from '../obol/pricing.js';
 import { findKnownAsset } from '../protocol/assets.js';
 import { decodeChallenge } from '../protocol/decodeChallenge.js';
 import { atomicToDecimal, decimalToAtomic, isAtomicString } from '../protocol/units.js';
@@ -10,7 +11,7 @@ import { hasAgentIdTemplate, normalizeEndpoint } from './endpoints.js';
 import { enumerateAgents } from './enumerateAgents.js';
 import { fetchRegistrationFile } from './fetchRegistrationFile.js';
 import { priceBand, type PriceBand } from './marketStats.js';
-import { advertisedPrices, OBOL_TOKENS_PER_REQUEST } from './prices.js';
+import { advertisedPrices } from './prices.js';
 import { createRegistryClient } from './readAgent.js';
 import { validateRegistrationFile, type ServiceView } from './validateRegistrationFile.js';
 
@@ -180,7 +181,7 @@ async function probe(c: Candidate, params: MarketParameters, dispatcher: Dispatc
     out.perMTok = advertisedMTok.value;
     out.perMTokSource = 'registration';
   } else if (extra?.priceModel === 'perMTok') {
-    const tokens = typeof extra.approxTokensPerRequest === 'number' && extra.approxTokensPerRequest > 0 ? extra.approxTokensPerRequest : OBOL_TOKENS_PER_REQUEST;
+    const tokens = typeof extra.approxTokensPerRequest === 'number' && extra.approxTokensPerRequest > 0 ? extra.approxTokensPerRequest : APPROX_TOKENS_PER_REQUEST;
     out.perMTok = atomicToDecimal((BigInt(out.amount) * 1_000_000n * 100n) / BigInt(Math.round(tokens)), decimals + 2);
     out.perMTokSource = 'challenge';
   }

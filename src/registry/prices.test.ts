@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { offerExpectations } from '../obol/expectations.js';
 import { advertisedPrices, perRequestAtomic } from './prices.js';
 
 describe('advertisedPrices', () => {
@@ -31,5 +32,22 @@ describe('perRequestAtomic', () => {
     expect(perRequestAtomic({ path: 'p', model: 'perMTok', value: '0.0005' }, 6)).toBe(1n);
     expect(perRequestAtomic({ path: 'p', model: 'perHour', value: '1.2' }, 6)).toBe(100000n);
     expect(perRequestAtomic({ path: 'p', model: 'atomic', value: '42' }, 6)).toBe(42n);
+  });
+
+  it('charges what the ServiceOffer check expects for the same price, at the rounding edges too', () => {
+    const edges = [
+      ['perMTok', '0.00049999999999999'], // 0.49999999999999 atomic exactly; obol's 16-place division makes it 0.5 → 1
+      ['perHour', '0.000005999999999999'],
+      ['perRequest', '0.0000155'], // an exact half obol's 128-bit float rounds down
+      ['perMTok', '0.0155'],
+      ['perRequest', '0.0000000000000000000001'], // more digits than atomic units plus 12
+      ['perMTok', '123456789012345678901234567890'],
+    ] as const;
+    for (const [model, value] of edges) {
+      const offer = offerExpectations({ network: 'base-sepolia', payTo: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', price: { [model]: value } });
+      expect(perRequestAtomic({ path: 'p', model, value }, 6)?.toString(), `${model} ${value}`).toBe(offer.amount);
+    }
+    expect(perRequestAtomic({ path: 'p', model: 'perMTok', value: '0.00049999999999999' }, 6)).toBe(1n);
+    expect(perRequestAtomic({ path: 'p', model: 'perRequest', value: '0.0000155' }, 6)).toBe(15n);
   });
 });

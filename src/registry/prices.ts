@@ -1,4 +1,4 @@
-import { decimalToAtomic } from '../protocol/units.js';
+import { atomicCharge, effectivePrice, type PriceModel as ObolPriceModel } from '../obol/pricing.js';
 
 /**
  * Prices a registration file advertises. The EIP defines no price field, so x402-probe reads
@@ -11,7 +11,7 @@ import { decimalToAtomic } from '../protocol/units.js';
  * `{ amount, asset?, network? }` with an atomic amount. Pure.
  */
 
-export type PriceModel = 'perRequest' | 'perMTok' | 'perHour' | 'atomic';
+export type PriceModel = ObolPriceModel | 'atomic';
 
 export interface AdvertisedPrice {
   /** Where it was found, e.g. `services.0.price.perMTok`. */
@@ -29,11 +29,6 @@ export interface PriceAdvert {
   /** Price fields found but not readable (an unparseable value). */
   unreadable: { path: string; raw: unknown }[];
 }
-
-/** obol-stack charges per-MTok offers as if each request used this many tokens. */
-export const OBOL_TOKENS_PER_REQUEST = 1000;
-/** obol-stack charges per-hour offers as if each request took this many minutes. */
-export const OBOL_MINUTES_PER_REQUEST = 5;
 
 const DECIMAL_TEXT = /^\$?\s*([0-9]+(?:\.[0-9]+)?)\s*(?:usdc|usd)?$/i;
 const FIELDS = ['price', 'pricing', 'x402.price'] as const;
@@ -109,23 +104,13 @@ export function advertisedPrices(document: Record<string, unknown>, service: { i
   return { prices: [], unreadable };
 }
 
-/** Divide and round half up (obol-stack rounds to nearest). */
-function roundDiv(n: bigint, d: bigint): bigint {
-  return (n * 2n + d) / (2n * d);
-}
-
 /**
- * The per-request atomic amount an advertised price implies for an asset with `decimals`, using
- * obol-stack's approximations for per-MTok (`tokensPerRequest`, 1000 by default) and per-hour
- * (5 minutes a request). Null when the value cannot be expressed.
+ * The per-request atomic amount an advertised price implies for an asset with `decimals`, by
+ * obol-stack's rule (`obol/pricing.ts`); `tokensPerRequest` replaces its 1000 tokens a request
+ * when the 402 declares its own. Null when the value cannot be read as a price.
  */
-export function perRequestAtomic(price: AdvertisedPrice, decimals: number, tokensPerRequest: number = OBOL_TOKENS_PER_REQUEST): bigint | null {
+export function perRequestAtomic(price: AdvertisedPrice, decimals: number, tokensPerRequest?: number): bigint | null {
   if (price.model === 'atomic') return BigInt(price.value);
-  const extra = 12;
-  const scaled = decimalToAtomic(price.value, decimals + extra);
-  if (scaled === null) return null;
-  const unit = 10n ** BigInt(extra);
-  if (price.model === 'perRequest') return roundDiv(scaled, unit);
-  if (price.model === 'perMTok') return roundDiv(scaled * BigInt(Math.max(1, Math.round(tokensPerRequest))), unit * 1_000_000n);
-  return roundDiv(scaled * BigInt(OBOL_MINUTES_PER_REQUEST), unit * 60n);
+  const effective = effectivePrice({ [price.model]: price.value }, tokensPerRequest);
+  return effective.invalid ? null : atomicCharge(effective, decimals);
 }

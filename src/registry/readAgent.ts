@@ -4,7 +4,7 @@ import { redactSecrets } from '../util/redact.js';
 import { identityRegistryAbi } from './abi.js';
 
 /** Metadata keys obol-stack writes beside the registration (reference/obol-serviceoffer.md §5.1). */
-export const DEFAULT_METADATA_KEYS: readonly string[] = ['x402.supported', 'x402', 'service.type'];
+const DEFAULT_METADATA_KEYS: readonly string[] = ['x402.supported', 'x402', 'service.type'];
 
 export interface ReadAgentParameters {
   rpcUrl: string;

@@ -1,7 +1,7 @@
 import type { SandboxAccount, SandboxAccounts } from './types.js';
 
 /** Printed beside every key the sandbox shows. */
-export const DEV_KEY_NOTICE = 'anvil development key — public, never use for real funds';
+const DEV_KEY_NOTICE = 'anvil development key — public, never use for real funds';
 
 /**
  * Anvil's default accounts (mnemonic "test test test test test test test test test test test junk",

@@ -28,7 +28,7 @@ export interface StartAnvilParameters {
  * When set, each anvil started here leaves `<dir>/<pid>` behind (never removed), so that a test
  * run's global teardown can assert that none of them is still alive.
  */
-export const ANVIL_PID_DIR_ENV = 'X402_PROBE_ANVIL_PID_DIR';
+const ANVIL_PID_DIR_ENV = 'X402_PROBE_ANVIL_PID_DIR';
 
 /** The @foundry-rs/anvil wrapper's own platform mapping; its .bin entry is a Node wrapper that can orphan the binary. */
 function platformPackage(): { pkg: string; exe: string } {
@@ -38,7 +38,7 @@ function platformPackage(): { pkg: string; exe: string } {
 }
 
 /** Absolute path of the platform anvil binary from node_modules. */
-export function findAnvilBinary(): string {
+function findAnvilBinary(): string {
   const { pkg, exe } = platformPackage();
   const require = createRequire(import.meta.url);
   const candidates: string[] = [];

@@ -22,7 +22,7 @@ import type { SandboxAccount } from './types.js';
  * Local chains answer in milliseconds; viem's default 4 s polling would both slow every receipt
  * wait and leave timers that keep the process alive after the work is done.
  */
-export const LOCAL_POLLING_INTERVAL_MS = 50;
+const LOCAL_POLLING_INTERVAL_MS = 50;
 
 export type SandboxWalletClient = WalletClient<Transport, Chain, Account>;
 

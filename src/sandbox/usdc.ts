@@ -9,8 +9,8 @@ import type { SandboxAccount } from './types.js';
 
 export { USDC_ADDRESS } from './addresses.js';
 /** EIP-712 domain name and version of Base Sepolia USDC (on Base mainnet the name is "USD Coin"). */
-export const USDC_EIP712 = { name: 'USDC', version: '2' } as const;
-export const USDC_DECIMALS = 6;
+const USDC_EIP712 = { name: 'USDC', version: '2' } as const;
+const USDC_DECIMALS = 6;
 
 interface HardhatArtifact {
   abi: Abi;
@@ -36,7 +36,7 @@ export function fiatTokenAbi(): Abi {
 }
 
 /** Write the library address into every link slot (20 bytes each) of the runtime code. */
-export function linkLibrary(artifact: HardhatArtifact, library: Hex): Hex {
+function linkLibrary(artifact: HardhatArtifact, library: Hex): Hex {
   let code = artifact.deployedBytecode.slice(2);
   const address = library.slice(2).toLowerCase();
   for (const libraries of Object.values(artifact.deployedLinkReferences)) {

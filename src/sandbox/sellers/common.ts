@@ -61,7 +61,7 @@ export function dataUri(document: unknown): string {
   return `data:application/json;base64,${Buffer.from(JSON.stringify(document), 'utf8').toString('base64')}`;
 }
 
-export const EXPOSED_HEADERS = 'PAYMENT-REQUIRED, PAYMENT-RESPONSE, X-PAYMENT-RESPONSE';
+const EXPOSED_HEADERS = 'PAYMENT-REQUIRED, PAYMENT-RESPONSE, X-PAYMENT-RESPONSE';
 
 /**
  * What a model-citizen seller adds to every response: CORS for browser buyers (the payment headers
