@@ -1,4 +1,5 @@
 import { allChecks } from '../checks/index.js';
+import { ConfigError } from '../errors.js';
 import type { Check } from '../checks/types.js';
 import type { ArtifactName, Artifacts } from '../gather/artifacts.js';
 import { createDispatcher, DEFAULT_TIMEOUT_MS } from '../gather/http.js';
@@ -25,7 +26,11 @@ export interface RunParameters extends ProbeOptions {
   checks?: readonly Check[];
 }
 
-/** Gather, then check, then build the report. Never throws for a seller's defect. */
+/**
+ * Gather, then check, then build the report. Never throws for a seller's defect; throws the
+ * ConfigError of a gatherer whose failure is the buyer's own setup (e.g. a remote signer that
+ * stops answering mid-run), since no verdict on the seller can be drawn from it.
+ */
 export async function run(options: RunParameters): Promise<RunResult> {
   const started = (options.now ?? (() => new Date()))();
   const t0 = performance.now();
@@ -59,6 +64,8 @@ export async function run(options: RunParameters): Promise<RunResult> {
         (artifacts as Record<string, unknown>)[gatherer.artifact] = await gatherer.gather(ctx);
         timings[gatherer.artifact] = Math.round(performance.now() - gatherStarted);
       } catch (error) {
+        // A ConfigError is the buyer's broken setup (a signer gone mid-run): no verdict on the seller.
+        if (error instanceof ConfigError) throw error;
         // A gatherer that throws (in skipReason or gather) is a bug; its checks skip with the reason, the run goes on.
         notGathered[gatherer.artifact] = `gatherer failed: ${redactSecrets((error as Error).message ?? String(error)).split('\n')[0]}`;
       }
