@@ -130,6 +130,9 @@ describe('x402-probe CLI (in-process)', () => {
     ['--pay without a key', ['check', 'https://example.com', '--pay'], /--pay needs a funded key/],
     ['--key-env without --pay', ['check', 'https://example.com', '--key-env', 'K'], /only apply with --pay/],
     ['--pay with an unset key variable', ['check', 'https://example.com', '--pay', '--key-env', 'X402_PROBE_UNSET_VARIABLE'], /is not set/],
+    ['a bad --expect-asset', ['check', 'https://example.com', '--expect-asset', '0x1234:6'], /--expect-asset must be a token address/],
+    ['--expect-asset decimals beyond uint8', ['check', 'https://example.com', '--expect-asset', `0x${'11'.repeat(20)}:256`], /--expect-asset must be/],
+    ['a zero --max-validity', ['check', 'https://example.com', '--max-validity', '0'], /--max-validity must be a positive integer/],
   ];
 
   it.each(bad)('%s exits 2 with one line on stderr and no stack trace', async (_name, argv, mention) => {

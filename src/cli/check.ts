@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import type { ProbeOptions } from '../engine/options.js';
 import type { CliContext } from './context.js';
-import { collectHeader, parseAddress, parseChoice, parseDecimal, parseMethod, parseNonEmpty, parsePositiveInt, parseUrl } from './parse.js';
+import { collectHeader, parseAddress, parseChoice, parseDecimal, parseExpectAsset, parseMethod, parseNonEmpty, parsePositiveInt, parseUrl } from './parse.js';
 import { REPORTERS, type ReporterName } from './reporters.js';
 
 export interface CheckCommandOptions {
@@ -16,6 +16,7 @@ export interface CheckCommandOptions {
   expectPrice?: string;
   expectPayTo?: string;
   expectNetwork?: string;
+  expectAsset?: { address: string; decimals?: number };
   rpc?: string;
   /** An ERC-8004 agent ref; `false` where a command offers --no-agent (offer). */
   agent?: string | false;
@@ -24,6 +25,7 @@ export interface CheckCommandOptions {
   attacks: boolean;
   pay?: boolean;
   maxAmount: string;
+  maxValidity?: number;
   mainnet?: boolean;
   keyEnv?: string;
   signer?: string;
@@ -48,13 +50,15 @@ export function addProbeOptions(command: Command): Command {
     .option('--expect-price <decimal>', 'price the seller means to charge, in the asset (e.g. 0.01)', parseDecimal('--expect-price'))
     .option('--expect-pay-to <address>', 'address the seller means to be paid at', parseAddress('--expect-pay-to'))
     .option('--expect-network <network>', 'network the seller means to charge on (CAIP-2 or v1 name)', parseNonEmpty('--expect-network'))
-    .option('--rpc <url>', 'JSON-RPC URL of the payment network, for on-chain reads', parseUrl)
+    .option('--expect-asset <address[:decimals]>', 'token the seller means to charge in; with :decimals, they price it for --max-amount where the probe cannot read them', parseExpectAsset)
+    .option('--rpc <url>', 'JSON-RPC URL of the payment network, for on-chain reads (--pay defaults to the public RPC of --expect-network, or Base Sepolia)', parseUrl)
     .option('--agent <ref>', 'ERC-8004 cross-check: eip155:<chainId>:<registry>:<agentId>, an agent id (Base Sepolia), or auto', parseAgentOption)
     .option('--ipfs-gateway <url>', 'gateway for ipfs:// agentURIs (default https://ipfs.io)', parseUrl)
     .option('--allow-private', ALLOW_PRIVATE_HELP)
     .option('--no-attacks', 'do not send forged and malformed payments')
     .option('--pay', 'make one funded, capped payment (opt-in) and verify its settlement')
     .option('--max-amount <decimal>', 'largest price --pay may pay, in the asset', parseDecimal('--max-amount'), '0.01')
+    .option('--max-validity <seconds>', 'longest an authorization --pay signs may stay valid (validBefore − now)', parsePositiveInt('--max-validity'), 3600)
     .option('--mainnet', 'allow --pay on a mainnet (real funds)')
     .option('--key-env <VAR>', 'environment variable holding the buyer\'s hex private key (for --pay)')
     .option('--signer <url>', 'obol remote-signer URL holding the buyer\'s key (for --pay)', parseUrl)
@@ -89,7 +93,7 @@ export function probeOptionsFromCli(options: CheckCommandOptions): Pick<ProbeOpt
     body: options.body,
     timeoutMs: options.timeout,
     deadlineMs: options.deadline,
-    expect: { price: options.expectPrice, payTo: options.expectPayTo, network: options.expectNetwork },
+    expect: { price: options.expectPrice, payTo: options.expectPayTo, network: options.expectNetwork, asset: options.expectAsset?.address, assetDecimals: options.expectAsset?.decimals },
     rpc: options.rpc,
     attacks: options.attacks,
     strict: options.strict,

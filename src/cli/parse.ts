@@ -52,6 +52,15 @@ export function parseAddress(name: string) {
   };
 }
 
+/** `--expect-asset <address>[:<decimals>]`: the token the seller means to charge in, and optionally its decimals. */
+export function parseExpectAsset(value: string): { address: string; decimals?: number } {
+  const match = /^(0x[0-9a-fA-F]{40})(?::([0-9]{1,3}))?$/.exec(value.trim());
+  if (!match || (match[2] !== undefined && Number(match[2]) > 255)) {
+    throw new UsageError(`--expect-asset must be a token address, optionally with its decimals (0x…:6), got ${JSON.stringify(value)}`);
+  }
+  return match[2] === undefined ? { address: match[1] } : { address: match[1], decimals: Number(match[2]) };
+}
+
 export function collectHeader(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const at = value.indexOf(':');
   if (at <= 0) throw new UsageError(`--header must look like "Name: value", got ${JSON.stringify(value)}`);

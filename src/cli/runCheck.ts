@@ -18,7 +18,17 @@ export async function resolvePay(options: CheckCommandOptions, io: CliIO): Promi
   if (!wantsKey) throw new UsageError('--pay needs a funded key: --key-env <VAR> or --signer <url>');
   const { signerFromEnv, signerFromRemote } = await import('../gather/pay/buyerSigner.js');
   const signer = options.keyEnv ? await signerFromEnv(options.keyEnv, io.env) : await signerFromRemote(options.signer!, { timeoutMs: options.timeout });
-  return { signer, maxAmount: options.maxAmount, mainnet: options.mainnet ?? false };
+  return { signer, maxAmount: options.maxAmount, mainnet: options.mainnet ?? false, maxValiditySeconds: options.maxValidity };
+}
+
+/**
+ * The chain read of a check: --rpc, asked for eth_chainId up front, or with --pay the public RPC
+ * of the payment network; a silent one is a configuration error (exit 2) before any request.
+ */
+export async function resolveRpc(options: CheckCommandOptions, pay: boolean): Promise<string | undefined> {
+  if (!options.rpc && !pay) return undefined;
+  const { resolveChainRead } = await import('../registry/resolveRpc.js');
+  return resolveChainRead({ rpc: options.rpc, pay, expectNetwork: options.expectNetwork, timeoutMs: Math.min(options.timeout, 5_000) });
 }
 
 /** `x402-probe check`: run the engine, print one report, return the exit code. */
@@ -27,12 +37,14 @@ export async function runCheck(url: string, options: CheckCommandOptions, io: Cl
     throw new UsageError(`--expect-network: unknown network ${JSON.stringify(options.expectNetwork)} (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)`);
   }
   const pay = await resolvePay(options, io);
-  if (options.agent && !options.rpc) await (await import('../registry/resolveRpc.js')).requireRegistryRpc(options.agent, Math.min(options.timeout, 5_000));
+  const rpc = await resolveRpc(options, pay !== undefined);
+  if (options.agent && !rpc) await (await import('../registry/resolveRpc.js')).requireRegistryRpc(options.agent, Math.min(options.timeout, 5_000));
   const reporter = options.json ? 'json' : (options.reporter ?? 'pretty');
   const progress = createProgress(io.isTTY && reporter === 'pretty', io.stderr);
   const { report } = await run({
     url,
     ...probeOptionsFromCli(options),
+    rpc,
     agent: options.agent || undefined,
     pay,
     onProgress: (event) => progress.update(event.phase === 'gather' ? `probing ${url}: ${event.artifact}` : 'judging'),

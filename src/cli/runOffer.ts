@@ -10,7 +10,7 @@ import type { CliIO } from './context.js';
 import type { KubeCommandOptions, OfferCommandOptions } from './offer.js';
 import { createProgress } from './progress.js';
 import { probeOptionsFromCli } from './check.js';
-import { resolvePay } from './runCheck.js';
+import { resolvePay, resolveRpc } from './runCheck.js';
 
 /** The client for --context/--kubeconfig; an unusable kubeconfig is a ConfigError (exit 2). */
 export function kubeClientFor(options: KubeCommandOptions, io: CliIO, timeoutMs?: number): { client: KubeClient; namespace: string | null } {
@@ -25,6 +25,7 @@ export async function probeAndReport(client: KubeClient, namespace: string, name
     throw new UsageError(`--expect-network: unknown network ${JSON.stringify(options.expectNetwork)} (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)`);
   }
   const pay = await resolvePay(options, io);
+  const rpc = await resolveRpc(options, pay !== undefined);
   const reporter = options.json ? 'json' : (options.reporter ?? 'pretty');
   const progress = createProgress(io.isTTY && reporter === 'pretty', io.stderr);
   progress.update(`reading ServiceOffer ${namespace}/${name}`);
@@ -36,6 +37,7 @@ export async function probeAndReport(client: KubeClient, namespace: string, name
     path: options.path,
     agent: options.agent,
     ...probeOptionsFromCli(options),
+    rpc,
     pay,
     onProgress: (event) => progress.update(event.phase === 'gather' ? `probing ${namespace}/${name}: ${event.artifact}` : 'judging'),
   }).finally(() => progress.stop());

@@ -1,5 +1,6 @@
 import type { ArtifactName, DeadlineArtifact, HttpExchange, PaymentAttempt, PaymentSession, RegistrationFetch } from '../gather/artifacts.js';
 import type { GatherContext, Gatherer } from '../gather/types.js';
+import { ConfigError } from '../errors.js';
 import { redactSecrets } from '../util/redact.js';
 import type { ProgressEvent } from './options.js';
 
@@ -85,6 +86,8 @@ export async function gatherArtifacts(ctx: GatherContext, gatherers: readonly Ga
       timings[gatherer.artifact] = Math.round(performance.now() - gatherStarted);
       if (!gatherer.offline && deadline.exceeded) cut.set(gatherer, cutOf(gatherer.artifact, artifact));
     } catch (error) {
+      // A ConfigError is the buyer's broken setup (a signer gone mid-run): no verdict on the seller.
+      if (error instanceof ConfigError) throw error;
       notGathered[gatherer.artifact] = `gatherer failed: ${redactSecrets((error as Error).message ?? String(error)).split('\n')[0]}`;
       if (!gatherer.offline && deadline.exceeded) cut.set(gatherer, [gatherer.artifact]);
     }

@@ -29,7 +29,8 @@ export interface ProbeOptions extends NetworkPolicyOptions {
    * the time left; gatherers are not started after it; `report.deadline` names what it cut.
    */
   deadlineMs?: number;
-  expect?: { price?: string; payTo?: string; network?: string };
+  /** What the seller means to charge; `asset` (with optional `assetDecimals`) is --expect-asset. */
+  expect?: { price?: string; payTo?: string; network?: string; asset?: string; assetDecimals?: number };
   /** JSON-RPC URL of the payment network, for on-chain reads. */
   rpc?: string;
   /** Send forged and malformed payments (default true). */
@@ -41,9 +42,11 @@ export interface ProbeOptions extends NetworkPolicyOptions {
   forgeSigner?: TypedDataSigner;
   /**
    * Make a funded, capped payment (`--pay`): the signer is resolved by the caller, so a missing
-   * key is a configuration error before any request is sent.
+   * key is a configuration error before any request is sent. Only a requirement on the chain
+   * `rpc` reads is paid. `maxValiditySeconds` bounds validBefore − now of every authorization
+   * signed (default 3600). A signer that fails mid-run makes `run()` throw its ConfigError.
    */
-  pay?: { signer: BuyerSigner; maxAmount: string; mainnet: boolean };
+  pay?: { signer: BuyerSigner; maxAmount: string; mainnet: boolean; maxValiditySeconds?: number };
   /**
    * ERC-8004 cross-check (`--agent`): `eip155:<chainId>:<registry>:<agentId>`, `<chainId>:<agentId>`,
    * a bare agent id (Base Sepolia registry), or `auto` (the target origin's well-known file).

@@ -5,6 +5,7 @@ import { allChecks } from '../checks/index.js';
 import { fail, pass, warn } from '../checks/outcome.js';
 import type { Check, CheckMeta } from '../checks/types.js';
 import type { Gatherer } from '../gather/types.js';
+import { ConfigError } from '../errors.js';
 import { registerSecret } from '../util/redact.js';
 import { BASE_SEPOLIA_USDC, exchange, PAY_TO } from '../../test/helpers/artifacts.js';
 import { run } from './run.js';
@@ -201,6 +202,18 @@ describe('run() with a gatherer list override', () => {
     expect(challenge.message).not.toContain('ab12ab12');
     expect(challenge.message).not.toContain('second line');
     expect(forged.message).toContain('because the test says so');
+  });
+
+  it('propagates a gatherer\'s ConfigError (the buyer\'s broken setup) instead of judging the seller on it', async () => {
+    const fakeUnpaid: Gatherer<'unpaid'> = { artifact: 'unpaid', skipReason: () => null, gather: async () => exchange({ status: 402 }) };
+    const signerGone: Gatherer<'payment'> = {
+      artifact: 'payment',
+      skipReason: () => null,
+      gather: async () => {
+        throw new ConfigError('--signer: the remote signer at http://127.0.0.1:1 stopped answering (refused)');
+      },
+    };
+    await expect(run({ url: 'https://seller.invalid/x', gatherers: [fakeUnpaid, signerGone] })).rejects.toBeInstanceOf(ConfigError);
   });
 });
 

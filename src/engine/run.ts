@@ -27,7 +27,11 @@ export interface RunParameters extends ProbeOptions {
   checks?: readonly Check[];
 }
 
-/** Gather, then check, then build the report. Never throws for a seller's defect. */
+/**
+ * Gather, then check, then build the report. Never throws for a seller's defect; throws the
+ * ConfigError of a gatherer whose failure is the buyer's own setup (e.g. a remote signer that
+ * stops answering mid-run), since no verdict on the seller can be drawn from it.
+ */
 export async function run(options: RunParameters): Promise<RunResult> {
   const started = (options.now ?? (() => new Date()))();
   const t0 = performance.now();

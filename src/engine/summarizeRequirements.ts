@@ -1,5 +1,6 @@
 import type { ChallengeArtifact, TokenInfo } from '../gather/artifacts.js';
 import { findKnownAsset } from '../protocol/assets.js';
+import { evmChainId } from '../protocol/networks.js';
 import { atomicToDecimal, isAtomicString } from '../protocol/units.js';
 import type { RequirementSummary } from '../report/types.js';
 
@@ -12,7 +13,8 @@ export function summarizeRequirements(challenge: ChallengeArtifact | undefined, 
     const network = str(r.network);
     const asset = str(r.asset);
     const known = network && asset ? findKnownAsset(network, asset) : null;
-    const tokenDecimals = token && asset && token.asset.toLowerCase() === asset.toLowerCase() ? token.decimals : null;
+    // A token read prices only the requirement on the chain it was read from.
+    const tokenDecimals = token && asset && token.asset.toLowerCase() === asset.toLowerCase() && token.chainId === evmChainId(network) ? token.decimals : null;
     const decimals = known?.decimals ?? tokenDecimals;
     const amount = str(r.amount);
     return {

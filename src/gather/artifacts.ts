@@ -225,6 +225,10 @@ export interface TargetArtifact {
     payTo?: string;
     /** --expect-network, as given (CAIP-2 or v1 name). */
     network?: string;
+    /** --expect-asset: the asset address the seller means to charge in. */
+    asset?: string;
+    /** --expect-asset's decimals, when the user named them (`<address>:<decimals>`). */
+    assetDecimals?: number;
   };
   /** Whether --rpc was given (for checks that explain a skip). */
   rpc: boolean;
@@ -332,6 +336,15 @@ export interface PaymentSession {
   error: string | null;
 }
 
+/** One EIP-3009 AuthorizationUsed log of the settlement transaction: which authorization it consumed. */
+export interface AuthorizationUsedLog {
+  /** The token contract that emitted it. */
+  token: string;
+  authorizer: string;
+  /** The authorization's nonce (bytes32 hex). */
+  nonce: string;
+}
+
 /** One ERC-20 Transfer log of the settlement transaction. */
 export interface TransferLog {
   token: string;
@@ -340,7 +353,7 @@ export interface TransferLog {
   value: string;
 }
 
-/** The settlement transaction as the chain reports it (with --rpc). */
+/** The settlement transaction as the chain reports it (gathered on every served paid probe; read with --rpc). */
 export interface SettlementReceipt {
   /** The transaction hash from the settlement header. */
   transaction: string;
@@ -351,6 +364,9 @@ export interface SettlementReceipt {
   chainId: number | null;
   /** ERC-20 Transfer logs in the receipt. */
   transfers: TransferLog[];
+  /** EIP-3009 AuthorizationUsed logs in the receipt (decoded with viem). */
+  authorizations: AuthorizationUsedLog[];
+  /** Why the receipt could not be read (no RPC, RPC error), when it could not. */
   error: string | null;
 }
 

@@ -1,6 +1,8 @@
 import { redactSecrets } from '../util/redact.js';
-import { firstSignable } from '../protocol/signable.js';
-import type { TokenInfo } from './artifacts.js';
+import { sameAddress } from '../protocol/addresses.js';
+import { evmChainId } from '../protocol/networks.js';
+import { firstSignable, unsignableReason } from '../protocol/signable.js';
+import type { RequirementView, TokenInfo } from './artifacts.js';
 import type { Gatherer } from './types.js';
 
 const TOKEN_ABI = [
@@ -14,7 +16,18 @@ function short(error: unknown): string {
   return redactSecrets((e.shortMessage ?? e.message ?? String(error)).split('\n')[0]).slice(0, 300);
 }
 
-/** With --rpc: the token's own EIP-712 name and version and its decimals. */
+/**
+ * The requirement whose token to read: one on the chain the RPC reads (preferring the expected
+ * asset, then the expected network), else the first signable one (its checks then see the chain
+ * differ). A token read is only ever used on the chain it was read from.
+ */
+function requirementToRead(requirements: RequirementView[], chainId: number | null, expect: { network?: string; asset?: string } | undefined): RequirementView | null {
+  const onChain = requirements.filter((r) => chainId !== null && evmChainId(r.network) === chainId);
+  const expectedAsset = expect?.asset ? onChain.find((r) => unsignableReason(r) === null && sameAddress(r.asset, expect.asset)) : undefined;
+  return expectedAsset ?? firstSignable(onChain, expect?.network) ?? firstSignable(requirements, expect?.network);
+}
+
+/** With --rpc: the token's own EIP-712 name and version and its decimals, on the chain the RPC reads. */
 export const tokenInfoGatherer: Gatherer<'tokenInfo'> = {
   artifact: 'tokenInfo',
   skipReason: ({ options, artifacts }) => {
@@ -23,13 +36,21 @@ export const tokenInfoGatherer: Gatherer<'tokenInfo'> = {
     return firstSignable(requirements, options.expect?.network) ? null : 'no EVM requirement to read a token for';
   },
   async gather({ options, artifacts, timeoutMs }) {
-    const requirement = firstSignable(artifacts.challenge!.requirements, options.expect?.network)!;
-    const asset = requirement.asset as `0x${string}`;
-    const info: TokenInfo = { asset, chainId: null, requirementIndex: requirement.index, name: null, version: null, decimals: null, hasCode: false, error: null };
+    const requirements = artifacts.challenge!.requirements;
     const { createPublicClient, http } = await import('viem');
     const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0 }) });
+    let chainId: number | null = null;
+    let chainError: string | null = null;
     try {
-      info.chainId = await client.getChainId();
+      chainId = await client.getChainId();
+    } catch (error) {
+      chainError = short(error);
+    }
+    const requirement = requirementToRead(requirements, chainId, options.expect)!;
+    const asset = requirement.asset as `0x${string}`;
+    const info: TokenInfo = { asset, chainId, requirementIndex: requirement.index, name: null, version: null, decimals: null, hasCode: false, error: chainError };
+    if (chainError !== null) return info;
+    try {
       const code = await client.getCode({ address: asset });
       info.hasCode = code !== undefined && code !== '0x';
       if (!info.hasCode) return info;

@@ -23,6 +23,54 @@ async function chainIdOf(url: string, timeoutMs: number, fetchImpl: typeof fetch
   return Number(BigInt(body.result));
 }
 
+/** Why an RPC did not answer, in one short line (never its path or credentials). */
+function silence(error: unknown, timeoutMs: number): string {
+  return (error as Error)?.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : String((error as Error)?.message ?? error).split('\n')[0].slice(0, 120);
+}
+
+export interface ResolveChainReadParameters {
+  /** --rpc, when given. */
+  rpc?: string;
+  /** --pay: a chain read is required, so a default is used when --rpc is absent. */
+  pay: boolean;
+  /** --expect-network (picks the default RPC; Base Sepolia when absent). */
+  expectNetwork?: string;
+  timeoutMs?: number;
+  fetchImpl?: typeof fetch;
+  /** Public RPCs by chain id (tests replace them; never contacted in tests). */
+  defaults?: Readonly<Record<number, string>>;
+}
+
+/**
+ * The RPC a check reads the chain through, asked for eth_chainId before any request to the target:
+ * --rpc, which must answer; or, for --pay without --rpc, the public RPC of the expected network
+ * (Base Sepolia by default), since a paid probe must verify its settlement on chain. Anything else
+ * is a configuration error (exit 2), named with the RPC's origin only. Undefined: no chain read.
+ */
+export async function resolveChainRead(params: ResolveChainReadParameters): Promise<string | undefined> {
+  const timeoutMs = params.timeoutMs ?? 5_000;
+  const fetchImpl = params.fetchImpl ?? fetch;
+  if (params.rpc) {
+    try {
+      await chainIdOf(params.rpc, timeoutMs, fetchImpl);
+    } catch (error) {
+      throw new ConfigError(`--rpc: the RPC at ${rpcOrigin(params.rpc)} did not answer eth_chainId (${silence(error, timeoutMs)})`);
+    }
+    return params.rpc;
+  }
+  if (!params.pay) return undefined;
+  const { resolveNetwork } = await import('../protocol/networks.js');
+  const network = resolveNetwork(params.expectNetwork ?? 'eip155:84532');
+  const url = network?.chainId ? (params.defaults ?? DEFAULT_RPC_URLS)[network.chainId] : undefined;
+  if (!url) throw new ConfigError(`--pay needs a chain read to verify the settlement, and no public RPC is known for ${params.expectNetwork}: pass --rpc <url>`);
+  try {
+    await chainIdOf(url, timeoutMs, fetchImpl);
+  } catch (error) {
+    throw new ConfigError(`--pay needs a chain read to verify the settlement: the public RPC for ${network!.label} (${rpcOrigin(url)}) did not answer (${silence(error, timeoutMs)}); pass --rpc <url>`);
+  }
+  return url;
+}
+
 /**
  * The RPC to read the registry through: --rpc, or the chain's public RPC when it answers. A
  * missing or silent RPC is a configuration error (exit 2), named with its origin only.
@@ -35,7 +83,7 @@ export async function resolveRegistryRpc(params: ResolveRegistryRpcParameters): 
   try {
     await chainIdOf(url, timeoutMs, fetchImpl);
   } catch (error) {
-    const why = (error as Error)?.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : String((error as Error)?.message ?? error).split('\n')[0].slice(0, 120);
+    const why = silence(error, timeoutMs);
     throw params.rpc
       ? new ConfigError(`the RPC at ${rpcOrigin(url)} did not answer eth_chainId (${why})`)
       : new ConfigError(`--rpc is required: the default RPC for chain ${params.chainId} (${rpcOrigin(url)}) is not reachable (${why})`);

@@ -5,11 +5,14 @@ import { BASE_SEPOLIA_USDC, PAY_TO, b64, exchange } from './artifacts.js';
 
 export const PAYER = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
 export const TX = `0x${'ab'.repeat(32)}`;
+/** The nonce every authorization of the session() below shares. */
+export const NONCE = `0x${'01'.repeat(32)}`;
 
 export function plan(overrides: Partial<PaymentPlan> = {}): PaymentPlan {
   return {
     requirementIndex: 0, network: 'eip155:84532', chainId: 84532, asset: BASE_SEPOLIA_USDC, payTo: PAY_TO, amount: '10000',
-    decimals: 6, symbol: 'USDC', maxAmount: '0.01', capAtomic: '10000', mainnet: false, mainnetAllowed: false, expectPayTo: null, refused: null,
+    decimals: 6, decimalsSource: 'known-asset', symbol: 'USDC', maxAmount: '0.01', capAtomic: '10000', validitySeconds: 60, maxValiditySeconds: 3600,
+    chainRead: 84532, mainnet: false, mainnetAllowed: false, expectPayTo: null, refused: null,
     ...overrides,
   };
 }
@@ -44,7 +47,7 @@ export function session(overrides: Partial<PaymentSession> = {}): PaymentSession
     expired: payAttempt('expired', paidExchange(402)),
     paid: payAttempt('paid', paidExchange(200)),
     replay: payAttempt('replay', paidExchange(402)),
-    nonce: `0x${'01'.repeat(32)}`,
+    nonce: NONCE,
     balances: {
       before: { payer: '1000000', payTo: '0' },
       afterPaid: { payer: '990000', payTo: '10000' },
@@ -60,6 +63,7 @@ export function receipt(overrides: Partial<SettlementReceipt> = {}): SettlementR
   return {
     transaction: TX, found: true, status: 'success', blockNumber: '7', chainId: 84532,
     transfers: [{ token: BASE_SEPOLIA_USDC, from: PAYER, to: PAY_TO, value: '10000' }],
+    authorizations: [{ token: BASE_SEPOLIA_USDC, authorizer: PAYER, nonce: NONCE }],
     error: null,
     ...overrides,
   };

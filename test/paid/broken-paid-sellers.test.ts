@@ -15,12 +15,22 @@ import type { Sandbox } from '../../src/sandbox/types.js';
 
 let sandbox: Sandbox;
 let otherTransaction: string;
+let staleSettlement: string;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ sellers: false });
   // An unrelated real transfer, for the seller whose receipt names another transaction.
   const wallet = createWalletClient({ account: privateKeyToAccount(sandbox.accounts.buyers[2].privateKey), chain: localBaseSepolia(sandbox.rpcUrl), transport: http(sandbox.rpcUrl) });
   otherTransaction = await wallet.writeContract({ address: USDC, abi: parseAbi(['function transfer(address,uint256) returns (bool)']), functionName: 'transfer', args: ['0x000000000000000000000000000000000000dEaD', 1000n] });
+  // An earlier genuine settlement by the same buyer to the same payTo for the same price, for the stale receipt.
+  const honest = await startGate({ version: 2, verify: 'facilitator', settle: 'before-response', receipt: 'real' }, { facilitatorUrl: sandbox.facilitatorUrl, rpcUrl: sandbox.rpcUrl, payTo: sandbox.accounts.sellers[0].address });
+  try {
+    const { report } = await run({ url: honest.url, rpc: sandbox.rpcUrl, pay: { signer: await signerFromKey(sandbox.accounts.buyers[0].privateKey), maxAmount: '0.01', mainnet: false } });
+    expect(report.checks.find((c) => c.id === 'pay.settlement-onchain')?.status).toBe('pass');
+    staleSettlement = report.payment!.transaction as string;
+  } finally {
+    await honest.close();
+  }
 });
 
 afterAll(async () => {
@@ -28,17 +38,32 @@ afterAll(async () => {
 });
 
 describe('broken paid sellers', () => {
+  it('a paid probe without a chain read signs nothing and does not pass (made-up receipts cannot pass unverified)', async () => {
+    const entry = PAID_DEFECTS.find((e) => e.id === 'made-up-transaction-hash')!;
+    const gate = await startGate(entry.behaviour, { facilitatorUrl: sandbox.facilitatorUrl, rpcUrl: sandbox.rpcUrl, payTo: sandbox.accounts.sellers[0].address });
+    try {
+      const signer = await signerFromKey(sandbox.accounts.buyers[0].privateKey);
+      const { report, artifacts } = await run({ url: gate.url, pay: { signer, maxAmount: '0.01', mainnet: false } });
+      expect(report.verdict).toBe('fail');
+      expect(report.checks.find((c) => c.id === 'pay.within-limits')?.message).toMatch(/reads no chain/);
+      expect(artifacts.payment?.paid).toBeNull();
+    } finally {
+      await gate.close();
+    }
+  });
+
   for (const entry of PAID_DEFECTS) {
     it(`${entry.id}: ${entry.defect}`, async () => {
       const payTo = sandbox.accounts.sellers[0].address;
-      const gate = await startGate(entry.behaviour, { facilitatorUrl: sandbox.facilitatorUrl, rpcUrl: sandbox.rpcUrl, payTo, otherTransaction });
+      const gate = await startGate(entry.behaviour, { facilitatorUrl: sandbox.facilitatorUrl, rpcUrl: sandbox.rpcUrl, payTo, otherTransaction, staleSettlement });
       try {
         const signer = await signerFromKey(sandbox.accounts.buyers[0].privateKey);
         const { report, artifacts } = await run({ url: gate.url, rpc: sandbox.rpcUrl, pay: { signer, maxAmount: '0.01', mainnet: false } });
         await gate.settled();
-        for (const { check, status } of entry.expect) {
+        for (const { check, status, messageId } of entry.expect) {
           const result = report.checks.find((c) => c.id === check);
           expect(result?.status, `${check}: ${result?.message}`).toBe(status);
+          if (messageId) expect(result?.messageId, `${check}: ${result?.message}`).toBe(messageId);
         }
         expect(report.verdict).toBe('fail');
         // Exposure: every authorization the funded key signed shares one nonce, none above the cap.

@@ -1,7 +1,8 @@
 /**
  * Spend safety, property-tested over generated challenges and limits against a real loopback
- * seller that records every payment it receives: the whole --pay run never signs more than the
- * cap, never for an unexpected payTo, never on a mainnet without --mainnet, and every
+ * seller that records every payment it receives, with the sandbox chain as the chain read: the
+ * whole --pay run never signs more than the cap, never for an unexpected payTo, never on a
+ * mainnet without --mainnet, never for a chain other than the one it reads, and every
  * authorization the funded key signs shares one nonce (so at most one can ever settle).
  */
 import http from 'node:http';
@@ -9,7 +10,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/engine/run.js';
 import { signerFromKey } from '../../src/gather/pay/buyerSigner.js';
-import { isMainnet } from '../../src/protocol/networks.js';
+import { isMainnet, resolveNetwork } from '../../src/protocol/networks.js';
+import { startSandbox } from '../../src/sandbox/startSandbox.js';
+import type { Sandbox } from '../../src/sandbox/types.js';
 import { decimalToAtomic } from '../../src/protocol/units.js';
 
 const BUYER_KEY = '0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6';
@@ -27,8 +30,10 @@ let challenge: { version: 1 | 2; accepts: Record<string, unknown>[] } = { versio
 let received: string[] = [];
 let server: http.Server;
 let url = '';
+let sandbox: Sandbox;
 
 beforeAll(async () => {
+  sandbox = await startSandbox({ sellers: false });
   server = http.createServer((req, res) => {
     const header = req.headers['payment-signature'] ?? req.headers['x-payment'];
     if (typeof header === 'string') received.push(header);
@@ -44,7 +49,10 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as { port: number }).port}/paid`;
 });
 
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(async () => {
+  await new Promise<void>((r) => server.close(() => r()));
+  await sandbox?.stop();
+});
 
 const entry = fc.record({
   network: fc.constantFrom('eip155:84532', 'eip155:8453'),
@@ -74,7 +82,7 @@ describe('--pay spend safety', () => {
             }),
           };
           received = [];
-          await run({ url, expect: pinPayTo ? { payTo: EXPECTED_PAY_TO } : {}, pay: { signer, maxAmount, mainnet }, timeoutMs: 3000 });
+          await run({ url, rpc: sandbox.rpcUrl, expect: pinPayTo ? { payTo: EXPECTED_PAY_TO } : {}, pay: { signer, maxAmount, mainnet }, timeoutMs: 3000 });
           const cap = decimalToAtomic(maxAmount, 6)!;
           const decode = (h: string): unknown => {
             try {
@@ -94,6 +102,7 @@ describe('--pay spend safety', () => {
             const network = p.accepted?.network ?? p.network!;
             expect(BigInt(auth.value)).toBeLessThanOrEqual(cap);
             if (!mainnet) expect(isMainnet(network)).toBe(false);
+            expect(resolveNetwork(network)?.chainId).toBe(sandbox.chainId);
             if (pinPayTo) expect([EXPECTED_PAY_TO.toLowerCase(), BUYER.toLowerCase()]).toContain(auth.to.toLowerCase());
           }
         },

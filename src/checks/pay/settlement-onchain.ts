@@ -1,35 +1,44 @@
 import type { Artifacts } from '../../gather/artifacts.js';
 import { sameAddress } from '../../protocol/addresses.js';
-import { fail, pass, show, skip } from '../outcome.js';
+import { fail, pass, show } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
   id: 'pay.settlement-onchain',
-  title: 'The settlement transaction moved the price from the buyer to payTo',
+  title: 'The settlement transaction settled this payment: its authorization, the price, from the buyer to payTo',
   severity: 'error',
   specRef: 'https://github.com/x402-foundation/x402/blob/main/specs/schemes/exact/scheme_exact_evm.md',
-  fix: 'Report the hash of the transferWithAuthorization your facilitator mined, and settle to the payTo you advertise for the exact amount.',
+  fix: 'Report the hash of the transferWithAuthorization your facilitator mined for this payment, and settle to the payTo you advertise for the exact amount.',
   requires: ['payment', 'settlement'],
   messages: {
-    ok: 'Transaction {tx} (block {block}) moved {value} atomic units of {token} from {from} to {to}.',
+    ok: 'Transaction {tx} (block {block}) used this run\'s authorization (nonce {nonce}) and moved {value} atomic units of {token} from {from} to {to}.',
+    unverified: 'Transaction {tx} could not be looked up ({error}): a paid probe passes only when its settlement is verified on chain.',
     notFound: 'Transaction {tx} was not found on chain {chainId}: the receipt names a transaction that did not happen{error}.',
     reverted: 'Transaction {tx} reverted: no money moved.',
+    otherAuthorization: 'Transaction {tx} settled another authorization of this buyer (nonce {other}), not this run\'s (nonce {nonce}): an earlier settlement passed off as this one.',
+    noAuthorization: 'Transaction {tx} did not use this run\'s authorization (no AuthorizationUsed({payer}, {nonce}) from {token}): it is not the settlement of this payment.',
     noTransfer: 'Transaction {tx} has no transfer of {token} from the buyer to {payTo}.',
     wrongRecipient: 'Transaction {tx} moved the buyer\'s {token} to {to}, not to the advertised payTo {payTo}.',
     wrongAmount: 'Transaction {tx} moved {value} atomic units; the requirement asked for {amount} (x402 v{version} needs {rule}).',
-    wrongChain: 'The --rpc chain {chainId} is not the payment network {network}: the receipt cannot be checked there.',
+    wrongChain: 'The receipt could not be verified: the RPC reads chain {chainId}, but the payment was on {network}.',
   },
 } as const satisfies CheckMeta;
 
 export function check({ payment, settlement, challenge }: Pick<Artifacts, 'payment' | 'settlement'> & Partial<Artifacts>): CheckOutcome {
   const plan = payment.plan;
   const tx = settlement.transaction;
-  const evidence = `receipt: ${settlement.found ? `status ${settlement.status}, transfers ${show(settlement.transfers)}` : (settlement.error ?? 'not found')}`;
-  if (settlement.chainId !== null && plan.chainId !== null && settlement.chainId !== plan.chainId) {
-    return skip(meta, 'wrongChain', { chainId: settlement.chainId, network: plan.network });
-  }
-  if (!settlement.found) return fail(meta, 'notFound', { tx, chainId: settlement.chainId ?? '?', error: settlement.error ? ` (${settlement.error})` : '' }, evidence);
+  const evidence = `receipt: ${settlement.found ? `status ${settlement.status}, AuthorizationUsed ${show(settlement.authorizations)}, transfers ${show(settlement.transfers)}` : (settlement.error ?? 'not found')}`;
+  // A paid probe is verified on chain or it does not pass: an unreadable receipt is a failure.
+  if (settlement.chainId === null) return fail(meta, 'unverified', { tx, error: settlement.error ?? 'no chain read' }, evidence);
+  if (plan.chainId !== null && settlement.chainId !== plan.chainId) return fail(meta, 'wrongChain', { chainId: settlement.chainId, network: plan.network }, evidence);
+  if (!settlement.found) return fail(meta, 'notFound', { tx, chainId: settlement.chainId, error: settlement.error ? ` (${settlement.error})` : '' }, evidence);
   if (settlement.status !== 'success') return fail(meta, 'reverted', { tx }, evidence);
+  const nonce = payment.nonce ?? '(none)';
+  const byBuyer = settlement.authorizations.filter((a) => sameAddress(a.token, plan.asset) && sameAddress(a.authorizer, payment.payer));
+  if (!byBuyer.some((a) => payment.nonce !== null && a.nonce.toLowerCase() === payment.nonce.toLowerCase())) {
+    if (byBuyer[0]) return fail(meta, 'otherAuthorization', { tx, other: byBuyer[0].nonce, nonce }, evidence);
+    return fail(meta, 'noAuthorization', { tx, payer: payment.payer, nonce, token: plan.asset }, evidence);
+  }
   const fromBuyer = settlement.transfers.filter((t) => sameAddress(t.token, plan.asset) && sameAddress(t.from, payment.payer));
   const toPayTo = fromBuyer.find((t) => sameAddress(t.to, plan.payTo));
   if (!toPayTo) {
@@ -44,5 +53,5 @@ export function check({ payment, settlement, challenge }: Pick<Artifacts, 'payme
   if (version === 2 ? value !== amount : value < amount) {
     return fail(meta, 'wrongAmount', { tx, value: toPayTo.value, amount: plan.amount, version, rule: version === 2 ? 'exactly the amount' : 'at least maxAmountRequired' }, evidence);
   }
-  return pass(meta, 'ok', { tx, block: settlement.blockNumber, value: toPayTo.value, token: plan.asset, from: toPayTo.from, to: toPayTo.to }, evidence);
+  return pass(meta, 'ok', { tx, block: settlement.blockNumber, nonce, value: toPayTo.value, token: plan.asset, from: toPayTo.from, to: toPayTo.to }, evidence);
 }

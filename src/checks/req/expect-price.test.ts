@@ -43,6 +43,13 @@ describe(meta.id, () => {
     expect(check({ challenge: challengeV2(), target: expecting('ten cents') }).messageId).toBe('badExpectation');
   });
 
+  it('prices an unknown token with --expect-asset decimals, and never with a read from another chain', () => {
+    const challenge = challengeV2([{ asset: UNKNOWN, amount: '10000000000000000' }]);
+    const stated = target({ expect: { price: '0.01', asset: UNKNOWN, assetDecimals: 18 } });
+    expect(check({ challenge, target: stated }).status).toBe('pass');
+    expect(check({ challenge, target: expecting('0.01'), tokenInfo: tokenInfo({ asset: UNKNOWN, decimals: 18, chainId: 11155111 }) }).messageId).toBe('unknownDecimals');
+  });
+
   it('skips without --expect-price or requirements', () => {
     expect(check({ challenge: challengeV2(), target: target() }).messageId).toBe('noExpectation');
     expect(check({ challenge: challengeV2([]), target: expecting('0.01') }).status).toBe('skip');

@@ -1,4 +1,4 @@
-import type { Artifacts, RequirementView, TokenInfo } from '../../gather/artifacts.js';
+import type { Artifacts, RequirementView, TargetArtifact, TokenInfo } from '../../gather/artifacts.js';
 import { sameAddress } from '../../protocol/addresses.js';
 import { findKnownAsset } from '../../protocol/assets.js';
 import { evmChainId, sameNetwork } from '../../protocol/networks.js';
@@ -19,7 +19,7 @@ export const meta = {
     none: 'The challenge has no requirements to check.',
     badExpectation: 'The expected price {price} is not a plain decimal number.',
     noneOnNetwork: 'No requirement is on the expected network {network}, so the price could not be compared.',
-    unknownDecimals: 'The expected price {price} could not be compared: the token\'s decimals are unknown for {unknown}; pass --rpc to read them from the token.',
+    unknownDecimals: 'The expected price {price} could not be compared: the token\'s decimals are unknown for {unknown}; pass --rpc for the payment\'s chain to read them from the token, or name them with --expect-asset <address>:<decimals>.',
     tooPrecise: 'The expected price {price} has {digits} fractional digits, more than the {decimals} the token has; no amount can charge it exactly.',
     scaled: 'Requirement #{index} charges {actual} {symbol}, {factor} the expected {price}: decimals confused or the amount scaled twice.',
     mismatch: 'No requirement charges the expected {price}{onNetwork}; advertised: {prices}.',
@@ -32,11 +32,14 @@ interface Priced {
   symbol: string;
 }
 
-function priced(r: RequirementView, token: TokenInfo | undefined): Priced {
+/** Decimals from the asset's own chain (known table, same-chain read), else the user's --expect-asset. */
+function priced(r: RequirementView, token: TokenInfo | undefined, expect: TargetArtifact['expect']): Priced {
   const known = typeof r.network === 'string' && typeof r.asset === 'string' ? findKnownAsset(r.network, r.asset) : null;
   if (known) return { r, decimals: known.decimals, symbol: known.symbol };
   const read = token && token.error === null && token.decimals !== null && sameAddress(token.asset, r.asset) && token.chainId === evmChainId(r.network);
-  return { r, decimals: read ? token.decimals : null, symbol: 'tokens' };
+  if (read) return { r, decimals: token.decimals, symbol: 'tokens' };
+  const stated = expect.assetDecimals !== undefined && sameAddress(expect.asset, r.asset) ? expect.assetDecimals : null;
+  return { r, decimals: stated, symbol: 'tokens' };
 }
 
 function advertisedPrice({ r, decimals, symbol }: Priced): string {
@@ -59,7 +62,7 @@ export function check({ challenge, target, tokenInfo }: Pick<Artifacts, 'challen
   if (price === undefined) return skip(meta, 'noExpectation');
   const requirements = challenge.requirements;
   if (requirements.length === 0) return skip(meta, 'none');
-  const all = requirements.map((r) => priced(r, tokenInfo));
+  const all = requirements.map((r) => priced(r, tokenInfo, target.expect));
   const advertised = all.map(advertisedPrice).join('; ');
   const digits = fractionDigits(price);
   if (digits === null) return fail(meta, 'badExpectation', { price: show(price) }, `--expect-price ${price}`);

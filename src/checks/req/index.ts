@@ -3,6 +3,7 @@ import * as amountAtomic from './amount-atomic.js';
 import * as asset from './asset.js';
 import * as description from './description.js';
 import * as eip712Domain from './eip712-domain.js';
+import * as expectAsset from './expect-asset.js';
 import * as expectNetwork from './expect-network.js';
 import * as expectPayTo from './expect-pay-to.js';
 import * as expectPrice from './expect-price.js';
@@ -25,4 +26,5 @@ export const reqChecks: readonly Check[] = [
   expectPrice,
   expectPayTo,
   expectNetwork,
+  expectAsset,
 ];

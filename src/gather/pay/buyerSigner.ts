@@ -20,13 +20,30 @@ export interface BuyerSigner {
 }
 
 const PRIVATE_KEY = /^(0x)?[0-9a-fA-F]{64}$/;
+/** secp256k1's group order: a private key is an integer in [1, n). */
+const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 
-/** `--key-env VAR`: a hex private key in an environment variable. */
+/**
+ * `--key-env VAR`: a hex private key in an environment variable. Every way the value can be
+ * unusable (not hex, wrong length, zero, outside the curve's range, rejected by the signing
+ * library) gives the same one-line error naming the variable, never the value.
+ */
 export async function signerFromEnv(variable: string, env: NodeJS.ProcessEnv): Promise<BuyerSigner> {
-  const raw = env[variable]?.trim();
+  const value = env[variable];
+  if (value) registerSecret(value.trim());
+  const raw = value?.trim();
   if (!raw) throw new ConfigError(`--key-env: environment variable ${variable} is not set or empty`);
-  if (!PRIVATE_KEY.test(raw)) throw new ConfigError(`--key-env: ${variable} does not hold a 32-byte hex private key`);
-  return signerFromKey((raw.startsWith('0x') ? raw : `0x${raw}`) as `0x${string}`);
+  const unusable = () => new ConfigError(`--key-env: ${variable} does not hold a usable private key (32 bytes of hex, 0x optional, in the secp256k1 range)`);
+  if (!PRIVATE_KEY.test(raw)) throw unusable();
+  const key = (raw.startsWith('0x') ? raw : `0x${raw}`) as `0x${string}`;
+  const scalar = BigInt(key);
+  if (scalar === 0n || scalar >= SECP256K1_N) throw unusable();
+  try {
+    return await signerFromKey(key);
+  } catch {
+    // The signing library's own message quotes the key (in decimal): never pass it on.
+    throw unusable();
+  }
 }
 
 /** A signer over a private key held in memory (registered for redaction first). */
@@ -53,8 +70,11 @@ function domainType(domain: Record<string, unknown>): { name: string; type: stri
 /** `--signer URL`: obol-stack's remote-signer (GET /api/v1/keys, POST /api/v1/sign/{address}/typed-data). */
 export async function signerFromRemote(url: string, options: { dispatcher?: Dispatcher; timeoutMs?: number } = {}): Promise<BuyerSigner> {
   const base = url.replace(/\/+$/, '');
+  // The origin only: a signer URL may carry credentials in its path or userinfo.
+  const origin = new URL(base).origin;
   const keys = await exchange({ url: `${base}/api/v1/keys`, dispatcher: options.dispatcher, timeoutMs: options.timeoutMs });
-  if (keys.status !== 200) throw new ConfigError(`--signer: ${base}/api/v1/keys answered ${keys.status ?? keys.error?.message ?? 'nothing'}`);
+  if (keys.status === null) throw new ConfigError(`--signer: the remote signer at ${origin} did not answer (${keys.error?.code ?? 'no response'})`);
+  if (keys.status !== 200) throw new ConfigError(`--signer: the remote signer at ${origin} answered HTTP ${keys.status} to GET /api/v1/keys`);
   let address: string | undefined;
   try {
     address = (JSON.parse(keys.body) as { keys?: string[] }).keys?.[0];
@@ -82,19 +102,37 @@ export async function signerFromRemote(url: string, options: { dispatcher?: Disp
       } catch {
         // handled below
       }
+      // A signer that stops answering, or refuses, is the buyer's broken setup, not the seller's defect.
+      if (res.status === null) throw new ConfigError(`--signer: the remote signer at ${origin} stopped answering (${res.error?.code ?? 'no response'})`);
       if (res.status !== 200 || !signature || !/^0x[0-9a-fA-F]{130}$/.test(signature)) {
-        throw new ConfigError(`--signer: typed-data signing failed (${res.status ?? res.error?.code ?? 'no response'})`);
+        throw new ConfigError(`--signer: the remote signer at ${origin} did not sign the typed data (HTTP ${res.status})`);
       }
       return signature as `0x${string}`;
     },
   };
 }
 
+/** An unsigned integer as typed data carries it (bigint, decimal string or safe integer), else null. */
+function toUint(value: unknown): bigint | null {
+  if (typeof value === 'bigint') return value >= 0n ? value : null;
+  if (typeof value === 'string' && /^[0-9]{1,78}$/.test(value)) return BigInt(value);
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
+  return null;
+}
+
+export interface CapSignerOptions {
+  /** The clock, in milliseconds (tests); the validity window is judged against it at signing time. */
+  now?: () => number;
+}
+
 /**
- * Defence in depth behind planPayment: a signer that signs only EIP-3009 authorizations for the
- * planned asset and chain, for at most the cap, to the planned payTo or back to the payer.
+ * Defence in depth behind planPayment, judged on the typed data itself: a signer that signs only
+ * EIP-3009 authorizations for the planned asset and chain, for at most the cap, to the planned
+ * payTo or back to the payer, valid for at most the bound from now, all under one nonce.
  */
-export function capSigner(signer: BuyerSigner, plan: PaymentPlan): BuyerSigner {
+export function capSigner(signer: BuyerSigner, plan: PaymentPlan, options: CapSignerOptions = {}): BuyerSigner {
+  const clock = options.now ?? Date.now;
+  let pinnedNonce: string | null = null;
   return {
     ...signer,
     async signTypedData(request) {
@@ -110,13 +148,19 @@ export function capSigner(signer: BuyerSigner, plan: PaymentPlan): BuyerSigner {
       if (String(m.from).toLowerCase() !== signer.address.toLowerCase()) refuse('the authorization is not from this buyer');
       const to = String(m.to).toLowerCase();
       if (to !== plan.payTo!.toLowerCase() && to !== signer.address.toLowerCase()) refuse(`recipient ${String(m.to)} is not the planned payTo`);
-      let value: bigint;
-      try {
-        value = BigInt(m.value as string | bigint);
-      } catch {
-        return refuse('the value is not an integer');
-      }
-      if (value < 0n || value > BigInt(plan.capAtomic!)) refuse(`value ${value} exceeds the cap ${plan.capAtomic}`);
+      const value = toUint(m.value);
+      if (value === null) return refuse('the value is not an unsigned integer');
+      if (value > BigInt(plan.capAtomic!)) refuse(`value ${value} exceeds the cap ${plan.capAtomic}`);
+      const validAfter = toUint(m.validAfter);
+      const validBefore = toUint(m.validBefore);
+      if (validAfter === null || validBefore === null) return refuse('the validity window is not a pair of unsigned integers');
+      if (validBefore <= validAfter) refuse(`validBefore ${validBefore} is not after validAfter ${validAfter}`);
+      const lifetime = validBefore - BigInt(Math.floor(clock() / 1000));
+      if (lifetime > BigInt(plan.maxValiditySeconds)) refuse(`the authorization would stay valid ${lifetime} s from now, beyond the ${plan.maxValiditySeconds} s bound (--max-validity)`);
+      const nonce = typeof m.nonce === 'string' && /^0x[0-9a-fA-F]{64}$/.test(m.nonce) ? m.nonce.toLowerCase() : refuse('the nonce is not 32 bytes of hex');
+      // One nonce per run: of all the authorizations the run signs, at most one can ever settle.
+      if (pinnedNonce !== null && nonce !== pinnedNonce) refuse('a second nonce in one run');
+      pinnedNonce = nonce;
       return signer.signTypedData(request);
     },
   };

@@ -1,3 +1,4 @@
+import { ConfigError } from '../../errors.js';
 import { redactSecrets } from '../../util/redact.js';
 import { transferWithAuthorizationTypedData, type WireAuthorization } from '../../protocol/eip3009.js';
 import type { ChallengeArtifact, PaymentAttempt, PaymentSession, RequirementView } from '../artifacts.js';
@@ -61,10 +62,19 @@ export const paymentGatherer: Gatherer<'payment'> = {
     const { pay, expect, rpc } = ctx.options;
     const challenge = ctx.artifacts.challenge as ChallengeArtifact;
     const signer = pay!.signer;
+    const token = ctx.artifacts.tokenInfo;
     const plan = planPayment(
       challenge.requirements,
-      { maxAmount: pay!.maxAmount, mainnetAllowed: pay!.mainnet, expectPayTo: expect?.payTo, expectNetwork: expect?.network },
-      ctx.artifacts.tokenInfo,
+      {
+        maxAmount: pay!.maxAmount,
+        mainnetAllowed: pay!.mainnet,
+        maxValiditySeconds: pay!.maxValiditySeconds,
+        expectPayTo: expect?.payTo,
+        expectNetwork: expect?.network,
+        expectAsset: expect?.asset ? { address: expect.asset, decimals: expect.assetDecimals ?? null } : undefined,
+        chainRead: rpc ? (token?.chainId ?? null) : null,
+      },
+      token,
     );
     const session: PaymentSession = {
       plan, payer: signer.address, signerKind: signer.kind, underpaid: null, wrongRecipient: null, expired: null,
@@ -110,6 +120,8 @@ export const paymentGatherer: Gatherer<'payment'> = {
       session.replay.exchange = await sendPayment(ctx, signed.headerName, signed.headerValue);
       if (balanceOf && session.balances) session.balances.afterReplay = await balanceOf();
     } catch (error) {
+      // The buyer's own setup broke (a remote signer that stopped answering): not the seller's defect.
+      if (error instanceof ConfigError) throw error;
       session.error = short(error);
       if (session.balances && !session.balances.error) session.balances.error = session.error;
     }

@@ -4,18 +4,38 @@ import { isMainnet, resolveNetwork, sameNetwork } from '../../protocol/networks.
 import { unsignableReason } from '../../protocol/signable.js';
 import { atomicToDecimal, decimalToAtomic } from '../../protocol/units.js';
 import { sameAddress } from '../../protocol/addresses.js';
+import { safeStringify } from '../../util/safeJson.js';
 
-/** The buyer's limits for a paid probe (`--max-amount`, `--mainnet`, `--expect-pay-to`). */
+/** Longest validity window (seconds) an authorization may have unless --max-validity says otherwise. */
+export const DEFAULT_MAX_VALIDITY_SECONDS = 3600;
+
+/** The buyer's limits for a paid probe (`--max-amount`, `--mainnet`, `--max-validity`, `--expect-*`). */
 export interface SpendLimits {
   /** Largest price the probe may pay, decimal in the asset's units (default "0.01"). */
   maxAmount: string;
   /** Payments on mainnets are refused unless this is true. */
   mainnetAllowed: boolean;
+  /** Longest validity window (validBefore − now, seconds) the probe signs (default 3600). */
+  maxValiditySeconds?: number;
   /** When set, a requirement paying anyone else is refused. */
   expectPayTo?: string;
   /** Preferred network (CAIP-2 or v1 name). */
   expectNetwork?: string;
+  /**
+   * `--expect-asset <address>[:<decimals>]`: a requirement in any other asset is refused; the
+   * decimals, when given, price the asset where neither the known-assets table nor a read on
+   * the payment's own chain does (and must agree with them where they do).
+   */
+  expectAsset?: { address: string; decimals: number | null };
+  /**
+   * The chain id the probe reads (the --rpc chain), or null when it reads none. Only a
+   * requirement on this chain is paid: elsewhere neither its token nor its settlement can be read.
+   */
+  chainRead?: number | null;
 }
+
+/** Where the decimals behind the cap came from. */
+export type DecimalsSource = 'known-asset' | 'token' | 'expect-asset';
 
 /** What the probe decided to pay, or why it refused. JSON-serialisable. */
 export interface PaymentPlan {
@@ -27,10 +47,18 @@ export interface PaymentPlan {
   /** Atomic amount the paid request signs. */
   amount: string | null;
   decimals: number | null;
+  /** The known-assets table, the token read on the payment's own chain, or --expect-asset. */
+  decimalsSource: DecimalsSource | null;
   symbol: string | null;
   /** --max-amount as given, and in atomic units of the chosen asset. */
   maxAmount: string;
   capAtomic: string | null;
+  /** The requirement's maxTimeoutSeconds (the validity window the client signs), when an integer. */
+  validitySeconds: number | null;
+  /** --max-validity: the longest validity window signed. */
+  maxValiditySeconds: number;
+  /** The chain id the probe reads (null: none). */
+  chainRead: number | null;
   mainnet: boolean;
   mainnetAllowed: boolean;
   expectPayTo: string | null;
@@ -38,57 +66,94 @@ export interface PaymentPlan {
   refused: string | null;
 }
 
-function decimalsOf(r: RequirementView, token?: TokenInfo): { decimals: number; symbol: string | null } | null {
+const shown = (value: unknown): string => safeStringify(value).slice(0, 80);
+
+type Units = { decimals: number; symbol: string | null; source: DecimalsSource };
+
+/**
+ * The asset's decimals from its own chain only: the known-assets table (keyed by network), the
+ * token read through an RPC that reports the requirement's chain id, or the user's --expect-asset.
+ * Sources that disagree are a reason to refuse, never to pick one.
+ */
+function decimalsOf(r: RequirementView, chainId: number, token: TokenInfo | undefined, limits: SpendLimits): Units | { conflict: string } | null {
   const known = findKnownAsset(r.network as string, r.asset as string);
-  if (known) return { decimals: known.decimals, symbol: known.symbol };
-  if (token && token.decimals !== null && sameAddress(token.asset, r.asset)) return { decimals: token.decimals, symbol: null };
+  const read = token && token.chainId === chainId && token.decimals !== null && sameAddress(token.asset, r.asset) ? token.decimals : null;
+  const stated = limits.expectAsset?.decimals != null && sameAddress(limits.expectAsset.address, r.asset) ? limits.expectAsset.decimals : null;
+  const sources: [string, number | null][] = [['the known-assets table', known?.decimals ?? null], [`the token on chain ${chainId}`, read], ['--expect-asset', stated]];
+  const present = sources.filter((s): s is [string, number] => s[1] !== null);
+  if (present.some(([, d]) => d !== present[0][1])) return { conflict: present.map(([where, d]) => `${where} says ${d}`).join(', ') };
+  if (known) return { decimals: known.decimals, symbol: known.symbol, source: 'known-asset' };
+  if (read !== null) return { decimals: read, symbol: null, source: 'token' };
+  if (stated !== null) return { decimals: stated, symbol: null, source: 'expect-asset' };
   return null;
 }
 
+/** The plan for one signable requirement, refused with the first limit it breaks. */
+function evaluate(r: RequirementView, limits: SpendLimits, token: TokenInfo | undefined, base: PaymentPlan): PaymentPlan {
+  const chainId = resolveNetwork(r.network as string)!.chainId!;
+  const timeout = r.maxTimeoutSeconds;
+  const plan: PaymentPlan = {
+    ...base,
+    requirementIndex: r.index,
+    network: r.network as string,
+    chainId,
+    asset: r.asset as string,
+    payTo: r.payTo as string,
+    amount: r.amount as string,
+    validitySeconds: typeof timeout === 'number' && Number.isSafeInteger(timeout) ? timeout : null,
+    mainnet: isMainnet(r.network as string),
+  };
+  const refuse = (why: string): PaymentPlan => ({ ...plan, refused: why });
+  const expectedAsset = limits.expectAsset;
+  if (expectedAsset && !sameAddress(r.asset, expectedAsset.address)) return refuse(`asset ${plan.asset} is not the expected ${expectedAsset.address} (--expect-asset)`);
+  if (plan.mainnet && !limits.mainnetAllowed) return refuse(`${plan.network} is a mainnet (real funds); pass --mainnet to pay there`);
+  if (base.chainRead === null) return refuse('the probe reads no chain (--rpc), so it could neither read the asset nor verify the settlement');
+  if (base.chainRead !== chainId) {
+    return refuse(`the probe reads chain ${base.chainRead} (--rpc), not ${plan.network}: it could neither read the asset's decimals on its own chain nor verify the settlement there (pass --rpc for chain ${chainId})`);
+  }
+  const units = decimalsOf(r, chainId, token, limits);
+  if (units === null) {
+    return refuse(`the decimals of asset ${plan.asset} on ${plan.network} are unknown (not a known asset, and the token on chain ${chainId} did not report them), so --max-amount cannot be enforced; name them with --expect-asset ${plan.asset}:<decimals>`);
+  }
+  if ('conflict' in units) return refuse(`the decimals of asset ${plan.asset} on ${plan.network} disagree (${units.conflict}), so --max-amount cannot be enforced`);
+  Object.assign(plan, { decimals: units.decimals, symbol: units.symbol, decimalsSource: units.source });
+  const cap = decimalToAtomic(limits.maxAmount, units.decimals);
+  if (cap === null) return refuse(`--max-amount ${limits.maxAmount} has more decimals than the asset (${units.decimals})`);
+  plan.capAtomic = cap.toString();
+  const amount = BigInt(r.amount as string);
+  if (amount > cap) return refuse(`the price ${atomicToDecimal(amount, units.decimals)} ${units.symbol ?? 'units'} exceeds --max-amount ${limits.maxAmount}`);
+  if (plan.validitySeconds === null || plan.validitySeconds <= 0) {
+    return refuse(`maxTimeoutSeconds ${shown(timeout)} is not a positive integer number, so the validity window the client would sign is not what it seems (the official client adds it to the clock as given: a string is concatenated)`);
+  }
+  if (plan.validitySeconds > plan.maxValiditySeconds) {
+    return refuse(`maxTimeoutSeconds ${plan.validitySeconds} exceeds --max-validity ${plan.maxValiditySeconds}: the authorization would stay settleable long after the run`);
+  }
+  if (limits.expectPayTo && !sameAddress(r.payTo, limits.expectPayTo)) return refuse(`payTo ${plan.payTo} is not the expected ${limits.expectPayTo} (--expect-pay-to)`);
+  return plan;
+}
+
 /**
- * Choose the requirement to pay and apply the buyer's limits. Preference: the expected
- * network, then a known asset, then a network the limits allow, then the challenge's order.
- * Never returns an executable plan above the cap, on a mainnet without permission, or to a
- * payTo other than the expected one.
+ * Choose the requirement to pay and apply the buyer's limits: the best-ranked requirement that
+ * keeps every limit (ranked by the expected network, the expected asset, the chain the probe
+ * reads, a known asset, then the challenge's order), or else the best-ranked refusal. Never
+ * returns an executable plan above the cap in the asset's own-chain decimals, on a chain the
+ * probe does not read, on a mainnet without permission, with a validity window beyond the bound,
+ * or to a payTo other than the expected one.
  */
 export function planPayment(requirements: RequirementView[], limits: SpendLimits, token?: TokenInfo): PaymentPlan {
   const base: PaymentPlan = {
-    requirementIndex: null, network: null, chainId: null, asset: null, payTo: null, amount: null, decimals: null, symbol: null,
-    maxAmount: limits.maxAmount, capAtomic: null, mainnet: false, mainnetAllowed: limits.mainnetAllowed,
-    expectPayTo: limits.expectPayTo ?? null, refused: null,
+    requirementIndex: null, network: null, chainId: null, asset: null, payTo: null, amount: null, decimals: null, decimalsSource: null, symbol: null,
+    maxAmount: limits.maxAmount, capAtomic: null, validitySeconds: null, maxValiditySeconds: limits.maxValiditySeconds ?? DEFAULT_MAX_VALIDITY_SECONDS,
+    chainRead: limits.chainRead ?? null, mainnet: false, mainnetAllowed: limits.mainnetAllowed, expectPayTo: limits.expectPayTo ?? null, refused: null,
   };
   const signable = requirements.filter((r) => unsignableReason(r) === null);
   if (signable.length === 0) return { ...base, refused: 'no requirement an EVM buyer can sign (exact scheme, EVM network, atomic amount, addresses, EIP-712 domain)' };
   const score = (r: RequirementView): number =>
-    (limits.expectNetwork && sameNetwork(r.network as string, limits.expectNetwork) ? 8 : 0) +
-    (findKnownAsset(r.network as string, r.asset as string) ? 4 : 0) +
-    (limits.mainnetAllowed || !isMainnet(r.network as string) ? 2 : 0);
-  const chosen = [...signable].sort((a, b) => score(b) - score(a) || a.index - b.index)[0];
-  const network = resolveNetwork(chosen.network as string);
-  const units = decimalsOf(chosen, token);
-  const plan: PaymentPlan = {
-    ...base,
-    requirementIndex: chosen.index,
-    network: chosen.network as string,
-    chainId: network?.chainId ?? null,
-    asset: chosen.asset as string,
-    payTo: chosen.payTo as string,
-    amount: chosen.amount as string,
-    decimals: units?.decimals ?? null,
-    symbol: units?.symbol ?? null,
-    mainnet: isMainnet(chosen.network as string),
-  };
-  if (!units) return { ...plan, refused: `the decimals of asset ${plan.asset} on ${plan.network} are unknown, so --max-amount cannot be enforced (give --rpc to read them)` };
-  const cap = decimalToAtomic(limits.maxAmount, units.decimals);
-  if (cap === null) return { ...plan, refused: `--max-amount ${limits.maxAmount} has more decimals than the asset (${units.decimals})` };
-  plan.capAtomic = cap.toString();
-  const amount = BigInt(chosen.amount as string);
-  if (amount > cap) {
-    return { ...plan, refused: `the price ${atomicToDecimal(amount, units.decimals)} ${units.symbol ?? 'units'} exceeds --max-amount ${limits.maxAmount}` };
-  }
-  if (plan.mainnet && !limits.mainnetAllowed) return { ...plan, refused: `${plan.network} is a mainnet (real funds); pass --mainnet to pay there` };
-  if (limits.expectPayTo && !sameAddress(chosen.payTo, limits.expectPayTo)) {
-    return { ...plan, refused: `payTo ${plan.payTo} is not the expected ${limits.expectPayTo} (--expect-pay-to)` };
-  }
-  return plan;
+    (limits.expectNetwork && sameNetwork(r.network as string, limits.expectNetwork) ? 16 : 0) +
+    (limits.expectAsset && sameAddress(r.asset, limits.expectAsset.address) ? 8 : 0) +
+    (base.chainRead !== null && resolveNetwork(r.network as string)?.chainId === base.chainRead ? 4 : 0) +
+    (findKnownAsset(r.network as string, r.asset as string) ? 2 : 0) +
+    (limits.mainnetAllowed || !isMainnet(r.network as string) ? 1 : 0);
+  const ranked = [...signable].sort((a, b) => score(b) - score(a) || a.index - b.index).map((r) => evaluate(r, limits, token, base));
+  return ranked.find((p) => p.refused === null) ?? ranked[0];
 }

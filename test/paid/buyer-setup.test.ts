@@ -1,0 +1,106 @@
+/**
+ * A broken buyer setup is not the seller's failure, and a paid probe passes only verified on
+ * chain. End to end through the CLI on the sandbox: an --rpc that does not answer, a --signer that
+ * is down at the start or dies mid-run, are one-line configuration errors (exit 2) with no report
+ * that blames the seller; a seller whose receipt names a made-up transaction fails (exit 1).
+ * Nothing here contacts a public RPC: "none answers" is a loopback port nobody listens on.
+ */
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSigner } from '../../fixtures/signer/fakeSigner.js';
+import { startGate, type StartedGate } from '../../fixtures/paid-sellers/gate.js';
+import { main } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/context.js';
+import { startSandbox } from '../../src/sandbox/startSandbox.js';
+import type { Sandbox } from '../../src/sandbox/types.js';
+
+let sandbox: Sandbox;
+let honest: StartedGate;
+let madeUp: StartedGate;
+let closedPort: number;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ sellers: false });
+  const ctx = { facilitatorUrl: sandbox.facilitatorUrl, rpcUrl: sandbox.rpcUrl, payTo: sandbox.accounts.sellers[0].address };
+  honest = await startGate({ version: 2, verify: 'facilitator', settle: 'before-response', receipt: 'real' }, ctx);
+  madeUp = await startGate({ version: 2, verify: 'facilitator', settle: 'never', receipt: 'made-up' }, ctx);
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  closedPort = (probe.address() as { port: number }).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+});
+
+afterAll(async () => {
+  await honest?.close();
+  await madeUp?.close();
+  await sandbox?.stop();
+});
+
+async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    isTTY: false,
+    color: false,
+    env: { BUYER_KEY: sandbox.accounts.buyers[2].privateKey },
+    waitForInterrupt: () => new Promise(() => {}),
+  };
+  return { code: await main(argv, io), stdout, stderr };
+}
+
+/** Exit 2, exactly one line on stderr matching `pattern`, and no report at all. */
+function expectConfigError(result: { code: number; stdout: string; stderr: string }, pattern: RegExp): void {
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
+  expect(result.stderr).toMatch(pattern);
+  expect(result.stdout).toBe('');
+}
+
+describe('a broken buyer setup is a configuration error (exit 2), not the seller\'s failure', () => {
+  it('an --rpc that does not answer stops the run before any request to the target, with or without --pay', async () => {
+    const silent = `http://127.0.0.1:${closedPort}/v2/SECRETKEY`;
+    const before = honest.requests();
+    for (const extra of [[], ['--pay', '--key-env', 'BUYER_KEY']]) {
+      const result = await cli(['check', honest.url, '--rpc', silent, ...extra]);
+      expectConfigError(result, new RegExp(`^x402-probe: --rpc: the RPC at http://127\\.0\\.0\\.1:${closedPort} did not answer eth_chainId`));
+      expect(result.stderr).not.toContain('SECRETKEY');
+    }
+    expect(honest.requests()).toBe(before);
+  });
+
+  it('a --signer that is down at the start', async () => {
+    const result = await cli(['check', honest.url, '--pay', '--signer', `http://127.0.0.1:${closedPort}`, '--rpc', sandbox.rpcUrl]);
+    expectConfigError(result, /^x402-probe: --signer: the remote signer at http:\/\/127\.0\.0\.1:\d+ did not answer/);
+  });
+
+  it('a --signer that dies mid-run (after the payment is signed, before the attack variants are)', async () => {
+    const remote = await startFakeSigner({ privateKey: sandbox.accounts.buyers[2].privateKey, dieAfterSignatures: 1 });
+    try {
+      const result = await cli(['check', honest.url, '--pay', '--signer', remote.url, '--rpc', sandbox.rpcUrl, '--json']);
+      expectConfigError(result, /^x402-probe: --signer: the remote signer at http:\/\/127\.0\.0\.1:\d+ stopped answering/);
+      expect(remote.requests.filter((r) => r.path.endsWith('/typed-data')).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await remote.close().catch(() => undefined);
+    }
+  });
+});
+
+describe('a paid probe is verified on chain or it does not pass', () => {
+  it('a seller that verifies but reports a made-up transaction fails (exit 1)', async () => {
+    const result = await cli(['check', madeUp.url, '--pay', '--key-env', 'BUYER_KEY', '--rpc', sandbox.rpcUrl, '--json']);
+    expect(result.code, result.stderr).toBe(1);
+    const report = JSON.parse(result.stdout) as { checks: { id: string; status: string; messageId: string }[] };
+    const onchain = report.checks.find((c) => c.id === 'pay.settlement-onchain');
+    expect(onchain).toMatchObject({ status: 'fail', messageId: 'notFound' });
+  });
+
+  it('the honest gate\'s settlement is this run\'s authorization', async () => {
+    const result = await cli(['check', honest.url, '--pay', '--key-env', 'BUYER_KEY', '--rpc', sandbox.rpcUrl, '--json']);
+    const report = JSON.parse(result.stdout) as { checks: { id: string; status: string; message: string }[]; payment: { nonce: string } };
+    const onchain = report.checks.find((c) => c.id === 'pay.settlement-onchain');
+    expect(onchain?.status, onchain?.message).toBe('pass');
+    expect(onchain?.message).toContain(report.payment.nonce);
+  });
+});
