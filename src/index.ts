@@ -2,7 +2,7 @@ export { run, type RunParameters, type RunResult } from './engine/run.js';
 export type { ProbeOptions, ProgressEvent } from './engine/options.js';
 export { NetworkPolicy, classifyAddress, type NetworkPolicyOptions, type TargetSource, type HostLookup, type AddressClassifier } from './gather/network.js';
 export type { Report, CheckResult, RequirementSummary } from './report/types.js';
-export type { Artifacts, ArtifactName } from './gather/artifacts.js';
+export type { Artifacts, ArtifactName } from './artifacts/index.js';
 export type { Check, CheckMeta, CheckOutcome, CheckStatus, Severity } from './checks/types.js';
 export { decodeChallenge } from './protocol/decodeChallenge.js';
 export { ProbeError, UsageError, ConfigError } from './errors.js';
@@ -24,7 +24,7 @@ export { buildPublicUrl, type BuildPublicUrlParameters, type BuildPublicUrlRetur
 export { buildOfferManifest, manifestYaml, type SellInput, type SellInferenceInput, type SellHttpInput, type RegistrationMetadata } from './obol/manifest.js';
 export { CONDITION_ORDER, type OfferConditionType } from './obol/conditions.js';
 export { preflight, type PreflightParameters, type PreflightResult, type PreflightItem, type PreflightType } from './obol/preflight.js';
-export type { OfferArtifact, OfferCondition, KubeErrorReason } from './gather/artifacts.js';
+export type { OfferArtifact, OfferCondition, KubeErrorReason } from './artifacts/index.js';
 // ERC-8004: agent refs, registry reads, registration files, enumeration, market research.
 export { identityRegistryAbi, IDENTITY_REGISTRY_TESTNET, IDENTITY_REGISTRY_MAINNET, REGISTRATION_TYPE } from './registry/abi.js';
 export { parseAgentRef, formatAgentRef, type AgentRef, type AgentLocator } from './registry/agentRef.js';
@@ -36,7 +36,7 @@ export { inspectAgent, type InspectAgentParameters, type AgentInspection } from 
 export { scanMarket, type MarketParameters, type MarketResult, type MarketService } from './registry/market.js';
 export type { PriceBand } from './registry/marketStats.js';
 export type { RegistrySummary } from './registry/summarizeRegistry.js';
-export type { RegistrationFetch, RegistryAgentArtifact } from './gather/artifacts.js';
+export type { RegistrationFetch, RegistryAgentArtifact } from './artifacts/index.js';
 
 import { run } from './engine/run.js';
 import type { ProbeOptions } from './engine/options.js';

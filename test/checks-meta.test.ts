@@ -40,13 +40,13 @@ function checkFiles(): CheckFile[] {
 }
 
 /**
- * The keys of `interface Artifacts` read from src/gather/artifacts.ts, so the list follows the
+ * The keys of `interface Artifacts` read from src/artifacts/index.ts, so the list follows the
  * file as gatherers are added (a type cannot be enumerated at run time).
  */
 function artifactNames(): string[] {
-  const text = readFileSync(join(ROOT, 'src', 'gather', 'artifacts.ts'), 'utf8');
+  const text = readFileSync(join(ROOT, 'src', 'artifacts', 'index.ts'), 'utf8');
   const match = /export\s+interface\s+Artifacts\s*\{([^}]*)\}/.exec(text);
-  if (!match) throw new Error('src/gather/artifacts.ts has no `export interface Artifacts { ... }`');
+  if (!match) throw new Error('src/artifacts/index.ts has no `export interface Artifacts { ... }`');
   const members = match[1].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
   return [...members.matchAll(/^\s*(?:readonly\s+)?([A-Za-z_$][\w$]*)\??\s*:/gm)].map((m) => m[1]);
 }

@@ -12,7 +12,6 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHECKS_DIR = join(ROOT, 'src', 'checks');
 const GATHER_DIR = join(ROOT, 'src', 'gather');
-const ARTIFACTS_MODULE = join(GATHER_DIR, 'artifacts');
 
 /** Modules that do I/O. Matched with and without the node: prefix, and their subpaths. */
 const IO_MODULES = ['fs', 'net', 'http', 'https', 'http2', 'dns', 'tls', 'dgram', 'child_process', 'worker_threads', 'cluster', 'process', 'readline'];
@@ -37,8 +36,7 @@ function moduleViolation(specifier: string, fromFile: string, typeOnly: boolean)
   if (specifier.startsWith('.')) {
     const target = resolve(dirname(fromFile), specifier).replace(/\.(js|ts|mjs)$/, '');
     if (target === GATHER_DIR || target.startsWith(GATHER_DIR + sep)) {
-      if (typeOnly && target === ARTIFACTS_MODULE) return null;
-      return `imports ${specifier} from gather/ (only \`import type\` of gather/artifacts.js is allowed)`;
+      return `imports ${specifier} from gather/${typeOnly ? ' (types too: artifact types live in artifacts/)' : ''}`;
     }
   }
   return null;
@@ -127,7 +125,7 @@ const rules = (source: string) => findImpurities(source, SAMPLE).map((v) => v.ru
 describe('purity scanner', () => {
   it('accepts a pure check: type import of artifacts, protocol/ helpers, words in strings and comments', () => {
     const pure = `
-      import type { Artifacts } from '../../gather/artifacts.js';
+      import type { Artifacts } from '../../artifacts/index.js';
       import { getAddress, isAddress } from 'viem';
       import { resolveNetwork } from '../../protocol/networks.js';
       // never Date.now() or Math.random() or process.env here
@@ -164,9 +162,10 @@ describe('purity scanner', () => {
     }
   });
 
-  it('allows `import type` only from gather/artifacts.js', () => {
-    expect(rules(`import { type Artifacts } from '../../gather/artifacts.js';`)).toHaveLength(1);
-    expect(rules(`import type { Artifacts } from '../../gather/artifacts.js';`)).toEqual([]);
+  it('forbids even `import type` from gather/, and allows the artifacts module', () => {
+    expect(rules(`import type { GatherContext } from '../../gather/types.js';`)).toHaveLength(1);
+    expect(rules(`import type { Artifacts } from '../../artifacts/index.js';`)).toEqual([]);
+    expect(rules(`import { type Artifacts } from '../../artifacts/index.js';`)).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import { describeInput, fuzz } from '../scripts/fuzz/properties.js';
 import { allChecks } from '../src/checks/index.js';
 import { run } from '../src/engine/run.js';
 import { runChecks } from '../src/engine/runChecks.js';
-import type { ArtifactName, Artifacts } from '../src/gather/artifacts.js';
+import type { ArtifactName, Artifacts } from '../src/artifacts/index.js';
 import { challengeGatherer } from '../src/gather/challenge.js';
 import { renderReport } from '../src/report/index.js';
 import { artifactsFor, exchange, v1PaymentRequired, v1Requirement } from './helpers/artifacts.js';

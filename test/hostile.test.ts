@@ -10,7 +10,7 @@ import type { HostileSeller, HostileServer } from '../fixtures/hostile/types.js'
 import type { CliIO } from '../src/cli/context.js';
 import { main } from '../src/cli/main.js';
 import { run } from '../src/engine/run.js';
-import type { Artifacts, HttpExchange } from '../src/gather/artifacts.js';
+import type { Artifacts, HttpExchange } from '../src/artifacts/index.js';
 import { DEFAULT_BODY_CAP } from '../src/gather/http.js';
 import type { Report } from '../src/report/types.js';
 

@@ -5,7 +5,7 @@
  * controlled fields. Artifact *shapes* stay as the gatherers produce them; their contents don't.
  */
 import fc from 'fast-check';
-import type { HttpErrorCode, HttpExchange } from '../../src/gather/artifacts.js';
+import type { HttpErrorCode, HttpExchange } from '../../src/artifacts/index.js';
 
 /**
  * JSON text written into the output as is: number literals JSON.stringify can't write (1e400,

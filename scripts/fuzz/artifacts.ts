@@ -15,7 +15,7 @@ import type {
   SettlementReceipt,
   TargetArtifact,
   TokenInfo,
-} from '../../src/gather/artifacts.js';
+} from '../../src/artifacts/index.js';
 import { condition, offerArtifact } from '../../test/obol/offerArtifact.js';
 import { plan, receipt, session } from '../../test/helpers/payment.js';
 import { fetched, registrationDoc, registryAgent } from '../../test/registry/artifacts.js';

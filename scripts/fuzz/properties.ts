@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { Dispatcher } from 'undici';
 import { allChecks } from '../../src/checks/index.js';
 import { run } from '../../src/engine/run.js';
-import type { ArtifactName, HttpExchange } from '../../src/gather/artifacts.js';
+import type { ArtifactName, HttpExchange } from '../../src/artifacts/index.js';
 import { challengeGatherer } from '../../src/gather/challenge.js';
 import { createDispatcher } from '../../src/gather/http.js';
 import type { Gatherer } from '../../src/gather/types.js';

@@ -1,5 +1,5 @@
 /** Judging a payment the seller must refuse: shared by the pay.* attack checks. */
-import type { Artifacts, PaymentAttempt, PaymentSession } from '../gather/artifacts.js';
+import type { Artifacts, PaymentAttempt, PaymentSession } from '../artifacts/index.js';
 import { clip, fail, pass, skip, warn } from './outcome.js';
 import type { CheckMeta, CheckOutcome } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { ArtifactName, Artifacts } from '../gather/artifacts.js';
+import type { ArtifactName, Artifacts } from '../artifacts/index.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';

@@ -1,4 +1,4 @@
-import type { ArtifactName, DeadlineArtifact, HttpExchange, PaymentAttempt, PaymentSession, RegistrationFetch } from '../gather/artifacts.js';
+import type { ArtifactName, DeadlineArtifact, HttpExchange, PaymentAttempt, PaymentSession, RegistrationFetch } from '../artifacts/index.js';
 import type { GatherContext, Gatherer } from '../gather/types.js';
 import { ConfigError } from '../errors.js';
 import { redactSecrets } from '../util/redact.js';

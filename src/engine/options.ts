@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { BuyerSigner } from '../gather/pay/buyerSigner.js';
 import type { TypedDataSigner } from '../gather/signPayment.js';
-import type { OfferArtifact } from '../gather/artifacts.js';
+import type { OfferArtifact } from '../artifacts/index.js';
 import type { NetworkPolicy, NetworkPolicyOptions, TargetSource } from '../gather/network.js';
 
 /** Progress events for a TTY spinner; nothing is printed by the engine itself. */

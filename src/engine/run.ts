@@ -1,6 +1,6 @@
 import { allChecks } from '../checks/index.js';
 import type { Check } from '../checks/types.js';
-import type { Artifacts } from '../gather/artifacts.js';
+import type { Artifacts } from '../artifacts/index.js';
 import { defaultDeadlineMs, startDeadline } from '../gather/deadline.js';
 import { createDispatcher, DEFAULT_TIMEOUT_MS } from '../gather/http.js';
 import { gatherers as defaultGatherers } from '../gather/index.js';

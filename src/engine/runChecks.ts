@@ -1,4 +1,4 @@
-import type { ArtifactName, Artifacts } from '../gather/artifacts.js';
+import type { ArtifactName, Artifacts } from '../artifacts/index.js';
 import type { Check, CheckOutcome } from '../checks/types.js';
 import type { CheckResult } from '../report/types.js';
 

@@ -1,4 +1,4 @@
-import type { PaymentAttempt, PaymentSession, SettlementReceipt } from '../gather/artifacts.js';
+import type { PaymentAttempt, PaymentSession, SettlementReceipt } from '../artifacts/index.js';
 import { decodeSettlement } from '../protocol/settlement.js';
 
 function pickScalars(value: Record<string, unknown>, keys: string[]): Record<string, string | number | boolean | null> {

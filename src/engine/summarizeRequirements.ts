@@ -1,4 +1,4 @@
-import type { ChallengeArtifact, TokenInfo } from '../gather/artifacts.js';
+import type { ChallengeArtifact, TokenInfo } from '../artifacts/index.js';
 import { findKnownAsset } from '../protocol/assets.js';
 import { evmChainId } from '../protocol/networks.js';
 import { atomicToDecimal, isAtomicString } from '../protocol/units.js';

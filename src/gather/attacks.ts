@@ -1,5 +1,5 @@
 import { firstSignable, unsignableReason } from '../protocol/signable.js';
-import type { PaymentAttempt } from './artifacts.js';
+import type { PaymentAttempt } from '../artifacts/index.js';
 import { sendPayment } from './sendPayment.js';
 import { signPayment, type TypedDataSigner } from './signPayment.js';
 import type { GatherContext, Gatherer } from './types.js';

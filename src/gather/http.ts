@@ -1,7 +1,7 @@
 import { brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib';
 import { type Agent, type Dispatcher, request } from 'undici';
 import { redactSecrets } from '../util/redact.js';
-import type { HttpError, HttpErrorCode, HttpExchange, RedirectHop } from './artifacts.js';
+import type { HttpError, HttpErrorCode, HttpExchange, RedirectHop } from '../artifacts/index.js';
 import { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
 import { defaultNetworkPolicy, FORBIDDEN_ADDRESS_CODE, type NetworkPolicy, publicOnlyJudge, refusalReason, type TargetSource } from './network.js';
 import type { ExchangeDeadline } from './deadline.js';

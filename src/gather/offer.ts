@@ -8,7 +8,7 @@ import { KubeApiError } from '../kube/errors.js';
 import { TUNNEL_CONFIGMAP, type ServiceOffer, type ServiceOfferCondition } from '../kube/types.js';
 import { buildPublicUrl } from '../obol/publicUrl.js';
 import { redactSecrets } from '../util/redact.js';
-import type { OfferArtifact, OfferCondition } from './artifacts.js';
+import type { OfferArtifact, OfferCondition } from '../artifacts/index.js';
 import type { Gatherer } from './types.js';
 
 export interface ReadOfferParameters {

@@ -1,4 +1,4 @@
-import type { Artifacts, RegistryAgentArtifact } from './artifacts.js';
+import type { Artifacts, RegistryAgentArtifact } from '../artifacts/index.js';
 import type { GatherContext, Gatherer } from './types.js';
 import { DEFAULT_RPC_URLS, WELL_KNOWN_REGISTRATION_PATH } from '../registry/abi.js';
 import { parseAgentRef, parseAgentRegistry, registrationAgentId, type AgentLocator } from '../registry/agentRef.js';

@@ -1,4 +1,4 @@
-import type { HttpExchange } from './artifacts.js';
+import type { HttpExchange } from '../artifacts/index.js';
 import { exchange } from './http.js';
 import { requestHeaders } from './requestHeaders.js';
 import type { GatherContext } from './types.js';

@@ -1,4 +1,4 @@
-import type { ChallengeArtifact, RequirementView } from './artifacts.js';
+import type { ChallengeArtifact, RequirementView } from '../artifacts/index.js';
 
 export interface SignedPayment {
   headerName: 'PAYMENT-SIGNATURE' | 'X-PAYMENT';

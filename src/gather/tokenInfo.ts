@@ -2,7 +2,7 @@ import { redactSecrets } from '../util/redact.js';
 import { sameAddress } from '../protocol/addresses.js';
 import { evmChainId } from '../protocol/networks.js';
 import { firstSignable, unsignableReason } from '../protocol/signable.js';
-import type { RequirementView, TokenInfo } from './artifacts.js';
+import type { RequirementView, TokenInfo } from '../artifacts/index.js';
 import type { Gatherer } from './types.js';
 
 const TOKEN_ABI = [

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { ProbeOptions } from '../engine/options.js';
-import type { ArtifactName, Artifacts } from './artifacts.js';
+import type { ArtifactName, Artifacts } from '../artifacts/index.js';
 import type { NetworkPolicy } from './network.js';
 import type { RunDeadline } from './deadline.js';
 

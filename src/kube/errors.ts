@@ -1,5 +1,5 @@
 import { KubeError } from '../errors.js';
-import type { KubeErrorReason } from '../gather/artifacts.js';
+import type { KubeErrorReason } from '../artifacts/index.js';
 import { OFFER_CRD_NAME } from './types.js';
 
 export type { KubeErrorReason };

@@ -6,7 +6,7 @@
  */
 import { offerChecks } from '../checks/offer/index.js';
 import { run, type RunParameters, type RunResult } from '../engine/run.js';
-import type { OfferArtifact } from '../gather/artifacts.js';
+import type { OfferArtifact } from '../artifacts/index.js';
 import { offerGatherer, readOffer } from '../gather/offer.js';
 import type { KubeClient } from '../kube/client.js';
 import { resolveNetwork } from '../protocol/networks.js';

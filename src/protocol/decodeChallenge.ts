@@ -4,7 +4,7 @@ import type {
   ChallengeArtifact,
   HttpExchange,
   RequirementView,
-} from '../gather/artifacts.js';
+} from '../artifacts/index.js';
 import { detectNonStandard } from './detectNonStandard.js';
 import { resolveNetwork } from './networks.js';
 import { safeStringify } from '../util/safeJson.js';

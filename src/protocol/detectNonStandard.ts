@@ -1,4 +1,4 @@
-import type { HttpExchange, NonStandardSignal } from '../gather/artifacts.js';
+import type { HttpExchange, NonStandardSignal } from '../artifacts/index.js';
 import { safeStringify } from '../util/safeJson.js';
 
 const MAX_EVIDENCE = 200;

@@ -1,4 +1,4 @@
-import type { RequirementView } from '../gather/artifacts.js';
+import type { RequirementView } from '../artifacts/index.js';
 import { caip2Knowledge, evmChainId, isCaip2, isKnownV1Name, isLegacyV1Name, resolveNetwork } from './networks.js';
 import { isKnownScheme } from './schemes.js';
 import { unsignableReason } from './signable.js';

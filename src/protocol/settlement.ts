@@ -1,4 +1,4 @@
-import type { HttpExchange } from '../gather/artifacts.js';
+import type { HttpExchange } from '../artifacts/index.js';
 
 const STANDARD_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

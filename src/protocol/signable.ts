@@ -1,4 +1,4 @@
-import type { RequirementView } from '../gather/artifacts.js';
+import type { RequirementView } from '../artifacts/index.js';
 import { isKnownV1Name, resolveNetwork } from './networks.js';
 import { isAtomicString } from './units.js';
 import { safeStringify } from '../util/safeJson.js';

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { RegistrationFetch } from '../gather/artifacts.js';
+import type { RegistrationFetch } from '../artifacts/index.js';
 import type { ExchangeDeadline } from '../gather/deadline.js';
 import { exchange } from '../gather/http.js';
 import type { NetworkPolicy, TargetSource } from '../gather/network.js';

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { registryChecks } from '../checks/registry/index.js';
 import { runChecks } from '../engine/runChecks.js';
-import type { Artifacts, RegistryAgentArtifact } from '../gather/artifacts.js';
+import type { Artifacts, RegistryAgentArtifact } from '../artifacts/index.js';
 import { NetworkPolicy, type NetworkPolicyOptions } from '../gather/network.js';
 import type { CheckResult } from '../report/types.js';
 import { formatAgentRef, type AgentLocator } from './agentRef.js';

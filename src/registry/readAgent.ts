@@ -1,5 +1,5 @@
 import { BaseError, type PublicClient } from 'viem';
-import type { RegistryAgentArtifact } from '../gather/artifacts.js';
+import type { RegistryAgentArtifact } from '../artifacts/index.js';
 import { redactSecrets } from '../util/redact.js';
 import { identityRegistryAbi } from './abi.js';
 

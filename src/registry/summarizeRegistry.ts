@@ -1,4 +1,4 @@
-import type { Artifacts } from '../gather/artifacts.js';
+import type { Artifacts } from '../artifacts/index.js';
 import { readRegistration } from './validateRegistrationFile.js';
 
 /** What report.registry carries: the agent, its file and the well-known file, in brief. */

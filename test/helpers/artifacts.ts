@@ -2,7 +2,7 @@
  * Small builders for hand-made artifacts, so each check's unit test reads as
  * "this response in, this outcome out".
  */
-import type { Artifacts, ChallengeArtifact, HttpExchange, PaymentAttempt, TargetArtifact, TokenInfo } from '../../src/gather/artifacts.js';
+import type { Artifacts, ChallengeArtifact, HttpExchange, PaymentAttempt, TargetArtifact, TokenInfo } from '../../src/artifacts/index.js';
 import { decodeChallenge } from '../../src/protocol/decodeChallenge.js';
 
 export const BASE_SEPOLIA_USDC = '0x036CbD53842c5426634e7929541eC2318f3dCF7e';

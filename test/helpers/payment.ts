@@ -1,6 +1,6 @@
 /** Builders for the paid-session artifacts (PaymentSession, SettlementReceipt). */
-import type { HttpExchange, PaymentAttempt, PaymentSession, SettlementReceipt } from '../../src/gather/artifacts.js';
-import type { PaymentPlan } from '../../src/gather/pay/spendGuard.js';
+import type { HttpExchange, PaymentAttempt, PaymentSession, SettlementReceipt } from '../../src/artifacts/index.js';
+import type { PaymentPlan } from '../../src/artifacts/index.js';
 import { BASE_SEPOLIA_USDC, PAY_TO, b64, exchange } from './artifacts.js';
 
 export const PAYER = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';

@@ -1,5 +1,5 @@
 /** Hand-made `offer` artifacts for the offer.* check tests. */
-import type { OfferArtifact, OfferCondition } from '../../src/gather/artifacts.js';
+import type { OfferArtifact, OfferCondition } from '../../src/artifacts/index.js';
 import { CONDITION_ORDER } from '../../src/obol/conditions.js';
 
 export const OFFER_PAY_TO = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';

@@ -1,5 +1,5 @@
 /** Hand-made registry artifacts for the registry.* unit tests. */
-import type { RegistrationFetch, RegistryAgentArtifact } from '../../src/gather/artifacts.js';
+import type { RegistrationFetch, RegistryAgentArtifact } from '../../src/artifacts/index.js';
 import { IDENTITY_REGISTRY_TESTNET, REGISTRATION_TYPE } from '../../src/registry/abi.js';
 import { PAY_TO, URL } from '../helpers/artifacts.js';
 

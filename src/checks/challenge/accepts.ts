@@ -1,4 +1,4 @@
-import type { Artifacts } from '../../gather/artifacts.js';
+import type { Artifacts } from '../../artifacts/index.js';
 import { MAX_ACCEPTS } from '../../protocol/decodeChallenge.js';
 import { firstSignable, unsignableReason } from '../../protocol/signable.js';
 import { fail, pass, show, skip, warn } from '../outcome.js';

@@ -1,4 +1,4 @@
-import type { Artifacts, NonStandardSignal } from '../../gather/artifacts.js';
+import type { Artifacts, NonStandardSignal } from '../../artifacts/index.js';
 import { fail, pass, show } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 

@@ -1,4 +1,4 @@
-import type { Artifacts, RequirementView } from '../../gather/artifacts.js';
+import type { Artifacts, RequirementView } from '../../artifacts/index.js';
 import { requirementViews } from '../../protocol/decodeChallenge.js';
 import { isKnownV1Name, isLegacyV1Name, resolveNetwork, sameNetwork } from '../../protocol/networks.js';
 import { isAtomicString } from '../../protocol/units.js';

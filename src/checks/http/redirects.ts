@@ -1,4 +1,4 @@
-import type { Artifacts, RedirectHop } from '../../gather/artifacts.js';
+import type { Artifacts, RedirectHop } from '../../artifacts/index.js';
 import { fail, pass, skip, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 

@@ -1,4 +1,4 @@
-import type { Artifacts, OfferCondition } from '../../gather/artifacts.js';
+import type { Artifacts, OfferCondition } from '../../artifacts/index.js';
 import { describeConditions, firstPending, orderedConditions, type OfferConditionType } from '../../obol/conditions.js';
 import { fail, pass, skip, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';

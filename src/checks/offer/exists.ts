@@ -1,4 +1,4 @@
-import type { Artifacts } from '../../gather/artifacts.js';
+import type { Artifacts } from '../../artifacts/index.js';
 import { fail, pass } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 

@@ -1,4 +1,4 @@
-import type { Artifacts, RequirementView } from '../../gather/artifacts.js';
+import type { Artifacts, RequirementView } from '../../artifacts/index.js';
 import { offerExpectations } from '../../obol/expectations.js';
 import { atomicCharge, describePrice, effectivePrice } from '../../obol/pricing.js';
 import { sameNetwork } from '../../protocol/networks.js';

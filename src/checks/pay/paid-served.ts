@@ -1,4 +1,4 @@
-import type { Artifacts } from '../../gather/artifacts.js';
+import type { Artifacts } from '../../artifacts/index.js';
 import { decodeChallenge } from '../../protocol/decodeChallenge.js';
 import { decodeSettlement } from '../../protocol/settlement.js';
 import { fail, pass, skip } from '../outcome.js';

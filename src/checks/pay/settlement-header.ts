@@ -1,4 +1,4 @@
-import type { Artifacts } from '../../gather/artifacts.js';
+import type { Artifacts } from '../../artifacts/index.js';
 import { sameAddress } from '../../protocol/addresses.js';
 import { sameNetwork } from '../../protocol/networks.js';
 import { decodeSettlement, TX_HASH } from '../../protocol/settlement.js';

@@ -1,4 +1,4 @@
-import type { Artifacts } from '../../gather/artifacts.js';
+import type { Artifacts } from '../../artifacts/index.js';
 import { readRegistration } from '../../registry/validateRegistrationFile.js';
 import { fail, pass, show, skip, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';

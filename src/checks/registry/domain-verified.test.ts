@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RegistrationFetch } from '../../gather/artifacts.js';
+import type { RegistrationFetch } from '../../artifacts/index.js';
 import { AGENT_REGISTRY, dataFile, fetched, registrationDoc, registryAgent, wellKnown } from '../../../test/registry/artifacts.js';
 import { target } from '../../../test/helpers/artifacts.js';
 import { check, meta } from './domain-verified.js';

@@ -1,4 +1,4 @@
-import type { Artifacts } from '../../gather/artifacts.js';
+import type { Artifacts } from '../../artifacts/index.js';
 import { parseAgentRegistry, registrationAgentId } from '../../registry/agentRef.js';
 import { endpointHost, endpointHostname, isLoopbackHost } from '../../registry/endpoints.js';
 import { readRegistration } from '../../registry/validateRegistrationFile.js';

@@ -1,4 +1,4 @@
-import type { Artifacts } from '../../gather/artifacts.js';
+import type { Artifacts } from '../../artifacts/index.js';
 import { findKnownAsset } from '../../protocol/assets.js';
 import { sameAddress } from '../../protocol/addresses.js';
 import { sameNetwork } from '../../protocol/networks.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RegistrationFetch } from '../../gather/artifacts.js';
+import type { RegistrationFetch } from '../../artifacts/index.js';
 import { dataFile, fetched, registrationDoc, registryAgent } from '../../../test/registry/artifacts.js';
 import { check, meta } from './uri-resolves.js';
 

@@ -1,4 +1,4 @@
-import type { Artifacts } from '../../gather/artifacts.js';
+import type { Artifacts } from '../../artifacts/index.js';
 import { endpointHostname, isLoopbackHost } from '../../registry/endpoints.js';
 import { fail, pass, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';

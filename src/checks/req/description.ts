@@ -1,4 +1,4 @@
-import type { Artifacts, RequirementView } from '../../gather/artifacts.js';
+import type { Artifacts, RequirementView } from '../../artifacts/index.js';
 import { fail, pass, show, skip } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 

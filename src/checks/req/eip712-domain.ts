@@ -1,4 +1,4 @@
-import type { Artifacts, RequirementView, TokenInfo } from '../../gather/artifacts.js';
+import type { Artifacts, RequirementView, TokenInfo } from '../../artifacts/index.js';
 import { sameAddress } from '../../protocol/addresses.js';
 import { findKnownAsset } from '../../protocol/assets.js';
 import { evmChainId, resolveNetwork } from '../../protocol/networks.js';

@@ -1,4 +1,4 @@
-import type { Artifacts, RequirementView } from '../../gather/artifacts.js';
+import type { Artifacts, RequirementView } from '../../artifacts/index.js';
 import { caip2Knowledge, isCaip2, isKnownV1Name, isLegacyV1Name, resolveNetwork } from '../../protocol/networks.js';
 import { fail, pass, show, skip, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';

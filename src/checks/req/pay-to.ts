@@ -1,4 +1,4 @@
-import type { Artifacts } from '../../gather/artifacts.js';
+import type { Artifacts } from '../../artifacts/index.js';
 import { addressShape, checksum, sameAddress, ZERO_ADDRESS } from '../../protocol/addresses.js';
 import { evmChainId } from '../../protocol/networks.js';
 import { fail, pass, show, skip } from '../outcome.js';

@@ -1,5 +1,5 @@
-import type { BalanceReading } from '../artifacts.js';
-import type { PaymentPlan } from './spendGuard.js';
+import type { BalanceReading } from '../../artifacts/index.js';
+import type { PaymentPlan } from '../../artifacts/index.js';
 
 const BALANCE_OF = [
   { type: 'function', name: 'balanceOf', stateMutability: 'view', inputs: [{ name: 'owner', type: 'address' }], outputs: [{ type: 'uint256' }] },

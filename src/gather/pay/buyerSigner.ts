@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { ConfigError, SpendGuardError } from '../../errors.js';
 import { registerSecret } from '../../util/redact.js';
 import { exchange } from '../http.js';
-import type { PaymentPlan } from './spendGuard.js';
+import type { PaymentPlan } from '../../artifacts/index.js';
 
 /** Typed data as @x402/evm's client hands it to a signer. */
 export interface TypedDataRequest {

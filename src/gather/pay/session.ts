@@ -1,7 +1,7 @@
 import { ConfigError } from '../../errors.js';
 import { redactSecrets } from '../../util/redact.js';
 import { transferWithAuthorizationTypedData, type WireAuthorization } from '../../protocol/eip3009.js';
-import type { ChallengeArtifact, PaymentAttempt, PaymentSession, RequirementView } from '../artifacts.js';
+import type { ChallengeArtifact, PaymentAttempt, PaymentSession, RequirementView } from '../../artifacts/index.js';
 import { sendPayment } from '../sendPayment.js';
 import { signPayment } from '../signPayment.js';
 import type { GatherContext, Gatherer } from '../types.js';

@@ -1,6 +1,6 @@
 import { decodeSettlement, TX_HASH } from '../../protocol/settlement.js';
 import { redactSecrets } from '../../util/redact.js';
-import type { AuthorizationUsedLog, SettlementReceipt, TransferLog } from '../artifacts.js';
+import type { AuthorizationUsedLog, SettlementReceipt, TransferLog } from '../../artifacts/index.js';
 import type { Gatherer } from '../types.js';
 
 /** The two events an EIP-3009 settlement emits from the token: which authorization, and what moved. */

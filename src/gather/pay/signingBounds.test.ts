@@ -12,7 +12,7 @@ import { challengeOf, v1PaymentRequired, v1Requirement, v1Response, v2PaymentReq
 import { findKnownAsset } from '../../protocol/assets.js';
 import { evmChainId, resolveNetwork } from '../../protocol/networks.js';
 import { decimalToAtomic } from '../../protocol/units.js';
-import type { TokenInfo } from '../artifacts.js';
+import type { TokenInfo } from '../../artifacts/index.js';
 import { signPayment } from '../signPayment.js';
 import { type BuyerSigner, type TypedDataRequest, capSigner } from './buyerSigner.js';
 import { planPayment } from './spendGuard.js';

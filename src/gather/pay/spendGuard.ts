@@ -1,4 +1,4 @@
-import type { RequirementView, TokenInfo } from '../artifacts.js';
+import type { DecimalsSource, PaymentPlan, RequirementView, TokenInfo } from '../../artifacts/index.js';
 import { findKnownAsset } from '../../protocol/assets.js';
 import { isMainnet, resolveNetwork, sameNetwork } from '../../protocol/networks.js';
 import { unsignableReason } from '../../protocol/signable.js';
@@ -34,37 +34,6 @@ export interface SpendLimits {
   chainRead?: number | null;
 }
 
-/** Where the decimals behind the cap came from. */
-export type DecimalsSource = 'known-asset' | 'token' | 'expect-asset';
-
-/** What the probe decided to pay, or why it refused. JSON-serialisable. */
-export interface PaymentPlan {
-  requirementIndex: number | null;
-  network: string | null;
-  chainId: number | null;
-  asset: string | null;
-  payTo: string | null;
-  /** Atomic amount the paid request signs. */
-  amount: string | null;
-  decimals: number | null;
-  /** The known-assets table, the token read on the payment's own chain, or --expect-asset. */
-  decimalsSource: DecimalsSource | null;
-  symbol: string | null;
-  /** --max-amount as given, and in atomic units of the chosen asset. */
-  maxAmount: string;
-  capAtomic: string | null;
-  /** The requirement's maxTimeoutSeconds (the validity window the client signs), when an integer. */
-  validitySeconds: number | null;
-  /** --max-validity: the longest validity window signed. */
-  maxValiditySeconds: number;
-  /** The chain id the probe reads (null: none). */
-  chainRead: number | null;
-  mainnet: boolean;
-  mainnetAllowed: boolean;
-  expectPayTo: string | null;
-  /** Why nothing is signed; null when the plan may be executed. */
-  refused: string | null;
-}
 
 const shown = (value: unknown): string => safeStringify(value).slice(0, 80);
 

@@ -1,0 +1,45 @@
+/**
+ * Artifacts: what the gatherers recorded, as plain JSON-serialisable facts (bigints as decimal
+ * strings, times as numbers). They are the contract between gather/, which writes them, and
+ * protocol/, checks/, report/ and the engine, which read them: no verdicts live here, and this
+ * module imports nothing but itself. A run's artifacts can be saved and re-judged offline.
+ */
+import type { HttpExchange } from './http.js';
+import type { ChallengeArtifact } from './challenge.js';
+import type { DeadlineArtifact, TargetArtifact } from './run.js';
+import type { PaymentAttempt, PaymentSession, SettlementReceipt, TokenInfo } from './payment.js';
+import type { RegistrationFetch, RegistryAgentArtifact } from './registry.js';
+import type { OfferArtifact } from './offer.js';
+
+export type { HttpError, HttpErrorCode, HttpExchange, RedirectHop, SentRequest } from './http.js';
+export type { CarrierDecode, ChallengeArtifact, DecodeStage, NonStandardSignal, RequirementView } from './challenge.js';
+export type { DeadlineArtifact, TargetArtifact } from './run.js';
+export type { AuthorizationUsedLog, BalanceReading, DecimalsSource, PaymentAttempt, PaymentPlan, PaymentSession, SettlementReceipt, TokenInfo, TransferLog } from './payment.js';
+export type { RegistrationFetch, RegistrationFetchErrorCode, RegistryAgentArtifact } from './registry.js';
+export type { KubeErrorReason, OfferArtifact, OfferCondition } from './offer.js';
+
+/** Every artifact a run can produce. Absent means its gatherer did not run. */
+export interface Artifacts {
+  target: TargetArtifact;
+  unpaid: HttpExchange;
+  challenge: ChallengeArtifact;
+  tokenInfo: TokenInfo;
+  forged: PaymentAttempt;
+  malformed: PaymentAttempt;
+  /** --pay: the paid probe (plan, attack payments, paid request, replay, balances). */
+  payment: PaymentSession;
+  /** --pay with --rpc: the settlement transaction's receipt. */
+  settlement: SettlementReceipt;
+  /** --agent: the probed origin's /.well-known/agent-registration.json (ERC-8004 domain verification, `auto`). */
+  registryWellKnown: RegistrationFetch;
+  /** --agent: the agent and the registry's answers about it. */
+  registryAgent: RegistryAgentArtifact;
+  /** --agent: the registration file the agentURI points to. */
+  registryFile: RegistrationFetch;
+  /** `offer`: the ServiceOffer read from the cluster, and the public URL built from it. */
+  offer: OfferArtifact;
+  /** The run deadline and what it cut (always recorded by the engine). */
+  deadline: DeadlineArtifact;
+}
+
+export type ArtifactName = keyof Artifacts;

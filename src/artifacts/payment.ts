@@ -1,0 +1,141 @@
+/** The paying side: attack payments, the token, the paid session's plan, balances and the settlement receipt. */
+import type { HttpExchange } from './http.js';
+
+/** A payment the probe sent to see whether the seller refuses it. */
+export interface PaymentAttempt {
+  /** What kind of payment this was. */
+  kind: 'forged' | 'malformed' | 'paid' | 'replay' | 'underpaid' | 'wrong-recipient' | 'expired';
+  /** Index of the requirement the payment was built for (null for malformed). */
+  requirementIndex: number | null;
+  /** The header the payment went in (`PAYMENT-SIGNATURE` or `X-PAYMENT`). */
+  headerName: string;
+  /** The header value sent (base64; it holds a signature, never a key). */
+  headerValue: string;
+  /** The address that signed (a fresh, unfunded key for forged payments). */
+  payer: string | null;
+  /** The signed authorization value (atomic, decimal string), when one was signed. */
+  value: string | null;
+  /** Why no payment was sent, when none was (e.g. no signable requirement). */
+  notSent?: string;
+  /** The exchange, when a payment was sent. */
+  exchange: HttpExchange | null;
+}
+
+/** The token's own answer about itself, read with --rpc. */
+export interface TokenInfo {
+  /** The asset address read. */
+  asset: string;
+  /** The chain id the RPC reported. */
+  chainId: number | null;
+  /** The requirement index the asset came from. */
+  requirementIndex: number;
+  /** The token's `name()`, or null when the call failed. */
+  name: string | null;
+  /** The token's `version()` (EIP-712 version), or null when the call failed. */
+  version: string | null;
+  /** The token's `decimals()`, or null when the call failed. */
+  decimals: number | null;
+  /** Bytecode present at the address. */
+  hasCode: boolean;
+  /** Why the read failed, when it did. */
+  error: string | null;
+}
+
+/** Where the decimals behind the cap came from. */
+export type DecimalsSource = 'known-asset' | 'token' | 'expect-asset';
+
+/** What the probe decided to pay, or why it refused. JSON-serialisable. */
+export interface PaymentPlan {
+  requirementIndex: number | null;
+  network: string | null;
+  chainId: number | null;
+  asset: string | null;
+  payTo: string | null;
+  /** Atomic amount the paid request signs. */
+  amount: string | null;
+  decimals: number | null;
+  /** The known-assets table, the token read on the payment's own chain, or --expect-asset. */
+  decimalsSource: DecimalsSource | null;
+  symbol: string | null;
+  /** --max-amount as given, and in atomic units of the chosen asset. */
+  maxAmount: string;
+  capAtomic: string | null;
+  /** The requirement's maxTimeoutSeconds (the validity window the client signs), when an integer. */
+  validitySeconds: number | null;
+  /** --max-validity: the longest validity window signed. */
+  maxValiditySeconds: number;
+  /** The chain id the probe reads (null: none). */
+  chainRead: number | null;
+  mainnet: boolean;
+  mainnetAllowed: boolean;
+  expectPayTo: string | null;
+  /** Why nothing is signed; null when the plan may be executed. */
+  refused: string | null;
+}
+
+/** USDC balances (atomic, decimal strings) of the buyer and the payee, read with --rpc. */
+export interface BalanceReading {
+  payer: string;
+  payTo: string;
+}
+
+/** The paid probe: the plan, the attack payments, the paid request and its replay. */
+export interface PaymentSession {
+  /** What the probe chose to pay and the limits it applied (refused when a limit would break). */
+  plan: PaymentPlan;
+  /** The funded buyer's address. */
+  payer: string;
+  /** How the buyer signs. */
+  signerKind: 'key-env' | 'remote-signer';
+  /**
+   * Attack payments signed by the funded key, sent before the paid request. They reuse the
+   * paid request's nonce, so at most one authorization of the run can ever settle.
+   */
+  underpaid: PaymentAttempt | null;
+  wrongRecipient: PaymentAttempt | null;
+  expired: PaymentAttempt | null;
+  /** The real payment. */
+  paid: PaymentAttempt | null;
+  /** The paid request's header sent again after it was served. */
+  replay: PaymentAttempt | null;
+  /** The nonce every authorization of this run shares. */
+  nonce: string | null;
+  /** Balances before the paid request, after it, and after the replay (with --rpc). */
+  balances: { before: BalanceReading | null; afterPaid: BalanceReading | null; afterReplay: BalanceReading | null; error: string | null } | null;
+  /** Why the session stopped early (signing failed, RPC failed), if it did. */
+  error: string | null;
+}
+
+/** One EIP-3009 AuthorizationUsed log of the settlement transaction: which authorization it consumed. */
+export interface AuthorizationUsedLog {
+  /** The token contract that emitted it. */
+  token: string;
+  authorizer: string;
+  /** The authorization's nonce (bytes32 hex). */
+  nonce: string;
+}
+
+/** One ERC-20 Transfer log of the settlement transaction. */
+export interface TransferLog {
+  token: string;
+  from: string;
+  to: string;
+  value: string;
+}
+
+/** The settlement transaction as the chain reports it (gathered on every served paid probe; read with --rpc). */
+export interface SettlementReceipt {
+  /** The transaction hash from the settlement header. */
+  transaction: string;
+  /** Receipt found and its status. */
+  found: boolean;
+  status: 'success' | 'reverted' | null;
+  blockNumber: string | null;
+  chainId: number | null;
+  /** ERC-20 Transfer logs in the receipt. */
+  transfers: TransferLog[];
+  /** EIP-3009 AuthorizationUsed logs in the receipt (decoded with viem). */
+  authorizations: AuthorizationUsedLog[];
+  /** Why the receipt could not be read (no RPC, RPC error), when it could not. */
+  error: string | null;
+}
