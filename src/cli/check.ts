@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import type { ProbeOptions } from '../engine/options.js';
 import type { CliContext } from './context.js';
 import { collectHeader, parseAddress, parseChoice, parseDecimal, parseExpectAsset, parseMethod, parseNonEmpty, parsePositiveInt, parseUrl } from './parse.js';
-import { REPORTERS, type ReporterName } from './reporters.js';
+import { reporterNames, type ReporterName } from '../report/index.js';
 
 export interface CheckCommandOptions {
   method: string;
@@ -64,7 +64,7 @@ export function addProbeOptions(command: Command): Command {
     .option('--signer <url>', 'obol remote-signer URL holding the buyer\'s key (for --pay)', parseUrl)
     .option('--strict', 'warnings fail the verdict')
     .option('--json', 'print the JSON report on stdout (same as --reporter json)')
-    .addOption(new Option('--reporter <name>', 'report format').choices(REPORTERS as unknown as string[]).argParser(parseChoice('--reporter', REPORTERS)))
+    .addOption(new Option('--reporter <name>', 'report format').choices(reporterNames).argParser(parseChoice('--reporter', reporterNames)))
     .option('-v, --verbose', 'pretty report: also list skipped checks (failures, warnings and passes are always listed)');
 }
 
