@@ -13,7 +13,7 @@ import { createDispatcher } from '../../src/gather/http.js';
 import type { Gatherer } from '../../src/gather/types.js';
 import { decodeBody, decodeChallenge, decodeHeader, MAX_ACCEPTS } from '../../src/protocol/decodeChallenge.js';
 import { decodeSettlement } from '../../src/protocol/settlement.js';
-import { renderReport } from '../../src/report/index.js';
+import { renderReport, reporterNames } from '../../src/report/index.js';
 import type { Report } from '../../src/report/types.js';
 import { response } from './arbitraries.js';
 import { type FuzzArtifacts, fuzzArtifacts } from './artifacts.js';
@@ -104,7 +104,7 @@ export async function checkPipeline(a: FuzzArtifacts, dispatcher: Dispatcher, op
   must(report.verdict === (failed ? 'fail' : 'pass'), 'verdict disagrees with the checks');
   must(serializes(report), `report.${unserializablePath(report)} does not serialize to JSON`);
   if (renderAll) {
-    for (const reporter of ['pretty', 'json', 'junit', 'github'] as const) {
+    for (const reporter of reporterNames) {
       must(typeof renderReport(reporter, report, { color: true, verbose: true }) === 'string', `reporter ${reporter} returned no text`);
     }
   }

@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
-
-export interface DemoCommandOptions {
-  json?: boolean;
-  verbose?: boolean;
-}
+import type { DemoCommandOptions } from './runDemo.js';
 
 export function registerDemo(program: Command, ctx: CliContext): void {
   program

@@ -1,46 +1,8 @@
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
-import { addProbeOptions, type CheckCommandOptions } from './check.js';
 import type { CliContext } from './context.js';
-import { parseUrl } from './parse.js';
-
-export interface KubeCommandOptions {
-  namespace?: string;
-  context?: string;
-  kubeconfig?: string;
-}
-
-export interface OfferCommandOptions extends CheckCommandOptions, KubeCommandOptions {
-  baseUrl?: string;
-  path: string;
-  /** A ref, false for --no-agent, undefined for status.agentId. */
-  agent?: string | false;
-}
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-/** Kubernetes object and namespace names: lowercase RFC 1123 labels. */
-export function parseKubeName(what: string) {
-  return (value: string): string => {
-    if (!DNS_LABEL.test(value) || value.length > 63) throw new UsageError(`${what} must be a lowercase RFC 1123 name (a-z, 0-9, '-'), got ${JSON.stringify(value)}`);
-    return value;
-  };
-}
-
-/** --context and --kubeconfig, resolved the way kubectl does (KUBECONFIG, ~/.kube/config, in-cluster). */
-export function addKubeOptions(command: Command): Command {
-  return command
-    .option('--context <name>', 'kubeconfig context to use (default: the current-context)')
-    .option('--kubeconfig <file>', 'kubeconfig file (default: KUBECONFIG, else ~/.kube/config, else in-cluster)');
-}
-
-/** --agent defaults to the offer's status.agentId, and --no-agent skips it; call after addProbeOptions. */
-export function addAgentOptions(command: Command): Command {
-  const agent = command.options.find((o) => o.long === '--agent');
-  if (!agent) throw new Error('addAgentOptions extends the --agent that addProbeOptions declares: call that first');
-  agent.description = `${agent.description} (default: status.agentId)`;
-  return command.option('--no-agent', 'skip the ERC-8004 cross-check even when status.agentId is set');
-}
+import { addAgentOptions, addKubeOptions, addProbeOptions } from './options.js';
+import { parseKubeName, parseUrl } from './parse.js';
+import type { OfferCommandOptions } from './runOffer.js';
 
 export function registerOffer(program: Command, ctx: CliContext): void {
   const command = program

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { resolveNetwork } from '../protocol/networks.js';
 
 /** Option parsers for commander: each throws a UsageError with a one-line message. */
 
@@ -34,6 +35,19 @@ export function parseNonEmpty(name: string) {
   return (value: string): string => {
     if (value.trim() === '') throw new UsageError(`${name} must not be empty`);
     return value.trim();
+  };
+}
+
+/**
+ * A network the probe knows (CAIP-2 id or v1 name), checked as the flag is read: the one place
+ * an unknown network becomes a usage error, for every command that takes one.
+ */
+export function parseNetwork(name: string) {
+  const nonEmpty = parseNonEmpty(name);
+  return (value: string): string => {
+    const network = nonEmpty(value);
+    if (!resolveNetwork(network)) throw new UsageError(`${name}: unknown network ${JSON.stringify(network)} (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)`);
+    return network;
   };
 }
 
@@ -74,5 +88,23 @@ export function parseChoice<T extends string>(name: string, choices: readonly T[
   return (value: string): T => {
     if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
     return value as T;
+  };
+}
+
+/** A light syntax check of an ERC-8004 agent ref (viem loads only in the action); the gatherer reads it in full. */
+export function parseAgentOption(value: string): string {
+  if (!/^(auto|eip155:[0-9]+:0x[0-9a-fA-F]{40}:[0-9]+|[0-9]+:[0-9]+|[0-9]+)$/i.test(value.trim())) {
+    throw new UsageError(`--agent: cannot read ${JSON.stringify(value)} (expected eip155:<chainId>:<registry>:<agentId>, <chainId>:<agentId>, an agent id, or auto)`);
+  }
+  return value.trim();
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Kubernetes object and namespace names: lowercase RFC 1123 labels. */
+export function parseKubeName(what: string) {
+  return (value: string): string => {
+    if (!DNS_LABEL.test(value) || value.length > 63) throw new UsageError(`${what} must be a lowercase RFC 1123 name (a-z, 0-9, '-'), got ${JSON.stringify(value)}`);
+    return value;
   };
 }

@@ -1,21 +1,11 @@
 import type { Command } from 'commander';
-import type { CliContext } from './context.js';
-import { addKubeOptions, type KubeCommandOptions } from './offer.js';
 import type { PreflightType } from '../obol/preflight.js';
-import { parseAddress, parseChoice, parsePositiveInt, parseUrl } from './parse.js';
+import type { CliContext } from './context.js';
+import { addKubeOptions } from './options.js';
+import { parseAddress, parseChoice, parseNetwork, parsePositiveInt, parseUrl } from './parse.js';
+import type { PreflightCommandOptions } from './runPreflight.js';
 
-const PREFLIGHT_TYPES: readonly PreflightType[] = ['inference', 'http'];
-
-export interface PreflightCommandOptions extends KubeCommandOptions {
-  json?: boolean;
-  signer?: string;
-  address?: string;
-  rpc?: string;
-  ollama?: string;
-  network: string;
-  type: PreflightType;
-  timeout: number;
-}
+const PREFLIGHT_TYPES = ['inference', 'http'] as const satisfies readonly PreflightType[];
 
 export function registerPreflight(program: Command, ctx: CliContext): void {
   const command = program
@@ -26,7 +16,7 @@ export function registerPreflight(program: Command, ctx: CliContext): void {
     .option('--address <address>', "the seller's wallet address", parseAddress('--address'))
     .option('--rpc <url>', 'JSON-RPC URL of the payment network, to read the USDC and gas balances', parseUrl)
     .option('--ollama <url>', 'Ollama base URL (default: OLLAMA_HOST, else http://localhost:11434)', parseUrl)
-    .option('--network <name>', 'network the seller will be paid on', 'base-sepolia')
+    .option('--network <name>', 'network the seller will be paid on', parseNetwork('--network'), 'base-sepolia')
     .option('--type <kind>', 'what will be sold: inference (needs Ollama) or http (Ollama reported, not required)', parseChoice('--type', PREFLIGHT_TYPES), 'inference')
     .option('--timeout <ms>', 'deadline for each request in milliseconds', parsePositiveInt('--timeout'), 5_000);
   addKubeOptions(command);

@@ -1,13 +1,14 @@
 import { createColors } from 'picocolors';
 import { run } from '../engine/run.js';
 import { signerFromKey } from '../gather/pay/buyerSigner.js';
-import { renderReport } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { startSandbox } from '../sandbox/startSandbox.js';
 import type { Sandbox, SandboxSeller } from '../sandbox/types.js';
 import type { CliIO } from './context.js';
-import type { DemoCommandOptions } from './demo.js';
-import { createProgress } from './progress.js';
+import type { OutputCommandOptions } from './options.js';
+import { commandOutput } from './output.js';
+
+export type DemoCommandOptions = Pick<OutputCommandOptions, 'json' | 'verbose'>;
 
 /** What a buyer sends to the sandbox's inference sellers. */
 const CHAT_BODY = JSON.stringify({ model: 'qwen3:0.6b', messages: [{ role: 'user', content: 'Say hello to x402.' }] });
@@ -71,7 +72,8 @@ function summaryTable(results: DemoResult[], color: boolean): string {
 
 /** `x402-probe demo`: sandbox + every seller probed with a real paid request + registry cross-check. */
 export async function runDemo(options: DemoCommandOptions, io: CliIO): Promise<number> {
-  const progress = createProgress(io.isTTY && !options.json, io.stderr);
+  const output = commandOutput(options, io);
+  const progress = output.progress();
   const started = performance.now();
   progress.update('starting the sandbox (anvil, USDC, ERC-8004 registry, facilitator, sellers)');
   const sandbox = await startSandbox({ onProgress: (step) => progress.update(step) }).catch((error) => {
@@ -93,15 +95,15 @@ export async function runDemo(options: DemoCommandOptions, io: CliIO): Promise<n
   }
   const ok = results.every((r) => r.report.verdict === 'pass');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (options.json) {
+  if (output.json) {
     io.stdout(`${JSON.stringify({ tool: 'x402-probe', demo: true, verdict: ok ? 'pass' : 'fail', durationMs: Math.round(performance.now() - started), reports: results.map((r) => r.report) }, null, 2)}\n`);
     return ok ? 0 : 1;
   }
   for (const { seller, report } of results) {
-    io.stdout(`\n${createColors(io.color).bold(`── ${seller.name} (x402 v${seller.x402Version}) ──`)}\n`);
-    io.stdout(renderReport('pretty', report, { color: io.color, verbose: options.verbose }));
+    io.stdout(`\n${createColors(output.color).bold(`── ${seller.name} (x402 v${seller.x402Version}) ──`)}\n`);
+    output.printReport(report);
   }
-  io.stdout(`\n${summaryTable(results, io.color)}\n\n`);
+  io.stdout(`\n${summaryTable(results, output.color)}\n\n`);
   io.stdout(
     ok
       ? `Every sandbox seller passed: a machine buyer found each price, paid it, and the USDC moved on chain (${seconds} s).\n`

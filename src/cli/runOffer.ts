@@ -1,33 +1,28 @@
 import { UsageError } from '../errors.js';
-import { createKubeClient, type KubeClient } from '../kube/client.js';
-import { resolveKubeConfig } from '../kube/kubeconfig.js';
+import type { KubeClient } from '../kube/client.js';
 import { probeOffer } from '../obol/probeOffer.js';
 import { isSafePath } from '../obol/publicUrl.js';
-import { resolveNetwork } from '../protocol/networks.js';
-import { renderReport } from '../report/index.js';
 import type { Report } from '../report/types.js';
+import { resolvePay, resolveRpc } from './buyerSetup.js';
 import type { CliIO } from './context.js';
-import type { KubeCommandOptions, OfferCommandOptions } from './offer.js';
-import { createProgress } from './progress.js';
-import { probeOptionsFromCli } from './check.js';
-import { resolvePay, resolveRpc } from './runCheck.js';
+import { kubeClientFor } from './kube.js';
+import { type KubeCommandOptions, type ProbeCommandOptions, probeOptionsFromCli } from './options.js';
+import { commandOutput } from './output.js';
 
-/** The client for --context/--kubeconfig; an unusable kubeconfig is a ConfigError (exit 2). */
-export function kubeClientFor(options: KubeCommandOptions, io: CliIO, timeoutMs?: number): { client: KubeClient; namespace: string | null } {
-  const resolved = resolveKubeConfig({ kubeconfig: options.kubeconfig, context: options.context, env: io.env });
-  return { client: createKubeClient(resolved, { timeoutMs }), namespace: resolved.namespace };
+export interface OfferCommandOptions extends ProbeCommandOptions, KubeCommandOptions {
+  baseUrl?: string;
+  path: string;
+  /** A ref, false for --no-agent, undefined for status.agentId. */
+  agent?: string | false;
 }
 
 /** Probe an offer and print its report; shared by `offer` and `sell` (after the wait). */
 export async function probeAndReport(client: KubeClient, namespace: string, name: string, options: OfferCommandOptions, io: CliIO): Promise<Report> {
   if (options.path !== '' && !isSafePath(options.path.startsWith('/') ? options.path : `/${options.path}`)) throw new UsageError(`--path must be a plain URL path, got ${JSON.stringify(options.path)}`);
-  if (options.expectNetwork && !resolveNetwork(options.expectNetwork)) {
-    throw new UsageError(`--expect-network: unknown network ${JSON.stringify(options.expectNetwork)} (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)`);
-  }
   const pay = await resolvePay(options, io);
   const rpc = await resolveRpc(options, pay !== undefined);
-  const reporter = options.json ? 'json' : (options.reporter ?? 'pretty');
-  const progress = createProgress(io.isTTY && reporter === 'pretty', io.stderr);
+  const output = commandOutput(options, io);
+  const progress = output.progress();
   progress.update(`reading ServiceOffer ${namespace}/${name}`);
   const { report } = await probeOffer({
     client,
@@ -41,7 +36,7 @@ export async function probeAndReport(client: KubeClient, namespace: string, name
     pay,
     onProgress: (event) => progress.update(event.phase === 'gather' ? `probing ${namespace}/${name}: ${event.artifact}` : 'judging'),
   }).finally(() => progress.stop());
-  io.stdout(renderReport(reporter, report, { color: io.color, verbose: options.verbose }));
+  output.printReport(report);
   return report;
 }
 

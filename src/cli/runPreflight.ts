@@ -1,27 +1,38 @@
 import { ConfigError, UsageError } from '../errors.js';
-import { createKubeClient, type KubeClient } from '../kube/client.js';
-import { resolveKubeConfig } from '../kube/kubeconfig.js';
+import type { KubeClient } from '../kube/client.js';
 import { ollamaBaseUrl } from '../obol/ollama.js';
-import { preflight } from '../obol/preflight.js';
+import { preflight, type PreflightType } from '../obol/preflight.js';
 import { renderPreflightJson, renderPreflightPretty } from '../obol/renderPreflight.js';
-import { resolveNetwork } from '../protocol/networks.js';
 import type { CliIO } from './context.js';
-import type { PreflightCommandOptions } from './preflight.js';
-import { createProgress } from './progress.js';
+import { kubeClientFor } from './kube.js';
+import type { KubeCommandOptions } from './options.js';
+import { commandOutput } from './output.js';
+
+export interface PreflightCommandOptions extends KubeCommandOptions {
+  json?: boolean;
+  signer?: string;
+  address?: string;
+  rpc?: string;
+  ollama?: string;
+  /** Known to resolveNetwork: parseNetwork checked it as it was read. */
+  network: string;
+  type: PreflightType;
+  timeout: number;
+}
 
 /** `x402-probe preflight`: exit 0 when every required item is ready, 1 otherwise, 2 for bad flags. */
 export async function runPreflight(options: PreflightCommandOptions, io: CliIO): Promise<number> {
   if (options.signer && options.address) throw new UsageError('pass --signer or --address, not both');
-  if (!resolveNetwork(options.network)) throw new UsageError(`--network: unknown network ${JSON.stringify(options.network)} (e.g. base-sepolia, base)`);
   let kube: KubeClient | { error: string };
   try {
-    kube = createKubeClient(resolveKubeConfig({ kubeconfig: options.kubeconfig, context: options.context, env: io.env }), { timeoutMs: options.timeout });
+    kube = kubeClientFor(options, io, options.timeout).client;
   } catch (error) {
     // A kubeconfig the user named is a usage error; finding none is what preflight reports.
     if (!(error instanceof ConfigError) || options.kubeconfig || options.context) throw error;
     kube = { error: error.shortMessage };
   }
-  const progress = createProgress(io.isTTY && !options.json, io.stderr);
+  const output = commandOutput(options, io);
+  const progress = output.progress();
   progress.update('checking cluster, Ollama, wallet and tunnel');
   const result = await preflight({
     kube,
@@ -33,6 +44,6 @@ export async function runPreflight(options: PreflightCommandOptions, io: CliIO):
     type: options.type,
     timeoutMs: options.timeout,
   }).finally(() => progress.stop());
-  io.stdout(options.json ? renderPreflightJson(result) : renderPreflightPretty(result, { color: io.color }));
+  io.stdout(output.json ? renderPreflightJson(result) : renderPreflightPretty(result, { color: output.color }));
   return result.ready ? 0 : 1;
 }

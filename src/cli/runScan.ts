@@ -1,15 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { createColors } from 'picocolors';
 import { UsageError } from '../errors.js';
-import { resolveNetwork } from '../protocol/networks.js';
 import type { Report } from '../report/types.js';
 import { renderSummary } from '../scan/summary.js';
 import { scanTargets, type ScanResult } from '../scan/scanTargets.js';
 import { parseTargets, type ScanTarget } from '../scan/targets.js';
-import { probeOptionsFromCli } from './check.js';
 import type { CliIO } from './context.js';
-import { createProgress } from './progress.js';
-import type { ScanCommandOptions } from './scan.js';
+import { type ProbeCommandOptions, probeOptionsFromCli } from './options.js';
+import { type CommandOutput, commandOutput } from './output.js';
+
+/** The `check` options that make sense for many targets at once: no payment, no per-target agent. */
+export type ScanProbeOptionName = 'method' | 'header' | 'body' | 'timeout' | 'deadline' | 'expectPrice' | 'expectPayTo' | 'expectNetwork' | 'rpc' | 'attacks' | 'strict' | 'ipfsGateway' | 'allowPrivate';
+
+export type ScanCommandOptions = Pick<ProbeCommandOptions, ScanProbeOptionName | 'json'> & {
+  concurrency: number;
+  perHost: number;
+  fromRegistry?: boolean;
+  registry?: string;
+  limit?: number;
+};
 
 /** Exit code of a scan stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
 const INTERRUPTED_EXIT_CODE = 130;
@@ -31,14 +40,14 @@ async function readInput(file: string, stdin: NodeJS.ReadableStream): Promise<st
 }
 
 /** The registry's scan list; in pretty mode, a line saying what was found and left out. */
-async function fromRegistry(options: ScanCommandOptions, io: CliIO): Promise<ScanTarget[]> {
+async function fromRegistry(options: ScanCommandOptions, output: CommandOutput, io: CliIO): Promise<ScanTarget[]> {
   const [{ resolveRegistryRpc }, { DEFAULT_REGISTRY_CHAIN_ID }, { registryTargets }] = await Promise.all([
     import('../registry/resolveRpc.js'),
     import('../registry/abi.js'),
     import('../scan/registryTargets.js'),
   ]);
   const rpcUrl = await resolveRegistryRpc({ rpc: options.rpc, chainId: DEFAULT_REGISTRY_CHAIN_ID, timeoutMs: Math.min(options.timeout, 5_000) });
-  const progress = createProgress(io.isTTY && !options.json, io.stderr);
+  const progress = output.progress();
   const found = await registryTargets({
     rpcUrl,
     registry: options.registry as `0x${string}` | undefined,
@@ -48,7 +57,7 @@ async function fromRegistry(options: ScanCommandOptions, io: CliIO): Promise<Sca
     allowPrivate: options.allowPrivate,
     onProgress: (p) => progress.update(p.phase === 'enumerate' ? `reading the registry: ${p.done} agents` : `reading registration files: ${p.done}/${p.total}`),
   }).finally(() => progress.stop());
-  if (!options.json) {
+  if (!output.json) {
     const left = Object.entries(found.excluded).map(([why, n]) => `${n} ${why}`).join(', ');
     io.stdout(`Registry eip155:${found.chainId}:${found.registry}: ${found.agents} agent(s), ${found.targets.length} x402 endpoint(s) to scan${left ? `; left out: ${left}` : ''}\n\n`);
   }
@@ -83,22 +92,20 @@ function prettyLine(result: ScanResult, color: boolean): string {
  * NDJSON only. `stdin` is where `-` reads from.
  */
 export async function runScan(file: string | undefined, options: ScanCommandOptions, io: CliIO, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
-  if (options.expectNetwork && !resolveNetwork(options.expectNetwork)) {
-    throw new UsageError(`--expect-network: unknown network ${JSON.stringify(options.expectNetwork)} (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)`);
-  }
   if (options.fromRegistry && file !== undefined) throw new UsageError('scan takes a file of URLs or --from-registry, not both');
   if (!options.fromRegistry && file === undefined) throw new UsageError('scan needs a file of URLs (- for standard input) or --from-registry');
   if (!options.fromRegistry && (options.registry || options.limit || options.ipfsGateway)) throw new UsageError('--registry, --limit and --ipfs-gateway only apply with --from-registry');
-  const targets = options.fromRegistry ? await fromRegistry(options, io) : parseTargets(await readInput(file!, stdin));
+  const output = commandOutput(options, io);
+  const targets = options.fromRegistry ? await fromRegistry(options, output, io) : parseTargets(await readInput(file!, stdin));
   if (targets.length === 0) {
-    if (!options.json) io.stdout('No x402 service endpoints to scan.\n');
+    if (!output.json) io.stdout('No x402 service endpoints to scan.\n');
     return 0;
   }
-  const json = options.json ?? false;
-  const progress = createProgress(io.isTTY && !json, io.stderr);
+  const { json } = output;
+  const progress = output.progress();
   const stop = new AbortController();
   void io.waitForInterrupt().then(() => stop.abort());
-  const clearSpinner = io.isTTY && !json ? () => io.stderr('\r\x1b[2K') : () => {};
+  const clearSpinner = output.spinner ? () => io.stderr('\r\x1b[2K') : () => {};
   progress.update(`scanning ${targets.length} target(s)`);
   const { summary, interrupted } = await scanTargets({
     targets,
@@ -113,11 +120,11 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
         return;
       }
       clearSpinner();
-      io.stdout(prettyLine(result, io.color));
+      io.stdout(prettyLine(result, output.color));
       progress.update(`scanned ${p.done}/${p.total} · ${p.failed} failed · ${p.inFlight} in flight${stop.signal.aborted ? ' · stopping' : ''}`);
     },
   }).finally(() => progress.stop());
-  if (!json) io.stdout(`\n${renderSummary(summary, { color: io.color, interrupted, total: targets.length })}`);
+  if (!json) io.stdout(`\n${renderSummary(summary, { color: output.color, interrupted, total: targets.length })}`);
   if (interrupted) return INTERRUPTED_EXIT_CODE;
   return summary.failed > 0 ? 1 : 0;
 }

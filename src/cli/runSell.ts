@@ -6,9 +6,46 @@ import { waitForOffer } from '../obol/waitForOffer.js';
 import { knownAssetsOn } from '../protocol/assets.js';
 import { resolveNetwork } from '../protocol/networks.js';
 import type { CliIO } from './context.js';
-import { createProgress } from './progress.js';
-import { kubeClientFor, probeAndReport } from './runOffer.js';
-import type { SellCommandOptions } from './sell.js';
+import { kubeClientFor } from './kube.js';
+import { commandOutput } from './output.js';
+import { type OfferCommandOptions, probeAndReport } from './runOffer.js';
+
+export type SellKind = 'inference' | 'http';
+
+export interface SellCommandOptions extends Omit<OfferCommandOptions, 'path'> {
+  price?: string;
+  /** obol's spelling of a per-request --price. */
+  perRequest?: string;
+  perMtok?: boolean;
+  perHour?: boolean;
+  payTo: string;
+  network: string;
+  /** The offer's URL path prefix (default /services/<name>). */
+  path?: string;
+  /** Subpath probed after the wait (default /health). */
+  probePath: string;
+  healthPath: string;
+  register: boolean;
+  registerName?: string;
+  registerDescription?: string;
+  /** obol's alias of --register-description. */
+  description?: string;
+  registerImage?: string;
+  registerSkills?: string[];
+  registerDomains?: string[];
+  registerMetadata?: Record<string, string>;
+  dryRun?: boolean;
+  wait: number;
+  /** inference */
+  model?: string;
+  upstreamService?: string;
+  upstreamPort?: number;
+  /** http: `svc:port`, or `svc` with --port (obol's form). */
+  upstream?: string;
+  port?: number;
+  maxTimeout?: number;
+}
+
 
 /** --price or obol's --per-request: one price, and --per-request only for a per-request one. */
 function price(options: SellCommandOptions): string {
@@ -55,7 +92,7 @@ function upstream(options: SellCommandOptions): { upstreamService: string; upstr
 }
 
 /** Flags to the ServiceOffer inputs; every inconsistency is a UsageError (exit 2). */
-function sellInput(kind: 'inference' | 'http', name: string, options: SellCommandOptions): SellInput {
+function sellInput(kind: SellKind, name: string, options: SellCommandOptions): SellInput {
   if (options.perMtok && options.perHour) throw new UsageError('pass at most one of --per-mtok and --per-hour');
   const priceModel: PriceModel = options.perMtok ? 'perMTok' : options.perHour ? 'perHour' : 'perRequest';
   const network = resolveNetwork(options.network);
@@ -83,32 +120,31 @@ function sellInput(kind: 'inference' | 'http', name: string, options: SellComman
 }
 
 /** `x402-probe sell inference|http`: apply, wait for Ready, probe. Exit 0 only when Ready and the probe passes. */
-export async function runSell(kind: 'inference' | 'http', name: string, options: SellCommandOptions, io: CliIO): Promise<number> {
+export async function runSell(kind: SellKind, name: string, options: SellCommandOptions, io: CliIO): Promise<number> {
   const manifest = buildOfferManifest(sellInput(kind, name, options));
+  const output = commandOutput(options, io);
   if (options.dryRun) {
-    io.stdout(options.json ? `${JSON.stringify(manifest, null, 2)}\n` : manifestYaml(manifest));
+    io.stdout(output.json ? `${JSON.stringify(manifest, null, 2)}\n` : manifestYaml(manifest));
     return 0;
   }
   const namespace = manifest.metadata.namespace!;
   const { client } = kubeClientFor(options, io, options.timeout);
-  const say = (line: string) => {
-    if (!options.json) io.stderr(`${line}\n`);
-  };
+  const say = output.note;
   const applied = await applyOffer(client, manifest);
   say(`ServiceOffer ${namespace}/${name} ${applied.action} (generation ${applied.offer.metadata.generation ?? '?'}) in context ${client.context}`);
   if (options.wait === 0) {
-    if (options.json) io.stdout(`${JSON.stringify({ tool: 'x402-probe', command: 'sell', action: applied.action, namespace, name, generation: applied.offer.metadata.generation ?? null, conflicts: applied.conflicts, offer: applied.offer }, null, 2)}\n`);
+    if (output.json) io.stdout(`${JSON.stringify({ tool: 'x402-probe', command: 'sell', action: applied.action, namespace, name, generation: applied.offer.metadata.generation ?? null, conflicts: applied.conflicts, offer: applied.offer }, null, 2)}\n`);
     return 0;
   }
 
-  const spinner = createProgress(io.isTTY && !options.json, io.stderr);
+  const spinner = output.progress();
   const waited = await waitForOffer(client, {
     namespace,
     name,
     generation: applied.offer.metadata.generation,
     timeoutMs: options.wait * 1000,
     stop: io.waitForInterrupt(),
-    onProgress: (stage) => (io.isTTY ? spinner.update(`waiting for ${namespace}/${name}: ${stage}`) : say(`  ${stage}`)),
+    onProgress: (stage) => (output.spinner ? spinner.update(`waiting for ${namespace}/${name}: ${stage}`) : say(`  ${stage}`)),
   }).finally(() => spinner.stop());
   if (waited.outcome === 'ready') say(`ServiceOffer ${namespace}/${name} is Ready after ${(waited.elapsedMs / 1000).toFixed(1)} s; probing it as a buyer`);
   else say(`${waited.outcome === 'stopped' ? 'stopped' : `timed out after ${options.wait} s`} waiting for ServiceOffer ${namespace}/${name}: ${waited.stage}; probing it anyway to explain`);

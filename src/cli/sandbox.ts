@@ -1,98 +1,6 @@
 import type { Command } from 'commander';
-import { MULTICALL3_ADDRESS as MULTICALL3 } from '../sandbox/addresses.js';
-import type { Sandbox, SandboxAccount } from '../sandbox/types.js';
-import type { CliContext, CliIO } from './context.js';
-import { createProgress } from './progress.js';
-
-export interface SandboxCommandOptions {
-  json?: boolean;
-}
-
-const NOTICE = 'anvil development key — public, never use for real funds';
-
-/** The --json document: everything the pretty output shows, keys labelled. */
-export function sandboxDocument(sandbox: Sandbox): Record<string, unknown> {
-  const account = (a: SandboxAccount) => ({ label: a.label, address: a.address, privateKey: a.privateKey });
-  return {
-    rpcUrl: sandbox.rpcUrl,
-    chainId: sandbox.chainId,
-    network: { caip2: 'eip155:84532', v1: 'base-sepolia' },
-    contracts: { usdc: sandbox.usdc, identityRegistry: sandbox.identityRegistry, multicall3: MULTICALL3 },
-    facilitatorUrl: sandbox.facilitatorUrl,
-    sellers: sandbox.sellers,
-    accounts: {
-      notice: NOTICE,
-      deployer: account(sandbox.accounts.deployer),
-      facilitator: account(sandbox.accounts.facilitator),
-      buyers: sandbox.accounts.buyers.map(account),
-      sellers: sandbox.accounts.sellers.map(account),
-    },
-  };
-}
-
-/** The human listing: addresses first, then sellers, then the keys under their warning. */
-export function renderSandbox(sandbox: Sandbox, buyerFunds: string): string {
-  const lines: string[] = [];
-  const row = (label: string, value: string) => lines.push(`  ${label.padEnd(18)} ${value}`);
-  lines.push('x402 sandbox ready: a local Base Sepolia (chain id 84532, eip155:84532 / base-sepolia)', '');
-  row('RPC URL', sandbox.rpcUrl);
-  row('Chain id', String(sandbox.chainId));
-  row('USDC', `${sandbox.usdc}  (Circle FiatTokenV2_2; EIP-712 "USDC" version "2"; 6 decimals)`);
-  row('IdentityRegistry', `${sandbox.identityRegistry}  (ERC-8004)`);
-  row('Multicall3', MULTICALL3);
-  row('Facilitator', `${sandbox.facilitatorUrl}  (POST /verify, POST /settle, GET /supported)`);
-  lines.push('', 'Sellers (each in front of a fake Ollama; registration file at <origin>/.well-known/agent-registration.json)');
-  if (sandbox.sellers.length === 0) lines.push('  (none)');
-  for (const s of sandbox.sellers) {
-    lines.push(`  ${s.name.padEnd(11)} ${s.method} ${s.url}`);
-    lines.push(`  ${''.padEnd(11)} ${s.price} USDC (${s.amount} atomic) on ${s.network}, x402 v${s.x402Version}, pay to ${s.payTo}, agent ${s.agentId}${s.agentURI.startsWith('data:') ? ' (data: URI)' : ` (${s.agentURI})`}`);
-  }
-  lines.push('', `Accounts (${NOTICE})`);
-  const { deployer, facilitator, buyers, sellers } = sandbox.accounts;
-  const key = (name: string, a: SandboxAccount, extra = '') => lines.push(`  ${name.padEnd(12)} ${a.address}  key ${a.privateKey}${extra}`);
-  key('deployer', deployer);
-  key('facilitator', facilitator);
-  buyers.forEach((b, i) => key(`buyer ${i + 1}`, b, `  (${buyerFunds} USDC)`));
-  sellers.forEach((account, i) => {
-    const served = sandbox.sellers.find((s) => s.payTo === account.address);
-    key(`seller ${i + 1}`, account, served ? `  (${served.name} payTo, agent owner)` : '');
-  });
-  const target = sandbox.sellers[0];
-  if (target) {
-    lines.push('', 'Try it:');
-    lines.push(`  x402-probe check ${target.url} -X ${target.method} --rpc ${sandbox.rpcUrl}`);
-    lines.push(`  X402_BUYER_KEY=${buyers[0].privateKey} x402-probe check ${target.url} -X ${target.method} --rpc ${sandbox.rpcUrl} --pay --key-env X402_BUYER_KEY`);
-  }
-  lines.push('', 'Press Ctrl-C to stop.', '');
-  return lines.join('\n');
-}
-
-export async function runSandbox(options: SandboxCommandOptions, io: CliIO): Promise<number> {
-  // Listening from the start: a Ctrl-C during startup then stops the sandbox cleanly once it is up.
-  const interrupted = io.waitForInterrupt();
-  const progress = createProgress(io.isTTY && !options.json, io.stderr);
-  const { startSandbox } = await import('../sandbox/startSandbox.js');
-  const buyerFunds = '1000';
-  const notes: string[] = [];
-  let sandbox: Sandbox;
-  try {
-    sandbox = await startSandbox({
-      buyerFunds,
-      onProgress: (step) => {
-        progress.update(step);
-        if (step.includes('skipped')) notes.push(step);
-      },
-    });
-  } finally {
-    progress.stop();
-  }
-  for (const note of notes) io.stderr(`x402-probe: ${note}\n`);
-  io.stdout(options.json ? `${JSON.stringify(sandboxDocument(sandbox), null, 2)}\n` : renderSandbox(sandbox, buyerFunds));
-  await interrupted;
-  if (!options.json) io.stderr('stopping the sandbox…\n');
-  await sandbox.stop();
-  return 0;
-}
+import type { CliContext } from './context.js';
+import type { SandboxCommandOptions } from './runSandbox.js';
 
 export function registerSandbox(program: Command, ctx: CliContext): void {
   program
@@ -100,6 +8,7 @@ export function registerSandbox(program: Command, ctx: CliContext): void {
     .description('start a local x402 stack (anvil as Base Sepolia, USDC, ERC-8004 registry, facilitator, three sellers) and print its addresses; Ctrl-C stops it')
     .option('--json', 'print the addresses, sellers and accounts as one JSON document')
     .action(async (options: SandboxCommandOptions) => {
+      const { runSandbox } = await import('./runSandbox.js');
       ctx.exitCode = await runSandbox(options, ctx.io);
     });
 }

@@ -1,18 +1,24 @@
 import { Command } from 'commander';
-import type { CheckCommandOptions } from './check.js';
-import { addProbeOptions } from './check.js';
 import type { CliContext } from './context.js';
+import { addProbeOptions } from './options.js';
 import { parseAddress, parsePositiveInt } from './parse.js';
+import type { ScanCommandOptions, ScanProbeOptionName } from './runScan.js';
 
-/** The `check` options that make sense for many targets at once: no payment, no per-target agent. */
-const SHARED_OPTIONS = new Set(['method', 'header', 'body', 'timeout', 'deadline', 'expectPrice', 'expectPayTo', 'expectNetwork', 'rpc', 'attacks', 'strict', 'ipfsGateway', 'allowPrivate']);
-
-export type ScanCommandOptions = Pick<CheckCommandOptions, 'method' | 'header' | 'body' | 'timeout' | 'deadline' | 'expectPrice' | 'expectPayTo' | 'expectNetwork' | 'rpc' | 'attacks' | 'strict' | 'json' | 'ipfsGateway' | 'allowPrivate'> & {
-  concurrency: number;
-  perHost: number;
-  fromRegistry?: boolean;
-  registry?: string;
-  limit?: number;
+/** Exactly the probe options runScan's type takes: the compiler holds this list and that type together. */
+const SCAN_PROBE_OPTIONS: Record<ScanProbeOptionName, true> = {
+  method: true,
+  header: true,
+  body: true,
+  timeout: true,
+  deadline: true,
+  expectPrice: true,
+  expectPayTo: true,
+  expectNetwork: true,
+  rpc: true,
+  attacks: true,
+  strict: true,
+  ipfsGateway: true,
+  allowPrivate: true,
 };
 
 export function registerScan(program: Command, ctx: CliContext): void {
@@ -20,9 +26,9 @@ export function registerScan(program: Command, ctx: CliContext): void {
     .command('scan')
     .description('check many x402 endpoints (a file of URLs, or the ERC-8004 registry), with bounded concurrency and a summary table')
     .argument('[file]', 'file of URLs, one per line (# comments), or - for standard input');
-  // Declared once in check.ts: take the shared ones, so descriptions and parsers never drift.
+  // Declared once in options.ts: take the shared ones, so descriptions and parsers never drift.
   for (const option of addProbeOptions(new Command()).options) {
-    if (SHARED_OPTIONS.has(option.attributeName())) command.addOption(option);
+    if (Object.hasOwn(SCAN_PROBE_OPTIONS, option.attributeName())) command.addOption(option);
   }
   command
     .option('--json', 'print one JSON report per line (NDJSON) on stdout, and nothing else')

@@ -1,43 +1,9 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { addProbeOptions } from './check.js';
 import type { CliContext } from './context.js';
-import { addAgentOptions, addKubeOptions, type OfferCommandOptions, parseKubeName } from './offer.js';
-import { parseAddress, parseDecimal, parseNonEmpty, parsePositiveInt, parseUrl } from './parse.js';
-
-export interface SellCommandOptions extends Omit<OfferCommandOptions, 'path'> {
-  price?: string;
-  /** obol's spelling of a per-request --price. */
-  perRequest?: string;
-  perMtok?: boolean;
-  perHour?: boolean;
-  payTo: string;
-  network: string;
-  /** The offer's URL path prefix (default /services/<name>). */
-  path?: string;
-  /** Subpath probed after the wait (default /health). */
-  probePath: string;
-  healthPath: string;
-  register: boolean;
-  registerName?: string;
-  registerDescription?: string;
-  /** obol's alias of --register-description. */
-  description?: string;
-  registerImage?: string;
-  registerSkills?: string[];
-  registerDomains?: string[];
-  registerMetadata?: Record<string, string>;
-  dryRun?: boolean;
-  wait: number;
-  /** inference */
-  model?: string;
-  upstreamService?: string;
-  upstreamPort?: number;
-  /** http: `svc:port`, or `svc` with --port (obol's form). */
-  upstream?: string;
-  port?: number;
-  maxTimeout?: number;
-}
+import { addAgentOptions, addKubeOptions, addProbeOptions } from './options.js';
+import { parseAddress, parseDecimal, parseKubeName, parseNonEmpty, parsePositiveInt, parseUrl } from './parse.js';
+import type { SellCommandOptions, SellKind } from './runSell.js';
 
 function parsePort(name: string) {
   return (value: string): number => {
@@ -148,13 +114,10 @@ export function registerSell(program: Command, ctx: CliContext): void {
     .option('--port <port>', "the upstream Service's port (obol's form: --upstream <svc> --port <port>)", parsePort('--port'))
     .option('--max-timeout <seconds>', 'payment validity window', parsePositiveInt('--max-timeout'), 300);
   addSellOptions(http, 'default');
-  for (const [command, kind] of [[inference, 'inference'], [http, 'http']] as const) {
-    // main() only sets these on top-level commands; nested ones must not call process.exit.
-    command.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s), outputError: () => {} });
+  for (const [command, kind] of [[inference, 'inference'], [http, 'http']] as const satisfies readonly (readonly [Command, SellKind])[]) {
     command.action(async (name: string, options: SellCommandOptions) => {
       const { runSell } = await import('./runSell.js');
       ctx.exitCode = await runSell(kind, name, options, ctx.io);
     });
   }
-  sell.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s), outputError: () => {} });
 }
