@@ -187,7 +187,7 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
     }
     for (;;) {
       visited.add(`${currentMethod} ${url}`);
-      const publicOnly = await mustBePublic(from);
+      const publicOnly = mustBePublic(from);
       let response: Dispatcher.ResponseData;
       try {
         response = await request(url, {
