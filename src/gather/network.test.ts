@@ -30,13 +30,19 @@ describe('classifyAddress (no connection is made to any of these)', () => {
     ['64:ff9b::7f00:1', 'rfc6052'],
     ['224.0.0.1', 'multicast'],
     ['255.255.255.255', 'broadcast'],
+    // Outside 2000::/3, the only IPv6 space allocated for global unicast: ipaddr.js calls these
+    // unicast. ::7f00:1 is what a URL parser makes of [::127.0.0.1] (IPv4-compatible, deprecated).
+    ['::7f00:1', 'reserved'],
+    ['::a00:1', 'reserved'],
+    ['4000::1', 'reserved'],
+    ['fe00::1', 'reserved'],
     ['not an address', 'invalid'],
   ])('%s is %s, so it is refused to data', (address, range) => {
     expect(classifyAddress(address)).toBe(range);
     expect(new NetworkPolicy().refusal(address, address)).not.toBeNull();
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('%s is public unicast', (address) => {
+  it.each(['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '2a00:1450:4001::1', '::ffff:8.8.8.8'])('%s is public unicast', (address) => {
     expect(classifyAddress(address)).toBe('unicast');
     expect(new NetworkPolicy().refusal(address, address)).toBeNull();
   });

@@ -28,7 +28,14 @@ export interface NetworkPolicyOptions {
   classifyAddress?: AddressClassifier;
 }
 
-/** The range ipaddr.js gives the address; an IPv4-mapped IPv6 address is judged as its IPv4 address. */
+/** The only IPv6 space allocated for global unicast (RFC 4291 §2.4, IANA's IPv6 address space). */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
+
+/**
+ * The range ipaddr.js gives the address; an IPv4-mapped IPv6 address is judged as its IPv4
+ * address, and IPv6 outside 2000::/3 that ipaddr.js still calls unicast (IPv4-compatible ::/96,
+ * which is what a URL parser makes of [::127.0.0.1], and unallocated space) is `reserved`.
+ */
 export function classifyAddress(address: string): string {
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
@@ -36,8 +43,11 @@ export function classifyAddress(address: string): string {
   } catch {
     return 'invalid';
   }
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
-  return parsed.range();
+  if (parsed.kind() === 'ipv4') return parsed.range();
+  const v6 = parsed as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().range();
+  const range = v6.range();
+  return range === 'unicast' && !v6.match(GLOBAL_UNICAST_V6) ? 'reserved' : range;
 }
 
 const RANGE_WORDS: Record<string, string> = {
