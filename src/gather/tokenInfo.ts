@@ -22,12 +22,13 @@ export const tokenInfoGatherer: Gatherer<'tokenInfo'> = {
     const requirements = artifacts.challenge?.requirements ?? [];
     return firstSignable(requirements, options.expect?.network) ? null : 'no EVM requirement to read a token for';
   },
-  async gather({ options, artifacts, timeoutMs }) {
+  async gather({ options, artifacts, timeoutMs, deadline }) {
     const requirement = firstSignable(artifacts.challenge!.requirements, options.expect?.network)!;
     const asset = requirement.asset as `0x${string}`;
     const info: TokenInfo = { asset, chainId: null, requirementIndex: requirement.index, name: null, version: null, decimals: null, hasCode: false, error: null };
     const { createPublicClient, http } = await import('viem');
-    const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0 }) });
+    // The reads run one after another: each ends at its timeout, all of them at the run deadline.
+    const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0, fetchOptions: { signal: deadline.signal } }) });
     try {
       info.chainId = await client.getChainId();
       const code = await client.getCode({ address: asset });

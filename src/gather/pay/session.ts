@@ -76,7 +76,7 @@ export const paymentGatherer: Gatherer<'payment'> = {
     // After the run deadline a balance read is skipped, saying why: the exchanges still to come are then recorded as cut.
     const balanceOf = rpc
       ? async () => {
-          if (!ctx.deadline.exceeded) return readBalances(rpc, plan, signer.address, ctx.timeoutMs);
+          if (!ctx.deadline.exceeded) return readBalances(rpc, plan, signer.address, ctx.timeoutMs, ctx.deadline.signal);
           if (session.balances) session.balances.error ??= `not read: the run deadline (${ctx.deadline.ms} ms) had passed`;
           return null;
         }
