@@ -1,6 +1,6 @@
 /**
  * The run deadline holds when what is slow is not the seller but a service the probe reads on
- * its behalf: a JSON-RPC node (token facts, the ERC-8004 agent, balances).
+ * its behalf: a JSON-RPC node (token facts, the ERC-8004 agent, balances) or the remote signer.
  * Each answers correctly, just late, so reads made one after another add up; every one must be
  * cut at the deadline and named, and the run must end there. The seller answers the 402 at once
  * and hangs on every payment (fixtures/hostile/hang-on-payment.ts).
@@ -8,6 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startHangOnPayment } from '../fixtures/hostile/hang-on-payment.js';
 import { startSlowRpc } from '../fixtures/hostile/slow-rpc.js';
+import { startFakeSigner } from '../fixtures/signer/fakeSigner.js';
 import type { CliIO } from '../src/cli/context.js';
 import { main } from '../src/cli/main.js';
 import type { Report } from '../src/report/types.js';
@@ -59,6 +60,19 @@ describe('run deadline: slow services the probe reads for the seller', () => {
     const { code, report } = await cli(['check', seller.url, '--rpc', rpc.url, '--agent', '84532:1', '--no-attacks', ...limits]);
     expect(report.durationMs).toBeLessThan(DEADLINE_MS + MARGIN_MS);
     expect(report.deadline).toMatchObject({ exceeded: true, cut: expect.arrayContaining(['registryAgent']) });
+    expect(code).toBe(1);
+  });
+
+  it('--pay through a remote signer that signs late: the signing is cut at the deadline, nothing is paid, and the run fails', async () => {
+    const { seller } = await world();
+    const signer = await startFakeSigner({ signDelayMs: DELAY_MS });
+    closers.push(() => signer.close());
+    const { code, report } = await cli(['check', seller.url, '--pay', '--signer', signer.url, '--no-attacks', ...limits]);
+    // The paid payment and three variants are signed one after another: four delays before.
+    expect(report.durationMs).toBeLessThan(DEADLINE_MS + MARGIN_MS);
+    expect(report.deadline).toMatchObject({ exceeded: true, cut: ['payment'] });
+    expect(seller.requests.filter((r) => r.payment !== null)).toEqual([]);
+    expect(report.verdict).toBe('fail');
     expect(code).toBe(1);
   });
 });
