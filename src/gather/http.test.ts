@@ -313,6 +313,20 @@ describe('exchange() under a run deadline', () => {
     expect(out.error?.code).toBe('deadline');
   });
 
+  it('is cut at the deadline while the connection is still being made (a TLS handshake that never completes)', async () => {
+    // undici acts on an abort only once the request has a socket: before that, only its connect timeout would end it.
+    const url = (await listenTcp((s) => s.resume())).replace('http:', 'https:');
+    const deadline = startDeadline(300);
+    const out = await exchange({ url, timeoutMs: 10_000, dispatcher, deadline });
+    deadline.dispose();
+    expect(out.status).toBeNull();
+    expect(out.error?.code).toBe('deadline');
+    expect(out.timings.totalMs).toBeLessThan(300 + 1_000);
+    const timedOut = await exchange({ url, timeoutMs: 300, dispatcher });
+    expect(timedOut.error?.code).toBe('timeout');
+    expect(timedOut.timings.totalMs).toBeLessThan(300 + 1_000);
+  });
+
   it('sends nothing once the deadline has passed', async () => {
     let connections = 0;
     const url = await listenTcp(() => void (connections += 1));

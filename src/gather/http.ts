@@ -169,6 +169,14 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
       : classifyError(error, timedOut);
   const onOuterAbort = () => controller.abort();
   params.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  // undici acts on an abort only once a request has a socket: while the connection is being made
+  // (a lookup, a TCP connect or a TLS handshake that hangs) only its connect timeout would end it.
+  // So stop waiting at our own timer; the request, aborted already, is dropped unsent if it ever
+  // gets a socket.
+  const stopped = new Promise<never>((_resolve, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+  });
+  stopped.catch(() => {});
 
   let url = params.url;
   let from: string | null = null;
@@ -191,15 +199,17 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
       visited.add(`${currentMethod} ${url}`);
       const publicOnly = mustBePublic(from);
       let response: Dispatcher.ResponseData;
+      const pending = request(url, {
+        method: currentMethod as Dispatcher.HttpMethod,
+        headers,
+        body,
+        dispatcher: publicOnly ? network.publicOnly : dispatcher,
+        signal: controller.signal,
+      });
       try {
-        response = await request(url, {
-          method: currentMethod as Dispatcher.HttpMethod,
-          headers,
-          body,
-          dispatcher: publicOnly ? network.publicOnly : dispatcher,
-          signal: controller.signal,
-        });
+        response = await Promise.race([pending, stopped]);
       } catch (error) {
+        pending.then((late) => discard(late.body), () => {});
         result.error = failure(error);
         if (result.error.code === 'forbidden-address') {
           result.error.message = `${result.error.message}; ${refusalReason(params.source ?? 'user')} (--allow-private)`;

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { isIP, type AddressInfo, type LookupFunction, type Socket } from 'node:net';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDeadline } from './deadline.js';
 import { createDispatcher, exchange } from './http.js';
 import { classifyAddress, NetworkPolicy, type NetworkPolicyOptions } from './network.js';
 
@@ -221,6 +222,18 @@ describe('exchange() under the network policy', () => {
       await open.close();
     }
   }, 10_000);
+
+  it('ends at its own timeout and at the run deadline while the seller\'s DNS never answers', async () => {
+    const network = policy({ lookup: () => new Promise(() => {}) });
+    const timedOut = await exchange({ url: 'http://slow-dns.test/', source: 'data', network, dispatcher, timeoutMs: 300 });
+    expect(timedOut.error?.code).toBe('timeout');
+    expect(timedOut.timings.totalMs).toBeLessThan(300 + 1_000);
+    const deadline = startDeadline(300);
+    const cut = await exchange({ url: 'http://slow-dns.test/', source: 'data', network, dispatcher, timeoutMs: 10_000, deadline });
+    deadline.dispose();
+    expect(cut.error?.code).toBe('deadline');
+    expect(cut.timings.totalMs).toBeLessThan(300 + 1_000);
+  });
 
   it('records a failed lookup as dns, not as a refusal', async () => {
     const network = policy({ lookup: async () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.test'), { code: 'ENOTFOUND' })) });

@@ -164,8 +164,9 @@ export class NetworkPolicy {
     return [...addresses].every((address) => this.refusal(hostname, address) !== null);
   }
 
+  /** End the pool at the end of a run or scan: connections still being made are dropped, not awaited. */
   close(): Promise<void> {
-    return this.publicOnly.close().catch(() => undefined);
+    return this.publicOnly.destroy().catch(() => undefined);
   }
 
   /** What net.connect calls for a host name: resolve, refuse unless every address is public. */
