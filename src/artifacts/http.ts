@@ -38,7 +38,8 @@ export interface RedirectHop {
   crossOrigin: boolean;
   /**
    * On a cross-origin hop: names (lowercased, never values) of the request headers not carried
-   * to `to`, i.e. every header but Accept, User-Agent and a carried body's Content-Type.
+   * to `to` as they were: every header but a carried body's Content-Type (the hop sends the
+   * probe's own Accept and User-Agent, so a caller's other values of those are named too).
    */
   droppedHeaders?: string[];
 }

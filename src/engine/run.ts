@@ -35,9 +35,9 @@ export interface RunParameters extends ProbeOptions {
 export async function run(options: RunParameters): Promise<RunResult> {
   const started = (options.now ?? (() => new Date()))();
   const t0 = performance.now();
-  const ownDispatcher = options.dispatcher ? null : createDispatcher();
-  const dispatcher = options.dispatcher ?? ownDispatcher!;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const ownDispatcher = options.dispatcher ? null : createDispatcher({ connectTimeoutMs: timeoutMs });
+  const dispatcher = options.dispatcher ?? ownDispatcher!;
   const ownNetwork = options.network
     ? null
     : new NetworkPolicy({ allowPrivate: options.allowPrivate, lookup: options.lookup, classifyAddress: options.classifyAddress, connectTimeoutMs: timeoutMs });
@@ -71,7 +71,8 @@ export async function run(options: RunParameters): Promise<RunResult> {
     gathered = await gatherArtifacts(ctx, options.gatherers ?? defaultGatherers, options.onProgress);
   } finally {
     deadline.dispose();
-    await Promise.all([ownDispatcher?.close().catch(() => undefined), ownNetwork?.close()]);
+    // destroy, not close: close would wait for a connection the run gave up on (a hung TLS handshake).
+    await Promise.all([ownDispatcher?.destroy().catch(() => undefined), ownNetwork?.close()]);
   }
   const { notGathered, timings } = gathered;
   artifacts.deadline = gathered.deadline;

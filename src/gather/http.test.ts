@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeadline } from './deadline.js';
 import { createDispatcher, DEFAULT_BODY_CAP, exchange } from './http.js';
+import { PROBE_ACCEPT, PROBE_USER_AGENT } from './requestHeaders.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
@@ -107,7 +108,7 @@ describe('exchange() redirects', () => {
     expect(out.finalUrl).toBe(`${base}/chain/6`);
   });
 
-  it('carries no user header to another origin: only Accept, User-Agent and a carried body\'s Content-Type, and names what it dropped', async () => {
+  it('carries no caller header to another origin: its own Accept and User-Agent only, a carried body\'s Content-Type, and names what it dropped', async () => {
     const headers = {
       'PAYMENT-SIGNATURE': 'c2lnbmVk',
       'X-PAYMENT': 'djE=',
@@ -116,22 +117,29 @@ describe('exchange() redirects', () => {
       'X-Api-Key': 'k3y',
       'Proxy-Authorization': 'Basic cHJveHk=',
       'X-Trace': 'custom',
-      Accept: 'application/json',
-      'User-Agent': 'x402-probe/test',
+      // A -H Accept or User-Agent is the user's too: a token hidden there must stay behind as well.
+      Accept: 'application/vnd.t0ken+json',
+      'User-Agent': 'agent-t0ken',
       'Content-Type': 'application/json',
     };
     const out = await exchange({ url: `${base}/to-other`, method: 'POST', body: '{"q":1}', headers, dispatcher });
-    const dropped = ['authorization', 'cookie', 'payment-signature', 'proxy-authorization', 'x-api-key', 'x-payment', 'x-trace'];
+    const dropped = ['accept', 'authorization', 'cookie', 'payment-signature', 'proxy-authorization', 'user-agent', 'x-api-key', 'x-payment', 'x-trace'];
     expect(out.redirects).toEqual([{ from: `${base}/to-other`, to: `${other}/landed`, status: 307, crossOrigin: true, droppedHeaders: dropped }]);
     const seen = JSON.parse(out.body) as { method: string; body: string; headers: Record<string, string> };
-    for (const name of dropped) expect(seen.headers[name], name).toBeUndefined();
-    expect(seen.headers).toMatchObject({ accept: 'application/json', 'user-agent': 'x402-probe/test', 'content-type': 'application/json' });
+    for (const name of dropped.filter((n) => n !== 'accept' && n !== 'user-agent')) expect(seen.headers[name], name).toBeUndefined();
+    expect(seen.headers).toMatchObject({ accept: PROBE_ACCEPT, 'user-agent': PROBE_USER_AGENT, 'content-type': 'application/json' });
+    expect(JSON.stringify(seen.headers)).not.toContain('t0ken');
     // 307 keeps the method and the body, so the body's Content-Type travels with it.
     expect(seen).toMatchObject({ method: 'POST', body: '{"q":1}' });
     // The artifact names headers, never their values.
-    expect(JSON.stringify(out.redirects)).not.toMatch(/s3cr3t|k3y|cHJveHk|Bearer/);
+    expect(JSON.stringify(out.redirects)).not.toMatch(/s3cr3t|k3y|cHJveHk|Bearer|t0ken/);
     // The record of what was sent keeps the payment header (it holds no key).
     expect(out.request.headers['payment-signature']).toBe('c2lnbmVk');
+  });
+
+  it('names nothing dropped when the caller sent only the probe\'s own Accept and User-Agent', async () => {
+    const out = await exchange({ url: `${base}/to-other`, headers: { accept: PROBE_ACCEPT, 'user-agent': PROBE_USER_AGENT }, dispatcher });
+    expect(out.redirects[0]).toMatchObject({ crossOrigin: true, droppedHeaders: [] });
   });
 
   it('drops Content-Type with the body when a cross-origin 303 turns the POST into a GET', async () => {
@@ -303,6 +311,20 @@ describe('exchange() under a run deadline', () => {
     expect(out.status).toBe(402);
     expect(out.bodyIncomplete).toBe(true);
     expect(out.error?.code).toBe('deadline');
+  });
+
+  it('is cut at the deadline while the connection is still being made (a TLS handshake that never completes)', async () => {
+    // undici acts on an abort only once the request has a socket: before that, only its connect timeout would end it.
+    const url = (await listenTcp((s) => s.resume())).replace('http:', 'https:');
+    const deadline = startDeadline(300);
+    const out = await exchange({ url, timeoutMs: 10_000, dispatcher, deadline });
+    deadline.dispose();
+    expect(out.status).toBeNull();
+    expect(out.error?.code).toBe('deadline');
+    expect(out.timings.totalMs).toBeLessThan(300 + 1_000);
+    const timedOut = await exchange({ url, timeoutMs: 300, dispatcher });
+    expect(timedOut.error?.code).toBe('timeout');
+    expect(timedOut.timings.totalMs).toBeLessThan(300 + 1_000);
   });
 
   it('sends nothing once the deadline has passed', async () => {

@@ -5,17 +5,19 @@ import type { HttpError, HttpErrorCode, HttpExchange, RedirectHop } from '../art
 import { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
 import { defaultNetworkPolicy, FORBIDDEN_ADDRESS_CODE, type NetworkPolicy, publicOnlyJudge, refusalReason, type TargetSource } from './network.js';
 import type { ExchangeDeadline } from './deadline.js';
+import { PROBE_ACCEPT, PROBE_USER_AGENT } from './requestHeaders.js';
 
 export { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
 export const DEFAULT_BODY_CAP = 1024 * 1024;
 export const DEFAULT_MAX_REDIRECTS = 5;
 
 /**
- * The only request headers carried to another origin on a redirect: what the probe needs to be
- * answered at all. Everything else the caller set (every -H header, cookies, API keys,
- * Authorization, payment headers) stays with the origin it was meant for.
+ * The only request headers sent to another origin on a redirect: the probe's own, what it needs
+ * to be answered at all, whatever the caller set them to. Everything the caller set (every -H
+ * header, an Accept or User-Agent of its own included, cookies, API keys, Authorization, payment
+ * headers) stays with the origin it was meant for.
  */
-const CROSS_ORIGIN_HEADERS = new Set(['accept', 'user-agent']);
+const CROSS_ORIGIN_HEADERS: Readonly<Record<string, string>> = { accept: PROBE_ACCEPT, 'user-agent': PROBE_USER_AGENT };
 
 export interface ExchangeParameters {
   url: string;
@@ -104,23 +106,23 @@ function decompress(bytes: Buffer, encoding: string | undefined, cap: number): {
   return { data: bytes, truncated: false };
 }
 
-/** Keep what survives a cross-origin hop; name (never show) what was dropped. */
+/** What a cross-origin hop sends; name (never show) every header of the caller's that it does not carry as it was. */
 function crossOriginHeaders(headers: Record<string, string>, carriesBody: boolean): { kept: Record<string, string>; dropped: string[] } {
-  const kept: Record<string, string> = {};
+  const kept: Record<string, string> = { ...CROSS_ORIGIN_HEADERS };
   const dropped: string[] = [];
   for (const [name, value] of Object.entries(headers)) {
-    if (CROSS_ORIGIN_HEADERS.has(name) || (carriesBody && name === 'content-type')) kept[name] = value;
-    else dropped.push(name);
+    if (carriesBody && name === 'content-type') kept[name] = value;
+    else if (CROSS_ORIGIN_HEADERS[name] !== value) dropped.push(name);
   }
   return { kept, dropped: dropped.sort() };
 }
 
 /**
  * Make one HTTP exchange the way a careful buyer does: a total deadline, a body cap, a header
- * cap (in the dispatcher), at most `maxRedirects` redirects with loop detection, every header
- * but Accept, User-Agent and a carried body's Content-Type dropped on cross-origin hops, and the
- * network policy applied at every hop (a refused hop is a `forbidden-address` error, never a
- * request). It never throws: failures are recorded in `error`.
+ * cap (in the dispatcher), at most `maxRedirects` redirects with loop detection, every caller
+ * header but a carried body's Content-Type dropped on cross-origin hops (which send the probe's
+ * own Accept and User-Agent), and the network policy applied at every hop (a refused hop is a
+ * `forbidden-address` error, never a request). It never throws: failures are recorded in `error`.
  */
 export async function exchange(params: ExchangeParameters): Promise<HttpExchange> {
   const timeoutMs = params.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -167,6 +169,14 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
       : classifyError(error, timedOut);
   const onOuterAbort = () => controller.abort();
   params.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  // undici acts on an abort only once a request has a socket: while the connection is being made
+  // (a lookup, a TCP connect or a TLS handshake that hangs) only its connect timeout would end it.
+  // So stop waiting at our own timer; the request, aborted already, is dropped unsent if it ever
+  // gets a socket.
+  const stopped = new Promise<never>((_resolve, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+  });
+  stopped.catch(() => {});
 
   let url = params.url;
   let from: string | null = null;
@@ -187,17 +197,19 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
     }
     for (;;) {
       visited.add(`${currentMethod} ${url}`);
-      const publicOnly = await mustBePublic(from);
+      const publicOnly = mustBePublic(from);
       let response: Dispatcher.ResponseData;
+      const pending = request(url, {
+        method: currentMethod as Dispatcher.HttpMethod,
+        headers,
+        body,
+        dispatcher: publicOnly ? network.publicOnly : dispatcher,
+        signal: controller.signal,
+      });
       try {
-        response = await request(url, {
-          method: currentMethod as Dispatcher.HttpMethod,
-          headers,
-          body,
-          dispatcher: publicOnly ? network.publicOnly : dispatcher,
-          signal: controller.signal,
-        });
+        response = await Promise.race([pending, stopped]);
       } catch (error) {
+        pending.then((late) => discard(late.body), () => {});
         result.error = failure(error);
         if (result.error.code === 'forbidden-address') {
           result.error.message = `${result.error.message}; ${refusalReason(params.source ?? 'user')} (--allow-private)`;

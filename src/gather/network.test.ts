@@ -4,8 +4,10 @@
  * a public host through a test classifier (a server listening there is reachable on Linux).
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { isIP, type AddressInfo, type LookupFunction, type Socket } from 'node:net';
+import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDeadline } from './deadline.js';
 import { createDispatcher, exchange } from './http.js';
 import { classifyAddress, NetworkPolicy, type NetworkPolicyOptions } from './network.js';
 
@@ -29,13 +31,19 @@ describe('classifyAddress (no connection is made to any of these)', () => {
     ['64:ff9b::7f00:1', 'rfc6052'],
     ['224.0.0.1', 'multicast'],
     ['255.255.255.255', 'broadcast'],
+    // Outside 2000::/3, the only IPv6 space allocated for global unicast: ipaddr.js calls these
+    // unicast. ::7f00:1 is what a URL parser makes of [::127.0.0.1] (IPv4-compatible, deprecated).
+    ['::7f00:1', 'reserved'],
+    ['::a00:1', 'reserved'],
+    ['4000::1', 'reserved'],
+    ['fe00::1', 'reserved'],
     ['not an address', 'invalid'],
   ])('%s is %s, so it is refused to data', (address, range) => {
     expect(classifyAddress(address)).toBe(range);
     expect(new NetworkPolicy().refusal(address, address)).not.toBeNull();
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('%s is public unicast', (address) => {
+  it.each(['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '2a00:1450:4001::1', '::ffff:8.8.8.8'])('%s is public unicast', (address) => {
     expect(classifyAddress(address)).toBe('unicast');
     expect(new NetworkPolicy().refusal(address, address)).toBeNull();
   });
@@ -81,6 +89,13 @@ function policy(options: NetworkPolicyOptions = {}): NetworkPolicy {
   const p = new NetworkPolicy({ classifyAddress: standInClassifier, ...options });
   policies.push(p);
   return p;
+}
+
+/** An open pool whose resolver answers every name with `address` (the system's DNS, as the seller controls it). */
+function sellerResolvedPool(address: string): Agent {
+  const lookup: LookupFunction = (_hostname, options, callback) =>
+    options.all ? callback(null, [{ address, family: isIP(address) }]) : callback(null, address, isIP(address));
+  return new Agent({ connect: { lookup } });
 }
 
 afterAll(async () => {
@@ -173,6 +188,51 @@ describe('exchange() under the network policy', () => {
     const out = await exchange({ url: `http://mixed.test:${victim.port}/`, source: 'data', network, dispatcher });
     expect(out.error?.code).toBe('forbidden-address');
     expect(victim.requests).toEqual([]);
+  });
+
+  it('judges the user\'s own host by the address its connection reached, not by a second lookup (mixed or rebinding DNS)', async () => {
+    // The seller's DNS answers the "public" 127.0.0.9 to the connection and a loopback address
+    // as well (mixed) or instead (rebinding) to any later lookup; its server redirects to loopback.
+    const victim = await recorder('127.0.0.1', { body: 'private answer' });
+    const seller = await recorder(PUBLIC_STAND_IN, { location: `${victim.origin}/admin` });
+    const open = sellerResolvedPool(PUBLIC_STAND_IN);
+    try {
+      for (const later of [[PUBLIC_STAND_IN, '127.0.0.1'], ['127.0.0.1']]) {
+        const out = await exchange({ url: `http://seller-${later.length}.test:${seller.port}/price`, network: policy({ lookup: async () => later }), dispatcher: open });
+        expect(out.redirects).toHaveLength(1);
+        expect(out.error?.code, later.join()).toBe('forbidden-address');
+      }
+      expect(seller.requests).toEqual(['GET /price', 'GET /price']);
+      expect(victim.requests).toEqual([]);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('lets a user host name that connected to loopback redirect within loopback, asking no resolver again', async () => {
+    const landing = await recorder('127.0.0.1', { body: 'landed' });
+    const hop = await recorder('127.0.0.1', { location: `${landing.origin}/x` });
+    const open = sellerResolvedPool('127.0.0.1');
+    try {
+      // A resolver that never answers: judging the redirect must not wait on it.
+      const out = await exchange({ url: `http://sandbox.test:${hop.port}/go`, network: policy({ lookup: () => new Promise(() => {}) }), dispatcher: open, timeoutMs: 2_000 });
+      expect(out.error).toBeNull();
+      expect(out.body).toBe('landed');
+    } finally {
+      await open.close();
+    }
+  }, 10_000);
+
+  it('ends at its own timeout and at the run deadline while the seller\'s DNS never answers', async () => {
+    const network = policy({ lookup: () => new Promise(() => {}) });
+    const timedOut = await exchange({ url: 'http://slow-dns.test/', source: 'data', network, dispatcher, timeoutMs: 300 });
+    expect(timedOut.error?.code).toBe('timeout');
+    expect(timedOut.timings.totalMs).toBeLessThan(300 + 1_000);
+    const deadline = startDeadline(300);
+    const cut = await exchange({ url: 'http://slow-dns.test/', source: 'data', network, dispatcher, timeoutMs: 10_000, deadline });
+    deadline.dispose();
+    expect(cut.error?.code).toBe('deadline');
+    expect(cut.timings.totalMs).toBeLessThan(300 + 1_000);
   });
 
   it('records a failed lookup as dns, not as a refusal', async () => {

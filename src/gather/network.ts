@@ -1,5 +1,6 @@
+import { subscribe } from 'node:diagnostics_channel';
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction, type Socket } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { type Agent, buildConnector } from 'undici';
 import { createDispatcher, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
@@ -27,7 +28,14 @@ export interface NetworkPolicyOptions {
   classifyAddress?: AddressClassifier;
 }
 
-/** The range ipaddr.js gives the address; an IPv4-mapped IPv6 address is judged as its IPv4 address. */
+/** The only IPv6 space allocated for global unicast (RFC 4291 §2.4, IANA's IPv6 address space). */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
+
+/**
+ * The range ipaddr.js gives the address; an IPv4-mapped IPv6 address is judged as its IPv4
+ * address, and IPv6 outside 2000::/3 that ipaddr.js still calls unicast (IPv4-compatible ::/96,
+ * which is what a URL parser makes of [::127.0.0.1], and unallocated space) is `reserved`.
+ */
 export function classifyAddress(address: string): string {
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
@@ -35,8 +43,11 @@ export function classifyAddress(address: string): string {
   } catch {
     return 'invalid';
   }
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
-  return parsed.range();
+  if (parsed.kind() === 'ipv4') return parsed.range();
+  const v6 = parsed as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().range();
+  const range = v6.range();
+  return range === 'unicast' && !v6.match(GLOBAL_UNICAST_V6) ? 'reserved' : range;
 }
 
 const RANGE_WORDS: Record<string, string> = {
@@ -66,6 +77,38 @@ export class ForbiddenAddressError extends Error {
     const words = RANGE_WORDS[range] ?? `in the ${range} range`;
     super(hostname === address ? `${address} is ${words}` : `${hostname} resolves to ${address}, which is ${words}`);
   }
+}
+
+/** A host name's connections can reach this many addresses before it is judged public outright. */
+const ADDRESSES_PER_HOST = 32;
+const HOSTS_REMEMBERED = 4096;
+/** The addresses each host name's connections reached, in any undici pool of the process; null once there were too many. */
+const reached = new Map<string, Set<string> | null>();
+let watching = false;
+
+/**
+ * Record where connections really went. undici publishes every established connection (any
+ * pool, any connector) before a request is written on it, so when a response redirects, the
+ * address that answered is already on record. A second lookup could be answered differently
+ * (a mixed or rebinding DNS answer); the connection cannot.
+ */
+function watchConnections(): void {
+  if (watching) return;
+  watching = true;
+  subscribe('undici:client:connected', (message) => {
+    const { connectParams, socket } = message as { connectParams: { hostname: string }; socket: Socket };
+    const address = socket.remoteAddress;
+    if (!address) return;
+    const host = connectParams.hostname.toLowerCase();
+    if (!reached.has(host)) {
+      if (reached.size >= HOSTS_REMEMBERED) reached.delete(reached.keys().next().value as string);
+      reached.set(host, new Set());
+    }
+    const addresses = reached.get(host);
+    if (!addresses) return;
+    addresses.add(address);
+    if (addresses.size > ADDRESSES_PER_HOST) reached.set(host, null);
+  });
 }
 
 const systemLookup: HostLookup = async (hostname) => (await dnsLookup(hostname, { all: true })).map((a) => a.address);
@@ -99,6 +142,7 @@ export class NetworkPolicy {
     this.allowPrivate = options.allowPrivate ?? false;
     this.classify = options.classifyAddress ?? classifyAddress;
     this.resolve = options.lookup ?? systemLookup;
+    watchConnections();
     const timeout = options.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.publicOnly = createDispatcher({ connections: options.connections, headerCap: options.headerCap, connect: this.connector(timeout) });
   }
@@ -110,22 +154,19 @@ export class NetworkPolicy {
   }
 
   /**
-   * True when the host is an IP literal outside public unicast, or a name with such an address.
-   * Used only for the user's own target (whose redirects may then stay private); a failed lookup
-   * counts as public, the stricter answer.
+   * True when every connection made to `hostname` so far reached a non-public address. Used
+   * only for the user's own host (whose redirects may then stay private): a host that was never
+   * connected to, or that reached one public address, counts as public, the stricter answer.
    */
-  async hostIsNonPublic(hostname: string): Promise<boolean> {
-    const host = hostname.replace(/^\[|\]$/g, '');
-    if (isIP(host)) return this.refusal(host, host) !== null;
-    try {
-      return (await this.resolve(host)).some((address) => this.refusal(host, address) !== null);
-    } catch {
-      return false;
-    }
+  reachedOnlyNonPublic(hostname: string): boolean {
+    const addresses = reached.get(hostname.toLowerCase());
+    if (!addresses || addresses.size === 0) return false;
+    return [...addresses].every((address) => this.refusal(hostname, address) !== null);
   }
 
+  /** End the pool at the end of a run or scan: connections still being made are dropped, not awaited. */
   close(): Promise<void> {
-    return this.publicOnly.close().catch(() => undefined);
+    return this.publicOnly.destroy().catch(() => undefined);
   }
 
   /** What net.connect calls for a host name: resolve, refuse unless every address is public. */
@@ -179,20 +220,20 @@ export function refusalReason(source: TargetSource): string {
  * Decides, hop by hop, whether an exchange for `url` must connect to a public address (`from`
  * is the URL that redirected to the hop, null for the first). A `data` exchange must
  * at every hop. A `user` exchange goes anywhere at its first hop; a redirect may reach a
- * non-public address only when the URL redirecting is known to be non-public itself: the user's
- * own host (judged once, by its addresses) or a non-public IP literal, which a hop can only reach
- * from there. A redirect off any other host must land on a public address.
+ * non-public address only when the URL redirecting is known to be non-public itself: a
+ * non-public IP literal, or the user's own host name when its connections reached only
+ * non-public addresses (never a fresh lookup, which the seller's DNS could answer otherwise).
+ * A redirect off any other host must land on a public address.
  */
-export function publicOnlyJudge(url: string, source: TargetSource, network: NetworkPolicy): (from: string | null) => Promise<boolean> {
+export function publicOnlyJudge(url: string, source: TargetSource, network: NetworkPolicy): (from: string | null) => boolean {
   const userHost = hostnameOf(url);
-  let userHostNonPublic: Promise<boolean> | null = null;
-  return async (from) => {
+  return (from) => {
     if (network.allowPrivate) return false;
     if (source === 'data') return true;
     if (from === null) return false;
     const host = hostnameOf(from);
-    if (host === userHost) return !(await (userHostNonPublic ??= network.hostIsNonPublic(userHost)));
     if (isIP(host)) return network.refusal(host, host) === null;
+    if (host === userHost) return !network.reachedOnlyNonPublic(host);
     return true;
   };
 }

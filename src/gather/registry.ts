@@ -59,7 +59,7 @@ function blank(ref: string, source: RegistryAgentArtifact['source']): RegistryAg
 export const registryAgentGatherer: Gatherer<'registryAgent'> = {
   artifact: 'registryAgent',
   skipReason: noAgent,
-  async gather({ options, artifacts, timeoutMs }) {
+  async gather({ options, artifacts, timeoutMs, deadline }) {
     const ref = parseAgentRef(options.agent!);
     let out: RegistryAgentArtifact;
     let locator: AgentLocator;
@@ -90,7 +90,7 @@ export const registryAgentGatherer: Gatherer<'registryAgent'> = {
       out.rpcError = `no RPC is known for chain ${locator.chainId}; pass --rpc`;
       return out;
     }
-    return { ...out, ...(await readAgent({ rpcUrl, registry: locator.registry, agentId: locator.agentId, timeoutMs })) };
+    return { ...out, ...(await readAgent({ rpcUrl, registry: locator.registry, agentId: locator.agentId, timeoutMs, signal: deadline.signal })) };
   },
 };
 

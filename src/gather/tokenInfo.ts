@@ -35,10 +35,11 @@ export const tokenInfoGatherer: Gatherer<'tokenInfo'> = {
     const requirements = artifacts.challenge?.requirements ?? [];
     return firstSignable(requirements, options.expect?.network) ? null : 'no EVM requirement to read a token for';
   },
-  async gather({ options, artifacts, timeoutMs }) {
+  async gather({ options, artifacts, timeoutMs, deadline }) {
     const requirements = artifacts.challenge!.requirements;
     const { createPublicClient, http } = await import('viem');
-    const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0 }) });
+    // The reads run one after another: each ends at its timeout, all of them at the run deadline.
+    const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0, fetchOptions: { signal: deadline.signal } }) });
     let chainId: number | null = null;
     let chainError: string | null = null;
     try {

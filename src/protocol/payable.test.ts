@@ -27,6 +27,17 @@ describe('payability', () => {
       expect(v2(o).payer, JSON.stringify(o)).toBe('nobody');
     }
     expect(v1({ network: 'eip155:84532' })).toEqual({ payer: 'nobody', reason: expect.stringContaining('"base-sepolia"') });
+  });
+
+  it('nobody pays an eip155 network that names no chain, an amount wider than 256 bits, or an EVM asset at the zero address', () => {
+    // Not "other buyers": these are the kind the probe implements, and no EVM buyer can sign them.
+    for (const network of ['eip155:0', 'eip155:01', 'eip155:abc', 'eip155:-1', `eip155:${'9'.repeat(20)}`]) {
+      expect(v2({ network }), network).toEqual({ payer: 'nobody', reason: expect.stringContaining('chain id') });
+    }
+    expect(v2({ amount: (2n ** 256n).toString() })).toEqual({ payer: 'nobody', reason: expect.stringContaining('256 bits') });
+    expect(v2({ amount: (2n ** 256n - 1n).toString() }).payer).toBe('probe');
+    expect(v2({ asset: '0x0000000000000000000000000000000000000000' })).toEqual({ payer: 'nobody', reason: expect.stringContaining('zero address') });
+    expect(v2({ scheme: 'upto', asset: '0x0000000000000000000000000000000000000000' }).payer).toBe('nobody');
     expect(v1({ network: 'atlantis' }).payer).toBe('nobody');
   });
 });

@@ -39,6 +39,27 @@ function networkUnpayable(req: RequirementView, network: string): string | null 
   return null;
 }
 
+/** No x402 amount is wider than this: EVM schemes carry a uint256 (and Solana a u64). */
+const MAX_AMOUNT = 2n ** 256n - 1n;
+const ZERO_ADDRESS = /^0x0{40}$/i;
+
+/** Over 78 significant digits is over 2^256 without parsing a seller's megabyte of digits. */
+function wider256(atomic: string): boolean {
+  const digits = atomic.replace(/^0+/, '');
+  return digits.length > 78 || (digits.length === 78 && BigInt(digits) > MAX_AMOUNT);
+}
+
+/**
+ * Why no buyer can pay on an EVM network, whatever the scheme: the eip155 reference names no
+ * chain (0, a leading zero, not decimal), or the asset is the zero address, where no token lives.
+ */
+function evmUnpayable(req: RequirementView, network: string): string | null {
+  if (!network.startsWith('eip155:')) return null;
+  if (evmChainId(network) === null) return `network ${quote(network)} names no EVM chain id (a positive decimal integer)`;
+  if (typeof req.asset === 'string' && ZERO_ADDRESS.test(req.asset)) return 'asset is the zero address, where no token contract lives';
+  return null;
+}
+
 /** Why the probe's buyer (exact, EIP-3009, EVM) does not implement what `req` asks for, or null. */
 function notImplemented(req: RequirementView): string | null {
   if (req.scheme !== 'exact') return `scheme ${quote(req.scheme)}: the probe pays only "exact"`;
@@ -60,8 +81,11 @@ export function payability(req: RequirementView): Payability {
   const network = networkUnpayable(req, req.network);
   if (network) return { payer: 'nobody', reason: network };
   if (!isAtomicString(req.amount)) return { payer: 'nobody', reason: `amount ${quote(req.amount)} is not an atomic integer string` };
+  if (wider256(req.amount)) return { payer: 'nobody', reason: `amount ${req.amount.slice(0, 24)}… is wider than 256 bits, more than any token amount can be` };
   if (!nonEmptyString(req.asset)) return { payer: 'nobody', reason: 'asset is missing' };
   if (!nonEmptyString(req.payTo)) return { payer: 'nobody', reason: 'payTo is missing' };
+  const evm = evmUnpayable(req, req.network);
+  if (evm) return { payer: 'nobody', reason: evm };
   const other = notImplemented(req);
   if (other) return { payer: 'others', reason: other };
   const unsignable = unsignableReason(req);

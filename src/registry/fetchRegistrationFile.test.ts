@@ -72,6 +72,18 @@ describe('fetchRegistrationFile', () => {
     expect(viaGateway).toMatchObject({ scheme: 'ipfs', fetchedUrl: `${origin}/ipfs/bafyabc/reg.json`, json: { ok: true, value: DOC } });
   });
 
+  it('keeps an ipfs:// URI under the gateway\'s /ipfs/<cid>: dot segments, encoded or not, reach no other path of the user\'s gateway', async () => {
+    const before = requests;
+    for (const uri of ['ipfs://bafyabc/../../reg.json', 'ipfs://bafyabc/%2e%2e/%2E%2e/reg.json', 'ipfs://bafyabc/..\\..\\reg.json', 'ipfs://bafyabc/./../x/../../reg.json', 'ipfs://ipfs/bafyabc/../../reg.json']) {
+      expect(ipfsToGatewayUrl(uri, origin), uri).toBeNull();
+      const refused = await fetchRegistrationFile({ uri, ipfsGateway: origin });
+      expect(refused).toMatchObject({ scheme: 'ipfs', fetchedUrl: null, exchange: null, error: { code: 'bad-url' } });
+    }
+    expect(requests).toBe(before);
+    // Dot segments that stay inside the content are the content's own business.
+    expect(ipfsToGatewayUrl('ipfs://bafyabc/a/../reg.json', 'https://gw.example')).toBe('https://gw.example/ipfs/bafyabc/reg.json');
+  });
+
   it('records an empty URI and an unsupported scheme without fetching', async () => {
     expect((await fetchRegistrationFile({ uri: '' })).error?.code).toBe('empty-uri');
     const ar = await fetchRegistrationFile({ uri: 'ar://abc' });

@@ -43,7 +43,11 @@ function parseJson(text: string): RegistrationFetch['json'] {
   }
 }
 
-/** `ipfs://<cid>/<path>` (or the older `ipfs://ipfs/<cid>`) as a gateway URL; null when malformed. */
+/**
+ * `ipfs://<cid>/<path>` (or the older `ipfs://ipfs/<cid>`) as a gateway URL; null when malformed.
+ * The gateway is the user's, so the fetch counts as theirs: the URI, which is data, must not
+ * climb out of `/ipfs/<cid>` (with `..`, `%2e%2e` or `\`) to another path of that host.
+ */
 export function ipfsToGatewayUrl(uri: string, gateway: string = DEFAULT_IPFS_GATEWAY): string | null {
   const rest = uri.slice('ipfs://'.length).replace(/^ipfs\//, '');
   if (!/^[A-Za-z0-9]+(\/[^?#]*)?([?#].*)?$/.test(rest)) return null;
@@ -55,7 +59,10 @@ export function ipfsToGatewayUrl(uri: string, gateway: string = DEFAULT_IPFS_GAT
   }
   const path = base.pathname.replace(/\/+$/, '');
   const prefix = /\/ipfs$/.test(path) ? path : `${path}/ipfs`;
-  return `${base.origin}${prefix}/${rest}`;
+  const root = `${prefix}/${/^[A-Za-z0-9]+/.exec(rest)![0]}`;
+  const mapped = new URL(`${base.origin}${prefix}/${rest}`);
+  if (mapped.origin !== base.origin || (mapped.pathname !== root && !mapped.pathname.startsWith(`${root}/`))) return null;
+  return mapped.toString();
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

@@ -278,6 +278,6 @@ export async function scanMarket(params: MarketParameters): Promise<MarketResult
       bandPerMTok: bandOf(services, (s) => s.perMTok),
     };
   } finally {
-    await Promise.all([ownDispatcher?.close().catch(() => undefined), network.close()]);
+    await Promise.all([ownDispatcher?.destroy().catch(() => undefined), network.close()]);
   }
 }

@@ -15,6 +15,8 @@ export interface ReadAgentParameters {
   timeoutMs?: number;
   /** A client to reuse (the market scan shares one); made from rpcUrl otherwise. */
   client?: PublicClient;
+  /** Ends every read when it aborts (a probe's run deadline): the reads run in two rounds. */
+  signal?: AbortSignal;
 }
 
 export type ReadAgentReturnType = Pick<
@@ -49,9 +51,9 @@ function describe(error: unknown): { reverted: boolean; text: string } {
   return { reverted: false, text: redactSecrets(String((error as Error)?.message ?? error).split('\n')[0]).slice(0, 300) };
 }
 
-export async function createRegistryClient(rpcUrl: string, timeoutMs: number): Promise<PublicClient> {
+export async function createRegistryClient(rpcUrl: string, timeoutMs: number, signal?: AbortSignal): Promise<PublicClient> {
   const { createPublicClient, http } = await import('viem');
-  return createPublicClient({ transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 0, batch: true }) }) as PublicClient;
+  return createPublicClient({ transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 0, batch: true, ...(signal ? { fetchOptions: { signal } } : {}) }) }) as PublicClient;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function readAgent(params: ReadAgentParameters): Promise<ReadAgentR
     metadata: {},
     rpcError: null,
   };
-  const client = params.client ?? (await createRegistryClient(params.rpcUrl, params.timeoutMs ?? 10_000));
+  const client = params.client ?? (await createRegistryClient(params.rpcUrl, params.timeoutMs ?? 10_000, params.signal));
   try {
     const [chainId, code] = await Promise.all([client.getChainId(), client.getCode({ address: params.registry })]);
     out.rpcChainId = chainId;

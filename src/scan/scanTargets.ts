@@ -89,7 +89,7 @@ export async function scanTargets(params: ScanTargetsParameters): Promise<ScanTa
     summary.durationMs = Math.round(performance.now() - t0);
     return { summary, interrupted: stats.stopped };
   } finally {
-    await Promise.all([dispatcher.close().catch(() => undefined), network.close()]);
+    await Promise.all([dispatcher.destroy().catch(() => undefined), network.close()]);
     await forgeSigner?.close();
   }
 }

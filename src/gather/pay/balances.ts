@@ -6,9 +6,9 @@ const BALANCE_OF = [
 ] as const;
 
 /** USDC balances of the buyer and the payee, as decimal strings. */
-export async function readBalances(rpc: string, plan: PaymentPlan, payer: string, timeoutMs: number): Promise<BalanceReading> {
+export async function readBalances(rpc: string, plan: PaymentPlan, payer: string, timeoutMs: number, signal?: AbortSignal): Promise<BalanceReading> {
   const { createPublicClient, http } = await import('viem');
-  const client = createPublicClient({ transport: http(rpc, { timeout: timeoutMs, retryCount: 0 }) });
+  const client = createPublicClient({ transport: http(rpc, { timeout: timeoutMs, retryCount: 0, ...(signal ? { fetchOptions: { signal } } : {}) }) });
   const read = (owner: string) =>
     client.readContract({ address: plan.asset as `0x${string}`, abi: BALANCE_OF, functionName: 'balanceOf', args: [owner as `0x${string}`] });
   const [p, t] = await Promise.all([read(payer), read(plan.payTo!)]);

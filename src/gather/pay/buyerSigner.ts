@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { ConfigError, SpendGuardError } from '../../errors.js';
 import { registerSecret } from '../../util/redact.js';
+import type { ExchangeDeadline } from '../deadline.js';
 import { exchange } from '../http.js';
 import type { PaymentPlan } from '../../artifacts/index.js';
 
@@ -12,11 +13,16 @@ export interface TypedDataRequest {
   message: Record<string, unknown>;
 }
 
+/** How long a signature may take: a remote signer's request ends at the run deadline. */
+export interface SignOptions {
+  deadline?: ExchangeDeadline;
+}
+
 /** The funded buyer: an address and a way to sign typed data. Never exposes the key. */
 export interface BuyerSigner {
   address: `0x${string}`;
   kind: 'key-env' | 'remote-signer';
-  signTypedData(request: TypedDataRequest): Promise<`0x${string}`>;
+  signTypedData(request: TypedDataRequest, options?: SignOptions): Promise<`0x${string}`>;
 }
 
 const PRIVATE_KEY = /^(0x)?[0-9a-fA-F]{64}$/;
@@ -86,7 +92,7 @@ export async function signerFromRemote(url: string, options: { dispatcher?: Disp
   return {
     address: signer,
     kind: 'remote-signer',
-    async signTypedData(request) {
+    async signTypedData(request, signOptions) {
       const body = JSON.stringify(jsonSafe({ ...request, types: { EIP712Domain: domainType(request.domain), ...request.types } }));
       const res = await exchange({
         url: `${base}/api/v1/sign/${signer}/typed-data`,
@@ -95,6 +101,7 @@ export async function signerFromRemote(url: string, options: { dispatcher?: Disp
         body,
         dispatcher: options.dispatcher,
         timeoutMs: options.timeoutMs,
+        deadline: signOptions?.deadline,
       });
       let signature: string | undefined;
       try {
@@ -135,7 +142,7 @@ export function capSigner(signer: BuyerSigner, plan: PaymentPlan, options: CapSi
   let pinnedNonce: string | null = null;
   return {
     ...signer,
-    async signTypedData(request) {
+    async signTypedData(request, options) {
       const refuse = (why: string): never => {
         throw new SpendGuardError(`refused to sign: ${why}`);
       };
@@ -161,7 +168,7 @@ export function capSigner(signer: BuyerSigner, plan: PaymentPlan, options: CapSi
       // One nonce per run: of all the authorizations the run signs, at most one can ever settle.
       if (pinnedNonce !== null && nonce !== pinnedNonce) refuse('a second nonce in one run');
       pinnedNonce = nonce;
-      return signer.signTypedData(request);
+      return signer.signTypedData(request, options);
     },
   };
 }

@@ -82,11 +82,14 @@ export const paymentGatherer: Gatherer<'payment'> = {
     };
     if (plan.refused !== null) return session;
     const requirement = challenge.requirements[plan.requirementIndex!];
-    const capped = capSigner(signer, plan);
+    // The official client signs with one argument: bind the run deadline here, so a remote signer
+    // answering late is cut at it like any exchange (the paid payment and three variants are signed in turn).
+    const bounded: BuyerSigner = { ...signer, signTypedData: (request) => signer.signTypedData(request, { deadline: ctx.deadline }) };
+    const capped = capSigner(bounded, plan);
     // After the run deadline a balance read is skipped, saying why: the exchanges still to come are then recorded as cut.
     const balanceOf = rpc
       ? async () => {
-          if (!ctx.deadline.exceeded) return readBalances(rpc, plan, signer.address, ctx.timeoutMs);
+          if (!ctx.deadline.exceeded) return readBalances(rpc, plan, signer.address, ctx.timeoutMs, ctx.deadline.signal);
           if (session.balances) session.balances.error ??= `not read: the run deadline (${ctx.deadline.ms} ms) had passed`;
           return null;
         }

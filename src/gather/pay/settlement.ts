@@ -26,9 +26,11 @@ const UNKNOWN_GRACE_MS = 1_500;
  * The receipt of a settlement, waiting while the transaction is pending (slow chains), but giving
  * up soon on a hash the node has never seen (a made-up receipt).
  */
-async function awaitReceipt(client: Client, hash: `0x${string}`, deadlineMs: number): Promise<Receipt | null> {
+async function awaitReceipt(client: Client, hash: `0x${string}`, deadlineMs: number, signal: AbortSignal): Promise<Receipt | null> {
   const started = Date.now();
   for (;;) {
+    // Cut by the run deadline: say so rather than report the transaction missing.
+    if (signal.aborted) throw signal.reason;
     const receipt = (await client.getTransactionReceipt({ hash }).catch(() => null)) as Receipt | null;
     if (receipt) return receipt;
     const known = await client.getTransaction({ hash }).catch(() => null);
@@ -69,15 +71,15 @@ export const settlementGatherer: Gatherer<'settlement'> = {
     const tx = decodeSettlement(paid).transaction;
     return typeof tx === 'string' && TX_HASH.test(tx) ? null : 'the settlement header names no transaction hash';
   },
-  async gather({ options, artifacts, timeoutMs }) {
+  async gather({ options, artifacts, timeoutMs, deadline }) {
     const transaction = decodeSettlement(artifacts.payment!.paid!.exchange!).transaction as `0x${string}`;
     const receipt: SettlementReceipt = { transaction, found: false, status: null, blockNumber: null, chainId: null, transfers: [], authorizations: [], error: null };
     if (!options.rpc) return { ...receipt, error: 'no chain read: no --rpc was given' };
     const { createPublicClient, http } = await import('viem');
-    const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0 }) });
+    const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0, fetchOptions: { signal: deadline.signal } }) });
     try {
       receipt.chainId = await client.getChainId();
-      const r = (await awaitReceipt(client as unknown as Client, transaction, Math.min(timeoutMs, 15_000))) as Receipt | null;
+      const r = (await awaitReceipt(client as unknown as Client, transaction, Math.min(timeoutMs, 15_000), deadline.signal)) as Receipt | null;
       if (!r) {
         receipt.error = 'no such transaction on this chain';
         return receipt;
