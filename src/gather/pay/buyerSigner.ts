@@ -109,6 +109,8 @@ export async function signerFromRemote(url: string, options: { dispatcher?: Disp
       } catch {
         // handled below
       }
+      // Cut by the run deadline: the seller may have spent it, so this is the run's cut, not the signer's fault.
+      if (res.error?.code === 'deadline') throw new Error('signing was cut by the run deadline');
       // A signer that stops answering, or refuses, is the buyer's broken setup, not the seller's defect.
       if (res.status === null) throw new ConfigError(`--signer: the remote signer at ${origin} stopped answering (${res.error?.code ?? 'no response'})`);
       if (res.status !== 200 || !signature || !/^0x[0-9a-fA-F]{130}$/.test(signature)) {
