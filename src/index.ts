@@ -10,7 +10,7 @@ export { startSandbox } from './sandbox/startSandbox.js';
 export type { Sandbox, SandboxAccount, SandboxAccounts, SandboxSeller, SandboxSellerName, StartSandboxOptions } from './sandbox/types.js';
 export { SandboxError } from './errors.js';
 // obol-stack: ServiceOffer probe, client (client-node loads on first connectKube), pricing, manifests, preflight.
-export { probeOffer, type ProbeOfferParameters, type ProbeOfferReturnType } from './obol/probeOffer.js';
+export { probeOffer, type ProbeOfferParameters, type ProbeOfferReturnType } from './engine/probeOffer.js';
 export { connectKube, type ConnectKubeParameters } from './kube/connect.js';
 export type { KubeClient, PatchKind } from './kube/client.js';
 export type { ServiceOffer, ServiceOfferSpec, ServiceOfferStatus } from './kube/types.js';
@@ -32,7 +32,7 @@ export { readAgent, type ReadAgentParameters, type ReadAgentReturnType } from '.
 export { fetchRegistrationFile, type FetchRegistrationFileParameters, type FetchRegistrationFileReturnType } from './registry/fetchRegistrationFile.js';
 export { validateRegistrationFile, registrationFileSchema, type RegistrationValidation, type RegistrationFile } from './registry/validateRegistrationFile.js';
 export { enumerateAgents, type EnumerateAgentsParameters, type EnumerateAgentsReturnType, type EnumeratedAgent } from './registry/enumerateAgents.js';
-export { inspectAgent, type InspectAgentParameters, type AgentInspection } from './registry/inspectAgent.js';
+export { inspectAgent, type InspectAgentParameters, type AgentInspection } from './engine/inspectAgent.js';
 export { scanMarket, type MarketParameters, type MarketResult, type MarketService } from './registry/market.js';
 export type { PriceBand } from './registry/marketStats.js';
 export type { RegistrySummary } from './registry/summarizeRegistry.js';

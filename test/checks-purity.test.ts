@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { PURE_DOMAIN_MODULES } from './helpers/layers.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHECKS_DIR = join(ROOT, 'src', 'checks');
@@ -179,5 +180,12 @@ describe('checks are pure (src/checks/**)', () => {
   it.each(files.map((path) => [relative(ROOT, path), path]))('%s does no I/O and reads no clock or randomness', (rel, path) => {
     const violations = findImpurities(readFileSync(path, 'utf8'), path);
     expect(violations.map((v) => `${rel}:${v.line}: ${v.rule}`), 'checks must be pure (STYLE.md, "Checks are pure")').toEqual([]);
+  });
+});
+
+describe('the pure domain modules checks judge with are pure too (test/helpers/layers.ts)', () => {
+  it.each(PURE_DOMAIN_MODULES.map((m) => [m, join(ROOT, 'src', `${m}.ts`)]))('src/%s.ts does no I/O and reads no clock or randomness', (_m, path) => {
+    const violations = findImpurities(readFileSync(path, 'utf8'), path);
+    expect(violations.map((v) => `${v.line}: ${v.rule}`)).toEqual([]);
   });
 });

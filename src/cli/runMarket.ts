@@ -1,6 +1,6 @@
 import { DEFAULT_REGISTRY_CHAIN_ID } from '../registry/abi.js';
 import { scanMarket, type ServiceType } from '../registry/market.js';
-import { renderMarket } from '../registry/render.js';
+import { renderMarket } from './renderRegistry.js';
 import { resolveRegistryRpc } from '../registry/resolveRpc.js';
 import type { CliIO } from './context.js';
 import { commandOutput } from './output.js';

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { KubeClient } from '../kube/client.js';
-import { probeOffer } from '../obol/probeOffer.js';
+import { probeOffer } from '../engine/probeOffer.js';
 import { isSafePath } from '../obol/publicUrl.js';
 import type { Report } from '../report/types.js';
 import { resolvePay, resolveRpc } from './buyerSetup.js';

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { parseAgentRef } from '../registry/agentRef.js';
-import { inspectAgent } from '../registry/inspectAgent.js';
-import { renderInspection } from '../registry/render.js';
+import { inspectAgent } from '../engine/inspectAgent.js';
+import { renderInspection } from './renderRegistry.js';
 import { resolveRegistryRpc } from '../registry/resolveRpc.js';
 import type { CliIO } from './context.js';
 import type { OutputCommandOptions } from './options.js';

@@ -5,13 +5,13 @@
  * its status.agentId.
  */
 import { offerChecks } from '../checks/offer/index.js';
-import { run, type RunParameters, type RunResult } from '../engine/run.js';
+import { run, type RunParameters, type RunResult } from './run.js';
 import type { OfferArtifact } from '../artifacts/index.js';
 import { offerGatherer, readOffer } from '../gather/offer.js';
 import type { KubeClient } from '../kube/client.js';
 import { resolveNetwork } from '../protocol/networks.js';
-import { type OfferExpectations, offerExpectations } from './expectations.js';
-import { describePrice } from './pricing.js';
+import { type OfferExpectations, offerExpectations } from '../obol/expectations.js';
+import { describePrice } from '../obol/pricing.js';
 
 export interface ProbeOfferParameters extends Omit<RunParameters, 'url' | 'offer' | 'agent'> {
   client: KubeClient;

@@ -1,8 +1,8 @@
 import { createColors } from 'picocolors';
 import type { CheckResult } from '../report/types.js';
-import type { AgentInspection } from './inspectAgent.js';
-import type { MarketResult } from './market.js';
-import { validateRegistrationFile } from './validateRegistrationFile.js';
+import type { AgentInspection } from '../engine/inspectAgent.js';
+import type { MarketResult } from '../registry/market.js';
+import { validateRegistrationFile } from '../registry/validateRegistrationFile.js';
 
 export interface RenderOptions {
   color?: boolean;

@@ -1,12 +1,12 @@
 import type { Dispatcher } from 'undici';
 import { registryChecks } from '../checks/registry/index.js';
-import { runChecks } from '../engine/runChecks.js';
+import { runChecks } from './runChecks.js';
 import type { Artifacts, RegistryAgentArtifact } from '../artifacts/index.js';
 import { NetworkPolicy, type NetworkPolicyOptions } from '../gather/network.js';
 import type { CheckResult } from '../report/types.js';
-import { formatAgentRef, type AgentLocator } from './agentRef.js';
-import { fetchRegistrationFile } from './fetchRegistrationFile.js';
-import { readAgent } from './readAgent.js';
+import { formatAgentRef, type AgentLocator } from '../registry/agentRef.js';
+import { fetchRegistrationFile } from '../registry/fetchRegistrationFile.js';
+import { readAgent } from '../registry/readAgent.js';
 
 /** NetworkPolicyOptions: the agentURI is data, fetched only at a public address unless `allowPrivate`. */
 export interface InspectAgentParameters extends NetworkPolicyOptions {

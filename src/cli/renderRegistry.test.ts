@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MarketResult } from './market.js';
-import { renderMarket, visible } from './render.js';
+import type { MarketResult } from '../registry/market.js';
+import { renderMarket, visible } from './renderRegistry.js';
 
 describe('visible', () => {
   it('escapes terminal controls and bidi overrides from registration files', () => {
