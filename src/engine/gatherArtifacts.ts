@@ -45,11 +45,12 @@ function cycleAmong(waiting: readonly Gatherer[], producersOf: (g: Gatherer) => 
  */
 export function planGathering(gatherers: readonly Gatherer[]): GatherPlan {
   const producers = new Map<ArtifactName, Gatherer>();
-  for (const { meta } of gatherers) {
-    if (RECORDED_BY_ENGINE.includes(meta.artifact)) throw new GatherPlanError(`gatherer "${meta.artifact}": the engine records "${meta.artifact}" itself`);
-    if (producers.has(meta.artifact)) throw new GatherPlanError(`two gatherers produce "${meta.artifact}"`);
+  for (const gatherer of gatherers) {
+    const name = gatherer.meta.artifact;
+    if (RECORDED_BY_ENGINE.includes(name)) throw new GatherPlanError(`gatherer "${name}": the engine records "${name}" itself`);
+    if (producers.has(name)) throw new GatherPlanError(`two gatherers produce "${name}"`);
+    producers.set(name, gatherer);
   }
-  for (const gatherer of gatherers) producers.set(gatherer.meta.artifact, gatherer);
   for (const { meta } of gatherers) {
     if (readsOf(meta).includes('deadline')) throw new GatherPlanError(`gatherer "${meta.artifact}" reads "deadline", which the engine records after every gatherer`);
     const unproduced = meta.dependencies.find((name) => name !== 'target' && !producers.has(name));
