@@ -55,3 +55,11 @@ export class KubeError extends ProbeError {
 export class SpendGuardError extends ProbeError {
   override name = 'SpendGuardError';
 }
+
+/**
+ * The gatherers given to `run()` cannot be ordered: a cycle among their dependencies, a
+ * dependency no gatherer produces, or two gatherers of one artifact. Raised before any request.
+ */
+export class GatherPlanError extends ProbeError {
+  override name = 'GatherPlanError';
+}

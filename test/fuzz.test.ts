@@ -7,8 +7,9 @@ import { describeInput, fuzz } from '../scripts/fuzz/properties.js';
 import { allChecks } from '../src/checks/index.js';
 import { run } from '../src/engine/run.js';
 import { runChecks } from '../src/engine/runChecks.js';
-import type { ArtifactName, Artifacts } from '../src/artifacts/index.js';
+import type { Artifacts } from '../src/artifacts/index.js';
 import { challengeGatherer } from '../src/gather/challenge.js';
+import { recordedGatherer } from '../src/gather/defineGatherer.js';
 import { renderReport } from '../src/report/index.js';
 import { artifactsFor, exchange, v1PaymentRequired, v1Requirement } from './helpers/artifacts.js';
 import { paidExchange, payAttempt, session } from './helpers/payment.js';
@@ -72,9 +73,8 @@ describe('regressions', () => {
   it('a PAYMENT-RESPONSE nested 20,000 deep on the paid answer still renders as JSON and pretty', async () => {
     const receipt = Buffer.from(`{"success":true,"transaction":${deepArray(20_000)}}`).toString('base64');
     const paid = payAttempt('paid', paidExchange(200, { headers: { 'payment-response': receipt } }));
-    const fixed = (artifact: ArtifactName, value: unknown) => ({ artifact, skipReason: () => null, gather: async () => value as never });
     const unpaid = v1WithRaw('scheme', '"exact"').unpaid;
-    const { report } = await run({ url: unpaid.request.url, gatherers: [fixed('unpaid', unpaid), challengeGatherer, fixed('payment', session({ paid }))] });
+    const { report } = await run({ url: unpaid.request.url, gatherers: [recordedGatherer('unpaid', unpaid), challengeGatherer, recordedGatherer('payment', session({ paid }))] });
     expect(() => renderReport('json', report)).not.toThrow();
     expect(() => renderReport('pretty', report)).not.toThrow();
   });

@@ -7,10 +7,11 @@ import fc from 'fast-check';
 import type { Dispatcher } from 'undici';
 import { allChecks } from '../../src/checks/index.js';
 import { run } from '../../src/engine/run.js';
-import type { ArtifactName, HttpExchange } from '../../src/artifacts/index.js';
+import type { ArtifactName, Artifacts, HttpExchange } from '../../src/artifacts/index.js';
 import { challengeGatherer } from '../../src/gather/challenge.js';
 import { createDispatcher } from '../../src/gather/http.js';
 import type { Gatherer } from '../../src/gather/types.js';
+import { recordedGatherer } from '../../src/gather/defineGatherer.js';
 import { decodeBody, decodeChallenge, decodeHeader, MAX_ACCEPTS } from '../../src/protocol/decodeChallenge.js';
 import { decodeSettlement } from '../../src/protocol/settlement.js';
 import { renderReport, reporterNames } from '../../src/report/index.js';
@@ -48,7 +49,7 @@ export function checkDecoders(res: HttpExchange): void {
 }
 
 function fixed<K extends ArtifactName>(artifact: K, value: unknown): Gatherer {
-  return { artifact, skipReason: () => null, gather: async () => value as never };
+  return recordedGatherer(artifact, value as Artifacts[K]);
 }
 
 const STATUSES = new Set(['pass', 'fail', 'warn', 'skip']);

@@ -1,6 +1,6 @@
-import type { ArtifactName, DeadlineArtifact, HttpExchange, PaymentAttempt, PaymentSession, RegistrationFetch } from '../artifacts/index.js';
-import type { GatherContext, Gatherer } from '../gather/types.js';
-import { ConfigError } from '../errors.js';
+import type { ArtifactName, Artifacts, DeadlineArtifact } from '../artifacts/index.js';
+import type { GatherContext, Gatherer, GathererContext, GathererMeta } from '../gather/types.js';
+import { ConfigError, GatherPlanError } from '../errors.js';
 import { redactSecrets } from '../util/redact.js';
 import type { ProgressEvent } from './options.js';
 
@@ -12,88 +12,151 @@ export interface GatherArtifactsReturnType {
   deadline: DeadlineArtifact;
 }
 
-/** Adjacent gatherers marked `concurrent` form one stage; every other gatherer is a stage of its own. */
-export function stagesOf(gatherers: readonly Gatherer[]): Gatherer[][] {
-  const stages: Gatherer[][] = [];
-  for (const gatherer of gatherers) {
-    const last = stages.at(-1);
-    if (gatherer.concurrent && last?.[0]?.concurrent) last.push(gatherer);
-    else stages.push([gatherer]);
-  }
-  return stages;
+/** The gatherers of a run, ordered from what they declare. Made by `planGathering`. */
+export interface GatherPlan {
+  /** Run order: every gatherer after the producers of what it reads, else in the order given. */
+  order: readonly Gatherer[];
+  /** The run order cut into stages, run one after another; the gatherers of one stage run at once. */
+  stages: readonly (readonly Gatherer[])[];
 }
 
-/** The HTTP exchanges an artifact holds, by the names `deadline.cut` uses. */
-export function exchangesOf(name: ArtifactName, artifact: unknown): [string, HttpExchange | null][] {
-  switch (name) {
-    case 'unpaid':
-      return [['unpaid', artifact as HttpExchange]];
-    case 'forged':
-    case 'malformed':
-      return [[name, (artifact as PaymentAttempt).exchange]];
-    case 'registryWellKnown':
-    case 'registryFile':
-      return [[name, (artifact as RegistrationFetch).exchange]];
-    case 'payment': {
-      const s = artifact as PaymentSession;
-      return [s.underpaid, s.wrongRecipient, s.expired, s.paid, s.replay]
-        .filter((a): a is PaymentAttempt => a !== null)
-        .map((a) => [`payment.${a.kind}`, a.exchange]);
-    }
-    default:
-      return [];
+/** `target` is recorded before any gatherer runs (every gatherer may read it), `deadline` after all of them. */
+const RECORDED_BY_ENGINE: readonly ArtifactName[] = ['target', 'deadline'];
+
+const readsOf = (meta: GathererMeta): readonly ArtifactName[] => [...meta.dependencies, ...(meta.optionalDependencies ?? [])];
+
+/** A cycle among `waiting` (each waits for another of them), as `a → b → a`. */
+function cycleAmong(waiting: readonly Gatherer[], producersOf: (g: Gatherer) => Gatherer[]): string {
+  const path: Gatherer[] = [];
+  let at = waiting[0];
+  while (!path.includes(at)) {
+    path.push(at);
+    at = producersOf(at).find((p) => waiting.includes(p)) ?? at;
   }
+  return [...path.slice(path.indexOf(at)), at].map((g) => g.meta.artifact).join(' → ');
+}
+
+/**
+ * Order the gatherers from their declarations: a stable topological order (a gatherer runs after
+ * the producers of its dependencies and optional dependencies, else in the order given), cut into
+ * stages of adjacent `concurrent` gatherers of which none reads another. Throws GatherPlanError on
+ * a cycle, a dependency no gatherer produces, two producers of one artifact, or an artifact the
+ * engine records itself. An optional dependency without a producer is allowed: it is never there.
+ */
+export function planGathering(gatherers: readonly Gatherer[]): GatherPlan {
+  const producers = new Map<ArtifactName, Gatherer>();
+  for (const gatherer of gatherers) {
+    const name = gatherer.meta.artifact;
+    if (RECORDED_BY_ENGINE.includes(name)) throw new GatherPlanError(`gatherer "${name}": the engine records "${name}" itself`);
+    if (producers.has(name)) throw new GatherPlanError(`two gatherers produce "${name}"`);
+    producers.set(name, gatherer);
+  }
+  for (const { meta } of gatherers) {
+    if (readsOf(meta).includes('deadline')) throw new GatherPlanError(`gatherer "${meta.artifact}" reads "deadline", which the engine records after every gatherer`);
+    const unproduced = meta.dependencies.find((name) => name !== 'target' && !producers.has(name));
+    if (unproduced !== undefined) throw new GatherPlanError(`gatherer "${meta.artifact}" depends on "${unproduced}", which no gatherer produces`);
+  }
+
+  const producersOf = (g: Gatherer): Gatherer[] => readsOf(g.meta).flatMap((name) => producers.get(name) ?? []);
+  const order: Gatherer[] = [];
+  const waiting = [...gatherers];
+  while (waiting.length > 0) {
+    const next = waiting.findIndex((g) => producersOf(g).every((p) => order.includes(p)));
+    if (next === -1) throw new GatherPlanError(`gatherers depend on each other in a cycle: ${cycleAmong(waiting, producersOf)}`);
+    order.push(...waiting.splice(next, 1));
+  }
+
+  const stages: Gatherer[][] = [];
+  for (const gatherer of order) {
+    const last = stages.at(-1);
+    const reads = readsOf(gatherer.meta);
+    if (gatherer.meta.concurrent && last?.every((g) => g.meta.concurrent && !reads.includes(g.meta.artifact))) last.push(gatherer);
+    else stages.push([gatherer]);
+  }
+  return { order, stages };
+}
+
+/**
+ * The context one gatherer is handed: the run's, with only the artifacts it declared. The property
+ * descriptors are copied, not their values: `timeoutMs` is a getter read as each call starts.
+ */
+function scopedContext(ctx: GatherContext, meta: GathererMeta): GathererContext<ArtifactName, ArtifactName> {
+  const artifacts: Partial<Artifacts> = { target: ctx.artifacts.target };
+  for (const name of readsOf(meta)) if (ctx.artifacts[name] !== undefined) Object.assign(artifacts, { [name]: ctx.artifacts[name] });
+  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(ctx), artifacts: { value: Object.freeze(artifacts), enumerable: true } }) as GathererContext<ArtifactName, ArtifactName>;
 }
 
 /**
  * What the deadline cut of a gatherer that ended after it: its exchanges cut or never sent, or,
  * when it holds no exchange (chain reads), the gatherer itself.
  */
-function cutOf(name: ArtifactName, artifact: unknown): string[] {
-  const exchanges = artifact === undefined ? [] : exchangesOf(name, artifact);
-  if (exchanges.length === 0) return [name];
+function cutOf(gatherer: Gatherer, artifact: unknown): string[] {
+  const exchanges = artifact === undefined ? [] : (gatherer.exchanges?.(artifact as Artifacts[ArtifactName]) ?? []);
+  if (exchanges.length === 0) return [gatherer.meta.artifact];
   return exchanges.filter(([, ex]) => ex?.error?.code === 'deadline').map(([n]) => n);
 }
 
 /**
- * Run the gatherers in order (a stage of concurrent ones at once) under the run deadline. A
- * gatherer that would start after the deadline is not started (offline ones still run); a
- * gatherer that throws is a bug: its checks skip with the reason and the run goes on.
+ * Run the plan's stages one after another (the gatherers of a stage at once) under the run
+ * deadline. A gatherer skips when the options do not ask for it, when a dependency was not
+ * gathered (naming it and why), or when its own skipReason says so; one that would start after
+ * the deadline is not started (offline ones still run); one that throws is a bug: its checks skip
+ * with the reason and the run goes on.
  */
-export async function gatherArtifacts(ctx: GatherContext, gatherers: readonly Gatherer[], onProgress?: (event: ProgressEvent) => void): Promise<GatherArtifactsReturnType> {
+export async function gatherArtifacts(ctx: GatherContext, plan: GatherPlan, onProgress?: (event: ProgressEvent) => void): Promise<GatherArtifactsReturnType> {
   const { artifacts, deadline } = ctx;
   const notGathered: Partial<Record<ArtifactName, string>> = {};
+  // Why a dependency is missing, followed down to the first artifact that went missing for a reason of its own.
+  const rootCause: Partial<Record<ArtifactName, string>> = {};
   const timings: Record<string, number> = {};
   const cut = new Map<Gatherer, string[]>();
   const started = performance.now();
 
+  const skipBefore = (gatherer: Gatherer): string | null => {
+    const { meta } = gatherer;
+    const notRequested = gatherer.notRequested?.(ctx.options) ?? null;
+    if (notRequested !== null) return notRequested;
+    const missing = meta.dependencies.find((name) => artifacts[name] === undefined);
+    if (missing === undefined) return null;
+    const cause = rootCause[missing] ?? notGathered[missing] ?? 'not gathered';
+    rootCause[meta.artifact] = cause;
+    return `needs "${missing}", which was not gathered: ${cause}`;
+  };
+
   const runOne = async (gatherer: Gatherer): Promise<void> => {
+    const { meta } = gatherer;
     const gatherStarted = performance.now();
     try {
-      const reason = gatherer.skipReason(ctx);
+      const skipped = skipBefore(gatherer);
+      if (skipped !== null) {
+        notGathered[meta.artifact] = skipped;
+        return;
+      }
+      const scoped = scopedContext(ctx, meta);
+      const reason = gatherer.skipReason?.(scoped) ?? null;
       if (reason !== null) {
-        notGathered[gatherer.artifact] = reason;
+        notGathered[meta.artifact] = reason;
         return;
       }
-      if (!gatherer.offline && deadline.exceeded) {
-        notGathered[gatherer.artifact] = `not started: the run deadline (${deadline.ms} ms) had passed`;
-        cut.set(gatherer, [gatherer.artifact]);
+      if (!meta.offline && deadline.exceeded) {
+        notGathered[meta.artifact] = `not started: the run deadline (${deadline.ms} ms) had passed`;
+        cut.set(gatherer, [meta.artifact]);
         return;
       }
-      onProgress?.({ phase: 'gather', artifact: gatherer.artifact });
-      const artifact = await gatherer.gather(ctx);
-      (artifacts as Record<string, unknown>)[gatherer.artifact] = artifact;
-      timings[gatherer.artifact] = Math.round(performance.now() - gatherStarted);
-      if (!gatherer.offline && deadline.exceeded) cut.set(gatherer, cutOf(gatherer.artifact, artifact));
+      onProgress?.({ phase: 'gather', artifact: meta.artifact });
+      const artifact = await gatherer.gather(scoped);
+      Object.assign(artifacts, { [meta.artifact]: artifact });
+      timings[meta.artifact] = Math.round(performance.now() - gatherStarted);
+      if (!meta.offline && deadline.exceeded) cut.set(gatherer, cutOf(gatherer, artifact));
     } catch (error) {
       // A ConfigError is the buyer's broken setup (a signer gone mid-run): no verdict on the seller.
       if (error instanceof ConfigError) throw error;
-      notGathered[gatherer.artifact] = `gatherer failed: ${redactSecrets((error as Error).message ?? String(error)).split('\n')[0]}`;
-      if (!gatherer.offline && deadline.exceeded) cut.set(gatherer, [gatherer.artifact]);
+      notGathered[meta.artifact] = `gatherer failed: ${redactSecrets((error as Error).message ?? String(error)).split('\n')[0]}`;
+      if (!meta.offline && deadline.exceeded) cut.set(gatherer, [meta.artifact]);
     }
   };
 
-  for (const stage of stagesOf(gatherers)) await Promise.all(stage.map(runOne));
+  for (const stage of plan.stages) await Promise.all(stage.map(runOne));
   return {
     notGathered,
     timings,
@@ -102,7 +165,7 @@ export async function gatherArtifacts(ctx: GatherContext, gatherers: readonly Ga
       gatherMs: Math.round(performance.now() - started),
       exceeded: deadline.exceeded,
       // Run order, whatever order a concurrent stage finished in.
-      cut: gatherers.flatMap((g) => cut.get(g) ?? []),
+      cut: plan.order.flatMap((g) => cut.get(g) ?? []),
     },
   };
 }

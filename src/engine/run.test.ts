@@ -165,7 +165,7 @@ describe('run() against a closed port', () => {
 });
 
 describe('run() with a gatherer list override', () => {
-  const fakeUnpaid: Gatherer<'unpaid'> = { artifact: 'unpaid', skipReason: () => null, gather: async () => exchange({ status: 200, body: 'free!' }) };
+  const fakeUnpaid: Gatherer<'unpaid'> = { meta: { artifact: 'unpaid', dependencies: [] }, gather: async () => exchange({ status: 200, body: 'free!' }) };
 
   it('runs only the gatherers given; the others are not gathered and their checks skip', async () => {
     const { artifacts, report } = await run({ url: 'https://seller.invalid/x', gatherers: [fakeUnpaid] });
@@ -184,13 +184,12 @@ describe('run() with a gatherer list override', () => {
     const secret = `0x${'ab12'.repeat(16)}`;
     registerSecret(secret);
     const throwing: Gatherer<'challenge'> = {
-      artifact: 'challenge',
-      skipReason: () => null,
+      meta: { artifact: 'challenge', dependencies: [] },
       gather: async () => {
         throw new Error(`boom with key ${secret}\nsecond line`);
       },
     };
-    const skipped: Gatherer<'forged'> = { artifact: 'forged', skipReason: () => 'because the test says so', gather: async () => { throw new Error('must not run'); } };
+    const skipped: Gatherer<'forged'> = { meta: { artifact: 'forged', dependencies: [] }, skipReason: () => 'because the test says so', gather: async () => { throw new Error('must not run'); } };
     const needs = (artifact: string, message: string): Check => {
       const meta: CheckMeta = { id: `test.${artifact}`, title: artifact, severity: 'error', specRef: 'https://example.com', fix: 'Fix it.', requires: [artifact as 'challenge'], messages: { m: message } };
       return { meta, check: () => pass(meta, 'm') };
@@ -205,10 +204,9 @@ describe('run() with a gatherer list override', () => {
   });
 
   it('propagates a gatherer\'s ConfigError (the buyer\'s broken setup) instead of judging the seller on it', async () => {
-    const fakeUnpaid: Gatherer<'unpaid'> = { artifact: 'unpaid', skipReason: () => null, gather: async () => exchange({ status: 402 }) };
+    const fakeUnpaid: Gatherer<'unpaid'> = { meta: { artifact: 'unpaid', dependencies: [] }, gather: async () => exchange({ status: 402 }) };
     const signerGone: Gatherer<'payment'> = {
-      artifact: 'payment',
-      skipReason: () => null,
+      meta: { artifact: 'payment', dependencies: [] },
       gather: async () => {
         throw new ConfigError('--signer: the remote signer at http://127.0.0.1:1 stopped answering (refused)');
       },
@@ -240,7 +238,7 @@ describe('run() verdict', () => {
 });
 
 describe('run() under a run deadline', () => {
-  const fakeUnpaid: Gatherer<'unpaid'> = { artifact: 'unpaid', skipReason: () => null, gather: async () => exchange({ status: 402 }) };
+  const fakeUnpaid: Gatherer<'unpaid'> = { meta: { artifact: 'unpaid', dependencies: [] }, gather: async () => exchange({ status: 402 }) };
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const needs = (artifact: string): Check => {
     const meta: CheckMeta = { id: `test.${artifact}`, title: artifact, severity: 'error', specRef: 'https://example.com', fix: 'Fix it.', requires: [artifact as 'forged'], messages: { m: 'ran' } };
@@ -250,17 +248,16 @@ describe('run() under a run deadline', () => {
   it('starts no gatherer after the deadline, names it and the one it stopped, and still runs offline ones', async () => {
     const started: string[] = [];
     const slowRead: Gatherer<'tokenInfo'> = {
-      artifact: 'tokenInfo',
-      skipReason: () => null,
+      meta: { artifact: 'tokenInfo', dependencies: [] },
       gather: async () => {
         started.push('tokenInfo');
         await sleep(250);
         return { asset: '0x', chainId: null, requirementIndex: 0, name: null, version: null, decimals: null, hasCode: false, error: 'timeout' };
       },
     };
-    const later: Gatherer<'forged'> = { artifact: 'forged', skipReason: () => null, gather: async () => { started.push('forged'); throw new Error('must not start'); } };
-    const skipped: Gatherer<'malformed'> = { artifact: 'malformed', skipReason: () => 'attacks disabled (--no-attacks)', gather: async () => { throw new Error('must not start'); } };
-    const offline: Gatherer<'offer'> = { artifact: 'offer', offline: true, skipReason: () => null, gather: async () => { started.push('offer'); return {} as never; } };
+    const later: Gatherer<'forged'> = { meta: { artifact: 'forged', dependencies: [] }, gather: async () => { started.push('forged'); throw new Error('must not start'); } };
+    const skipped: Gatherer<'malformed'> = { meta: { artifact: 'malformed', dependencies: [] }, skipReason: () => 'attacks disabled (--no-attacks)', gather: async () => { throw new Error('must not start'); } };
+    const offline: Gatherer<'offer'> = { meta: { artifact: 'offer', dependencies: [], offline: true }, gather: async () => { started.push('offer'); return {} as never; } };
     const checks = [...allChecks.filter((c) => c.meta.id === 'http.deadline'), needs('forged'), needs('malformed')];
     const { report, artifacts } = await run({ url: 'https://seller.invalid/x', deadlineMs: 100, gatherers: [fakeUnpaid, slowRead, later, skipped, offline], checks });
     expect(started).toEqual(['tokenInfo', 'offer']);
@@ -278,8 +275,7 @@ describe('run() under a run deadline', () => {
   it('gives each call at most the time left (ctx.timeoutMs), never less than 1 ms', async () => {
     const seen: number[] = [];
     const reader: Gatherer<'tokenInfo'> = {
-      artifact: 'tokenInfo',
-      skipReason: () => null,
+      meta: { artifact: 'tokenInfo', dependencies: [] },
       gather: async (ctx) => {
         seen.push(ctx.timeoutMs);
         await sleep(150);
@@ -299,9 +295,7 @@ describe('run() under a run deadline', () => {
   it('runs adjacent concurrent gatherers at the same time, and the others one after another', async () => {
     const log: string[] = [];
     const concurrent = (artifact: 'forged' | 'malformed'): Gatherer => ({
-      artifact,
-      concurrent: true,
-      skipReason: () => null,
+      meta: { artifact, dependencies: [], concurrent: true },
       gather: async () => {
         log.push(`start ${artifact}`);
         await sleep(100);
@@ -309,7 +303,7 @@ describe('run() under a run deadline', () => {
         return {} as never;
       },
     });
-    const after: Gatherer<'payment'> = { artifact: 'payment', skipReason: () => null, gather: async () => { log.push('start payment'); return {} as never; } };
+    const after: Gatherer<'payment'> = { meta: { artifact: 'payment', dependencies: [] }, gather: async () => { log.push('start payment'); return {} as never; } };
     const { report } = await run({ url: 'https://seller.invalid/x', gatherers: [fakeUnpaid, concurrent('forged'), concurrent('malformed'), after], checks: [] });
     expect(log.slice(0, 2).sort()).toEqual(['start forged', 'start malformed']);
     expect(log.at(-1)).toBe('start payment');

@@ -1,12 +1,12 @@
 import { allChecks } from '../checks/index.js';
 import type { Check } from '../checks/types.js';
-import type { Artifacts } from '../artifacts/index.js';
+import type { ArtifactName, Artifacts } from '../artifacts/index.js';
 import { defaultDeadlineMs, startDeadline } from '../gather/deadline.js';
 import { createDispatcher, DEFAULT_TIMEOUT_MS } from '../gather/http.js';
 import { gatherers as defaultGatherers } from '../gather/index.js';
 import { NetworkPolicy } from '../gather/network.js';
 import type { GatherContext, Gatherer } from '../gather/types.js';
-import { gatherArtifacts, type GatherArtifactsReturnType } from './gatherArtifacts.js';
+import { gatherArtifacts, planGathering, type GatherArtifactsReturnType } from './gatherArtifacts.js';
 import { isLoopbackUrl } from '../util/url.js';
 import type { Report } from '../report/types.js';
 import { summarizeRegistry } from '../registry/summarizeRegistry.js';
@@ -19,10 +19,12 @@ import { summarizeRequirements } from './summarizeRequirements.js';
 export interface RunResult {
   report: Report;
   artifacts: Partial<Artifacts>;
+  /** Why each missing artifact was not gathered: what `runChecks` needs to re-judge the artifacts. */
+  notGathered: Partial<Record<ArtifactName, string>>;
 }
 
 export interface RunParameters extends ProbeOptions {
-  /** Replace the gatherer list (tests, offline re-judging). */
+  /** Replace the gatherer list (tests, offline re-judging); ordered from what each declares. */
   gatherers?: readonly Gatherer[];
   checks?: readonly Check[];
 }
@@ -30,9 +32,11 @@ export interface RunParameters extends ProbeOptions {
 /**
  * Gather, then check, then build the report. Never throws for a seller's defect; throws the
  * ConfigError of a gatherer whose failure is the buyer's own setup (e.g. a remote signer that
- * stops answering mid-run), since no verdict on the seller can be drawn from it.
+ * stops answering mid-run), since no verdict on the seller can be drawn from it. Throws
+ * GatherPlanError, before any request, when the gatherers cannot be ordered.
  */
 export async function run(options: RunParameters): Promise<RunResult> {
+  const plan = planGathering(options.gatherers ?? defaultGatherers);
   const started = (options.now ?? (() => new Date()))();
   const t0 = performance.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -68,7 +72,7 @@ export async function run(options: RunParameters): Promise<RunResult> {
   };
   let gathered: GatherArtifactsReturnType;
   try {
-    gathered = await gatherArtifacts(ctx, options.gatherers ?? defaultGatherers, options.onProgress);
+    gathered = await gatherArtifacts(ctx, plan, options.onProgress);
   } finally {
     deadline.dispose();
     // destroy, not close: close would wait for a connection the run gave up on (a hung TLS handshake).
@@ -101,5 +105,5 @@ export async function run(options: RunParameters): Promise<RunResult> {
   const registry = summarizeRegistry(artifacts);
   if (registry) report.registry = { ...registry };
   options.onProgress?.({ phase: 'done' });
-  return { report, artifacts };
+  return { report, artifacts, notGathered };
 }

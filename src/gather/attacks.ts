@@ -1,19 +1,25 @@
 import { firstSignable, unsignableReason } from '../protocol/signable.js';
-import type { PaymentAttempt } from '../artifacts/index.js';
+import type { HttpExchange, PaymentAttempt } from '../artifacts/index.js';
+import type { ProbeOptions } from '../engine/options.js';
 import { sendPayment } from './sendPayment.js';
 import { signPayment, type TypedDataSigner } from './signPayment.js';
-import type { GatherContext, Gatherer } from './types.js';
+import { defineGatherer } from './defineGatherer.js';
+import type { GathererContext } from './types.js';
 
 /** Text that is not base64 and not JSON: a seller must answer it with 400 or 402. */
 export const MALFORMED_PAYMENT = '!!x402-probe: this is not a payment!!';
 
-function attacksSkipReason(ctx: GatherContext): string | null {
-  if (ctx.options.attacks === false) return 'attacks disabled (--no-attacks)';
-  const challenge = ctx.artifacts.challenge;
-  if (!challenge || challenge.x402Version === null) return 'no decodable payment challenge';
-  return null;
-}
+/** What the forged and malformed payments share: they answer the challenge, at the same time. */
+const attack = {
+  dependencies: ['challenge'],
+  concurrent: true,
+} as const;
 
+const attacksNotRequested = (options: ProbeOptions): string | null => (options.attacks === false ? 'attacks disabled (--no-attacks)' : null);
+
+const undecodable = ({ artifacts }: GathererContext<'challenge'>): string | null => (artifacts.challenge.x402Version === null ? 'no decodable payment challenge' : null);
+
+const attemptExchange = (attempt: PaymentAttempt): [string, HttpExchange | null][] => [[attempt.kind, attempt.exchange]];
 
 let throwaway: Promise<TypedDataSigner> | null = null;
 
@@ -30,12 +36,13 @@ function throwawayAccount(): Promise<TypedDataSigner> {
  * A well-formed payment for the first payable requirement, signed by a fresh key that holds
  * nothing. A seller that serves it does not verify payments.
  */
-export const forgedGatherer: Gatherer<'forged'> = {
-  artifact: 'forged',
-  concurrent: true,
-  skipReason: attacksSkipReason,
+export const forgedGatherer = defineGatherer({
+  meta: { artifact: 'forged', ...attack },
+  notRequested: attacksNotRequested,
+  skipReason: undecodable,
+  exchanges: attemptExchange,
   async gather(ctx) {
-    const challenge = ctx.artifacts.challenge!;
+    const { challenge } = ctx.artifacts;
     const requirement = firstSignable(challenge.requirements, ctx.options.expect?.network);
     const headerName = challenge.x402Version === 2 ? 'PAYMENT-SIGNATURE' : 'X-PAYMENT';
     const attempt: PaymentAttempt = { kind: 'forged', requirementIndex: null, headerName, headerValue: '', payer: null, value: null, exchange: null };
@@ -59,15 +66,16 @@ export const forgedGatherer: Gatherer<'forged'> = {
     attempt.exchange = await sendPayment(ctx, attempt.headerName, attempt.headerValue);
     return attempt;
   },
-};
+});
 
 /** A payment header that is not a payment at all. */
-export const malformedGatherer: Gatherer<'malformed'> = {
-  artifact: 'malformed',
-  concurrent: true,
-  skipReason: attacksSkipReason,
+export const malformedGatherer = defineGatherer({
+  meta: { artifact: 'malformed', ...attack },
+  notRequested: attacksNotRequested,
+  skipReason: undecodable,
+  exchanges: attemptExchange,
   async gather(ctx) {
-    const headerName = ctx.artifacts.challenge!.x402Version === 2 ? 'PAYMENT-SIGNATURE' : 'X-PAYMENT';
+    const headerName = ctx.artifacts.challenge.x402Version === 2 ? 'PAYMENT-SIGNATURE' : 'X-PAYMENT';
     return {
       kind: 'malformed',
       requirementIndex: null,
@@ -78,4 +86,4 @@ export const malformedGatherer: Gatherer<'malformed'> = {
       exchange: await sendPayment(ctx, headerName, MALFORMED_PAYMENT),
     };
   },
-};
+});

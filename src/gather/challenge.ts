@@ -1,10 +1,9 @@
 import { decodeChallenge } from '../protocol/decodeChallenge.js';
-import type { Gatherer } from './types.js';
+import { defineGatherer } from './defineGatherer.js';
 
 /** The decoded challenge: derived from the unpaid response through protocol/, no I/O. */
-export const challengeGatherer: Gatherer<'challenge'> = {
-  artifact: 'challenge',
-  offline: true,
-  skipReason: ({ artifacts }) => (artifacts.unpaid?.status == null ? 'no response to the unpaid request' : null),
-  gather: async ({ artifacts }) => decodeChallenge(artifacts.unpaid!),
-};
+export const challengeGatherer = defineGatherer({
+  meta: { artifact: 'challenge', dependencies: ['unpaid'], offline: true },
+  skipReason: ({ artifacts }) => (artifacts.unpaid.status == null ? 'no response to the unpaid request' : null),
+  gather: async ({ artifacts }) => decodeChallenge(artifacts.unpaid),
+});

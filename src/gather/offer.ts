@@ -9,7 +9,7 @@ import { TUNNEL_CONFIGMAP, type ServiceOffer, type ServiceOfferCondition } from 
 import { buildPublicUrl } from '../obol/publicUrl.js';
 import { redactSecrets } from '../util/redact.js';
 import type { OfferArtifact, OfferCondition } from '../artifacts/index.js';
-import type { Gatherer } from './types.js';
+import { defineGatherer } from './defineGatherer.js';
 
 export interface ReadOfferParameters {
   namespace: string;
@@ -110,9 +110,8 @@ export async function readOffer(client: KubeClient, params: ReadOfferParameters)
 }
 
 /** Puts the offer read before the run (ProbeOptions.offer) among the artifacts. */
-export const offerGatherer: Gatherer<'offer'> = {
-  artifact: 'offer',
-  offline: true,
-  skipReason: ({ options }) => (options.offer ? null : 'not a ServiceOffer probe (x402-probe offer)'),
+export const offerGatherer = defineGatherer({
+  meta: { artifact: 'offer', dependencies: [], offline: true },
+  notRequested: (options) => (options.offer ? null : 'not a ServiceOffer probe (x402-probe offer)'),
   gather: async ({ options }) => structuredClone(options.offer!),
-};
+});

@@ -1,5 +1,6 @@
-import type { Artifacts, RegistryAgentArtifact } from '../artifacts/index.js';
-import type { GatherContext, Gatherer } from './types.js';
+import type { ChallengeArtifact, RegistryAgentArtifact } from '../artifacts/index.js';
+import type { ProbeOptions } from '../engine/options.js';
+import { defineGatherer } from './defineGatherer.js';
 import { DEFAULT_RPC_URLS, WELL_KNOWN_REGISTRATION_PATH } from '../registry/abi.js';
 import { parseAgentRef, parseAgentRegistry, registrationAgentId, type AgentLocator } from '../registry/agentRef.js';
 import { fetchRegistrationFile } from '../registry/fetchRegistrationFile.js';
@@ -11,20 +12,21 @@ export function wellKnownUrl(url: string): string {
   return new URL(WELL_KNOWN_REGISTRATION_PATH, new URL(url).origin).toString();
 }
 
-const noAgent = ({ options }: GatherContext): string | null => (options.agent ? null : 'no --agent given');
+const noAgent = (options: ProbeOptions): string | null => (options.agent ? null : 'no --agent given');
 
 /** The probed origin's /.well-known/agent-registration.json: domain verification and `--agent auto`. */
-export const registryWellKnownGatherer: Gatherer<'registryWellKnown'> = {
-  artifact: 'registryWellKnown',
-  skipReason: noAgent,
+export const registryWellKnownGatherer = defineGatherer({
+  meta: { artifact: 'registryWellKnown', dependencies: [] },
+  notRequested: noAgent,
   // On the target's own origin: as much the user's (or the data's) as the target itself.
   gather: (ctx) =>
     fetchRegistrationFile({ uri: wellKnownUrl(ctx.options.url), timeoutMs: ctx.timeoutMs, dispatcher: ctx.dispatcher, deadline: ctx.deadline, source: ctx.options.targetSource ?? 'user', network: ctx.network }),
-};
+  exchanges: (fetched) => [['registryWellKnown', fetched.exchange]],
+});
 
 /** Chains the challenge charges on, so `auto` prefers a registration on the payment chain. */
-function paymentChainIds(artifacts: Partial<Artifacts>): number[] {
-  return (artifacts.challenge?.requirements ?? [])
+function paymentChainIds(challenge: ChallengeArtifact | undefined): number[] {
+  return (challenge?.requirements ?? [])
     .map((r) => (typeof r.network === 'string' ? resolveNetwork(r.network)?.chainId ?? null : null))
     .filter((id): id is number => id !== null);
 }
@@ -55,10 +57,14 @@ function blank(ref: string, source: RegistryAgentArtifact['source']): RegistryAg
   };
 }
 
-/** The agent named by --agent, and the IdentityRegistry's answers about it. */
-export const registryAgentGatherer: Gatherer<'registryAgent'> = {
-  artifact: 'registryAgent',
-  skipReason: noAgent,
+/**
+ * The agent named by --agent, and the IdentityRegistry's answers about it. `auto` reads the
+ * well-known file (an optional dependency: an explicit reference needs none, and `auto` without
+ * it records why in autoError) and prefers a registration on a chain the challenge charges on.
+ */
+export const registryAgentGatherer = defineGatherer({
+  meta: { artifact: 'registryAgent', dependencies: [], optionalDependencies: ['registryWellKnown', 'challenge'] },
+  notRequested: noAgent,
   async gather({ options, artifacts, timeoutMs, deadline }) {
     const ref = parseAgentRef(options.agent!);
     let out: RegistryAgentArtifact;
@@ -71,7 +77,7 @@ export const registryAgentGatherer: Gatherer<'registryAgent'> = {
         out.autoError = `${wk?.fetchedUrl ?? 'the well-known file'} gave ${status === null ? `no response${wk?.error ? ` (${wk.error.message})` : ''}` : status !== 200 ? `HTTP ${status}` : 'no JSON document'}`;
         return out;
       }
-      const picked = pickRegistration(wk.json.value, paymentChainIds(artifacts));
+      const picked = pickRegistration(wk.json.value, paymentChainIds(artifacts.challenge));
       if ('error' in picked) {
         out.autoError = picked.error;
         return out;
@@ -92,15 +98,18 @@ export const registryAgentGatherer: Gatherer<'registryAgent'> = {
     }
     return { ...out, ...(await readAgent({ rpcUrl, registry: locator.registry, agentId: locator.agentId, timeoutMs, signal: deadline.signal })) };
   },
-};
+});
 
 /** The registration file the agentURI points to (https, http, ipfs:// through the gateway, data:). */
-export const registryFileGatherer: Gatherer<'registryFile'> = {
-  artifact: 'registryFile',
-  skipReason: (ctx) => noAgent(ctx) ?? (typeof ctx.artifacts.registryAgent?.tokenURI === 'string' ? null : 'the registry gave no agentURI'),
-  gather: ({ options, artifacts, timeoutMs, dispatcher, deadline, network }) =>
-    fetchRegistrationFile({ uri: artifacts.registryAgent!.tokenURI!, ipfsGateway: options.ipfsGateway, timeoutMs, dispatcher, deadline, source: 'data', network }),
-};
-
-/** In run order: the well-known file first (auto reads it), then the agent, then its file. */
-export const registryGatherers: readonly Gatherer[] = [registryWellKnownGatherer, registryAgentGatherer, registryFileGatherer];
+export const registryFileGatherer = defineGatherer({
+  meta: { artifact: 'registryFile', dependencies: ['registryAgent'] },
+  notRequested: noAgent,
+  skipReason: ({ artifacts }) => (typeof artifacts.registryAgent.tokenURI === 'string' ? null : 'the registry gave no agentURI'),
+  gather: async ({ options, artifacts, timeoutMs, dispatcher, deadline, network }) => {
+    const uri = artifacts.registryAgent.tokenURI;
+    // skipReason lets no agent without an agentURI through.
+    if (typeof uri !== 'string') throw new Error('the registry gave no agentURI');
+    return fetchRegistrationFile({ uri, ipfsGateway: options.ipfsGateway, timeoutMs, dispatcher, deadline, source: 'data', network });
+  },
+  exchanges: (fetched) => [['registryFile', fetched.exchange]],
+});

@@ -3,7 +3,7 @@ import { sameAddress } from '../protocol/addresses.js';
 import { evmChainId } from '../protocol/networks.js';
 import { firstSignable, unsignableReason } from '../protocol/signable.js';
 import type { RequirementView, TokenInfo } from '../artifacts/index.js';
-import type { Gatherer } from './types.js';
+import { defineGatherer } from './defineGatherer.js';
 
 const TOKEN_ABI = [
   { type: 'function', name: 'name', stateMutability: 'view', inputs: [], outputs: [{ type: 'string' }] },
@@ -28,15 +28,12 @@ function requirementToRead(requirements: RequirementView[], chainId: number | nu
 }
 
 /** With --rpc: the token's own EIP-712 name and version and its decimals, on the chain the RPC reads. */
-export const tokenInfoGatherer: Gatherer<'tokenInfo'> = {
-  artifact: 'tokenInfo',
-  skipReason: ({ options, artifacts }) => {
-    if (!options.rpc) return 'no --rpc given';
-    const requirements = artifacts.challenge?.requirements ?? [];
-    return firstSignable(requirements, options.expect?.network) ? null : 'no EVM requirement to read a token for';
-  },
+export const tokenInfoGatherer = defineGatherer({
+  meta: { artifact: 'tokenInfo', dependencies: ['challenge'] },
+  notRequested: (options) => (options.rpc ? null : 'no --rpc given'),
+  skipReason: ({ options, artifacts }) => (firstSignable(artifacts.challenge.requirements, options.expect?.network) ? null : 'no EVM requirement to read a token for'),
   async gather({ options, artifacts, timeoutMs, deadline }) {
-    const requirements = artifacts.challenge!.requirements;
+    const { requirements } = artifacts.challenge;
     const { createPublicClient, http } = await import('viem');
     // The reads run one after another: each ends at its timeout, all of them at the run deadline.
     const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0, fetchOptions: { signal: deadline.signal } }) });
@@ -47,7 +44,9 @@ export const tokenInfoGatherer: Gatherer<'tokenInfo'> = {
     } catch (error) {
       chainError = short(error);
     }
-    const requirement = requirementToRead(requirements, chainId, options.expect)!;
+    const requirement = requirementToRead(requirements, chainId, options.expect);
+    // skipReason rules this out: the same search ends in the first signable requirement.
+    if (!requirement) throw new Error('no EVM requirement to read a token for');
     const asset = requirement.asset as `0x${string}`;
     const info: TokenInfo = { asset, chainId, requirementIndex: requirement.index, name: null, version: null, decimals: null, hasCode: false, error: chainError };
     if (chainError !== null) return info;
@@ -66,4 +65,4 @@ export const tokenInfoGatherer: Gatherer<'tokenInfo'> = {
     }
     return info;
   },
-};
+});

@@ -1,11 +1,10 @@
-import type { Gatherer } from './types.js';
+import { defineGatherer } from './defineGatherer.js';
 import { exchange } from './http.js';
 import { requestHeaders } from './requestHeaders.js';
 
 /** The unpaid request: what any buyer sends first. */
-export const unpaidGatherer: Gatherer<'unpaid'> = {
-  artifact: 'unpaid',
-  skipReason: () => null,
+export const unpaidGatherer = defineGatherer({
+  meta: { artifact: 'unpaid', dependencies: [] },
   gather: (ctx) =>
     exchange({
       url: ctx.options.url,
@@ -18,4 +17,5 @@ export const unpaidGatherer: Gatherer<'unpaid'> = {
       network: ctx.network,
       deadline: ctx.deadline,
     }),
-};
+  exchanges: (unpaid) => [['unpaid', unpaid]],
+});

@@ -1,10 +1,10 @@
 import { ConfigError } from '../../errors.js';
 import { redactSecrets } from '../../util/redact.js';
 import { transferWithAuthorizationTypedData, type WireAuthorization } from '../../protocol/eip3009.js';
-import type { ChallengeArtifact, PaymentAttempt, PaymentSession, RequirementView } from '../../artifacts/index.js';
+import type { HttpExchange, PaymentAttempt, PaymentSession, RequirementView } from '../../artifacts/index.js';
+import { defineGatherer } from '../defineGatherer.js';
 import { sendPayment } from '../sendPayment.js';
 import { signPayment } from '../signPayment.js';
-import type { GatherContext, Gatherer } from '../types.js';
 import { type BuyerSigner, capSigner } from './buyerSigner.js';
 import { readBalances } from './balances.js';
 import { planPayment } from './spendGuard.js';
@@ -51,18 +51,18 @@ function attempt(kind: PaymentAttempt['kind'], headerName: string, headerValue: 
  * the attack variants (same nonce, so at most one authorization can ever settle), then the paid
  * request and its replay, reading balances around them with --rpc.
  */
-export const paymentGatherer: Gatherer<'payment'> = {
-  artifact: 'payment',
-  skipReason: ({ options, artifacts }) => {
-    if (!options.pay) return 'no --pay given';
-    if (!artifacts.challenge || artifacts.challenge.x402Version === null) return 'no decodable payment challenge';
-    return null;
-  },
+export const paymentGatherer = defineGatherer({
+  meta: { artifact: 'payment', dependencies: ['challenge'], optionalDependencies: ['tokenInfo'] },
+  notRequested: (options) => (options.pay ? null : 'no --pay given'),
+  skipReason: ({ artifacts }) => (artifacts.challenge.x402Version === null ? 'no decodable payment challenge' : null),
+  exchanges: (session) =>
+    [session.underpaid, session.wrongRecipient, session.expired, session.paid, session.replay]
+      .filter((a): a is PaymentAttempt => a !== null)
+      .map((a): [string, HttpExchange | null] => [`payment.${a.kind}`, a.exchange]),
   async gather(ctx) {
     const { pay, expect, rpc } = ctx.options;
-    const challenge = ctx.artifacts.challenge as ChallengeArtifact;
+    const { challenge, tokenInfo: token, target } = ctx.artifacts;
     const signer = pay!.signer;
-    const token = ctx.artifacts.tokenInfo;
     const plan = planPayment(
       challenge.requirements,
       {
@@ -101,7 +101,7 @@ export const paymentGatherer: Gatherer<'payment'> = {
       session.nonce = auth.nonce;
       const variants: [keyof typeof ATTACKS, PaymentAttempt][] = [];
       for (const [kind, mutate] of Object.entries(ATTACKS) as [keyof typeof ATTACKS, Mutation][]) {
-        const changed = mutate(auth, signer.address, ctx.artifacts.target!.nowSeconds);
+        const changed = mutate(auth, signer.address, target.nowSeconds);
         if (!changed) continue;
         const payload = await resign(signed.payload, requirement, changed, capped, plan.chainId!);
         variants.push([kind, attempt(kind === 'wrongRecipient' ? 'wrong-recipient' : kind, signed.headerName, encode(payload), requirement.index, signer.address, changed.value)]);
@@ -130,4 +130,4 @@ export const paymentGatherer: Gatherer<'payment'> = {
     }
     return session;
   },
-};
+});

@@ -1,7 +1,7 @@
 import { decodeSettlement, TX_HASH } from '../../protocol/settlement.js';
 import { redactSecrets } from '../../util/redact.js';
-import type { AuthorizationUsedLog, SettlementReceipt, TransferLog } from '../../artifacts/index.js';
-import type { Gatherer } from '../types.js';
+import type { AuthorizationUsedLog, PaymentSession, SettlementReceipt, TransferLog } from '../../artifacts/index.js';
+import { defineGatherer } from '../defineGatherer.js';
 
 /** The two events an EIP-3009 settlement emits from the token: which authorization, and what moved. */
 const SETTLEMENT_EVENTS = [
@@ -58,21 +58,30 @@ async function settlementLogs(logs: Log[]): Promise<{ transfers: TransferLog[]; 
   return { transfers, authorizations };
 }
 
+/** The transaction the paid request's settlement header names, or why there is none to read. */
+function settlementTransaction(payment: PaymentSession): { hash: `0x${string}` } | { none: string } {
+  const paid = payment.paid?.exchange;
+  if (!paid) return { none: 'no paid request was made' };
+  const tx = decodeSettlement(paid).transaction;
+  return typeof tx === 'string' && TX_HASH.test(tx) ? { hash: tx as `0x${string}` } : { none: 'the settlement header names no transaction hash' };
+}
+
 /**
  * On every paid request that named a settlement transaction: its receipt, read through --rpc.
  * Without an RPC the artifact records that nothing could be read, so the check fails rather
  * than skips: a paid probe is verified on chain or it does not pass.
  */
-export const settlementGatherer: Gatherer<'settlement'> = {
-  artifact: 'settlement',
+export const settlementGatherer = defineGatherer({
+  meta: { artifact: 'settlement', dependencies: ['payment'] },
   skipReason: ({ artifacts }) => {
-    const paid = artifacts.payment?.paid?.exchange;
-    if (!paid) return 'no paid request was made';
-    const tx = decodeSettlement(paid).transaction;
-    return typeof tx === 'string' && TX_HASH.test(tx) ? null : 'the settlement header names no transaction hash';
+    const tx = settlementTransaction(artifacts.payment);
+    return 'none' in tx ? tx.none : null;
   },
   async gather({ options, artifacts, timeoutMs, deadline }) {
-    const transaction = decodeSettlement(artifacts.payment!.paid!.exchange!).transaction as `0x${string}`;
+    const tx = settlementTransaction(artifacts.payment);
+    // skipReason lets no payment without a transaction hash through.
+    if ('none' in tx) throw new Error(tx.none);
+    const transaction = tx.hash;
     const receipt: SettlementReceipt = { transaction, found: false, status: null, blockNumber: null, chainId: null, transfers: [], authorizations: [], error: null };
     if (!options.rpc) return { ...receipt, error: 'no chain read: no --rpc was given' };
     const { createPublicClient, http } = await import('viem');
@@ -94,4 +103,4 @@ export const settlementGatherer: Gatherer<'settlement'> = {
     }
     return receipt;
   },
-};
+});
