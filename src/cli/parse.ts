@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { isAddressSyntax } from '../protocol/addressSyntax.js';
 
 /** Option parsers for commander: each throws a UsageError with a one-line message. */
 
@@ -47,15 +48,15 @@ export function parseDecimal(name: string) {
 
 export function parseAddress(name: string) {
   return (value: string): string => {
-    if (!/^0x[0-9a-fA-F]{40}$/.test(value)) throw new UsageError(`${name} must be a 0x-prefixed 20-byte address, got ${JSON.stringify(value)}`);
+    if (!isAddressSyntax(value)) throw new UsageError(`${name} must be a 0x-prefixed 20-byte address, got ${JSON.stringify(value)}`);
     return value;
   };
 }
 
 /** `--expect-asset <address>[:<decimals>]`: the token the seller means to charge in, and optionally its decimals. */
 export function parseExpectAsset(value: string): { address: string; decimals?: number } {
-  const match = /^(0x[0-9a-fA-F]{40})(?::([0-9]{1,3}))?$/.exec(value.trim());
-  if (!match || (match[2] !== undefined && Number(match[2]) > 255)) {
+  const match = /^([^:]+)(?::([0-9]{1,3}))?$/.exec(value.trim());
+  if (!match || !isAddressSyntax(match[1]) || (match[2] !== undefined && Number(match[2]) > 255)) {
     throw new UsageError(`--expect-asset must be a token address, optionally with its decimals (0x…:6), got ${JSON.stringify(value)}`);
   }
   return match[2] === undefined ? { address: match[1] } : { address: match[1], decimals: Number(match[2]) };

@@ -7,6 +7,7 @@ import { KubeApiError } from '../kube/errors.js';
 import { WALLET_METADATA } from '../kube/types.js';
 import { exchange } from '../gather/http.js';
 import { readTunnelUrl } from '../gather/offer.js';
+import { isWellFormedAddress } from '../protocol/addresses.js';
 import { knownAssetsOn } from '../protocol/assets.js';
 import { resolveNetwork } from '../protocol/networks.js';
 import { atomicToDecimal } from '../protocol/units.js';
@@ -95,7 +96,7 @@ async function walletFromSigner(url: string, timeoutMs: number): Promise<Preflig
     return item('wallet', 'not-ready', `the remote-signer at ${base} sent a body that is not JSON`, fix);
   }
   const first = Array.isArray(keys) ? keys[0] : undefined;
-  if (typeof first !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(first)) return item('wallet', 'not-ready', `the remote-signer at ${base} lists no key`, 'load a keystore into the remote-signer (obol agent new creates one), or pass --address');
+  if (!isWellFormedAddress(first)) return item('wallet', 'not-ready', `the remote-signer at ${base} lists no key`, 'load a keystore into the remote-signer (obol agent new creates one), or pass --address');
   return item('wallet', 'ready', `${first} (first key of the remote-signer at ${base})`, null, { address: first, source: 'remote-signer' });
 }
 
@@ -112,7 +113,7 @@ async function walletFromCluster(client: KubeClient): Promise<PreflightItem> {
     try {
       const parsed = JSON.parse(cm.data?.[WALLET_METADATA.key] ?? '{}') as { addresses?: Array<{ address?: unknown }> };
       const address = parsed.addresses?.[0]?.address;
-      if (typeof address === 'string' && /^0x[0-9a-fA-F]{40}$/.test(address)) found.push({ address, namespace: cm.metadata.namespace ?? '?' });
+      if (isWellFormedAddress(address)) found.push({ address, namespace: cm.metadata.namespace ?? '?' });
     } catch {
       // A malformed ConfigMap names no wallet.
     }
