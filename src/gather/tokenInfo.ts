@@ -5,11 +5,8 @@ import { firstSignable, unsignableReason } from '../protocol/signable.js';
 import type { RequirementView, TokenInfo } from '../artifacts/index.js';
 import type { Gatherer } from './types.js';
 
-const TOKEN_ABI = [
-  { type: 'function', name: 'name', stateMutability: 'view', inputs: [], outputs: [{ type: 'string' }] },
-  { type: 'function', name: 'version', stateMutability: 'view', inputs: [], outputs: [{ type: 'string' }] },
-  { type: 'function', name: 'decimals', stateMutability: 'view', inputs: [], outputs: [{ type: 'uint8' }] },
-] as const;
+/** EIP-712's `version()`, which erc20Abi lacks; FiatToken and other EIP-3009 tokens have it. */
+const VERSION_ABI = [{ type: 'function', name: 'version', stateMutability: 'view', inputs: [], outputs: [{ type: 'string' }] }] as const;
 
 function short(error: unknown): string {
   const e = error as { shortMessage?: string; message?: string };
@@ -37,7 +34,7 @@ export const tokenInfoGatherer: Gatherer<'tokenInfo'> = {
   },
   async gather({ options, artifacts, timeoutMs }) {
     const requirements = artifacts.challenge!.requirements;
-    const { createPublicClient, http } = await import('viem');
+    const { createPublicClient, erc20Abi, http } = await import('viem');
     const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0 }) });
     let chainId: number | null = null;
     let chainError: string | null = null;
@@ -54,11 +51,13 @@ export const tokenInfoGatherer: Gatherer<'tokenInfo'> = {
       const code = await client.getCode({ address: asset });
       info.hasCode = code !== undefined && code !== '0x';
       if (!info.hasCode) return info;
-      const [name, version, decimals] = await Promise.allSettled(
-        (['name', 'version', 'decimals'] as const).map((functionName) => client.readContract({ address: asset, abi: TOKEN_ABI, functionName })),
-      );
-      if (name.status === 'fulfilled') info.name = name.value as string;
-      if (version.status === 'fulfilled') info.version = version.value as string;
+      const [name, version, decimals] = await Promise.allSettled([
+        client.readContract({ address: asset, abi: erc20Abi, functionName: 'name' }),
+        client.readContract({ address: asset, abi: VERSION_ABI, functionName: 'version' }),
+        client.readContract({ address: asset, abi: erc20Abi, functionName: 'decimals' }),
+      ]);
+      if (name.status === 'fulfilled') info.name = name.value;
+      if (version.status === 'fulfilled') info.version = version.value;
       if (decimals.status === 'fulfilled') info.decimals = Number(decimals.value);
     } catch (error) {
       info.error = short(error);

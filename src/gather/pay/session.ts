@@ -40,8 +40,6 @@ async function resign(
   return { ...base, payload: { ...(base.payload as Record<string, unknown>), authorization, signature } };
 }
 
-const encode = (payload: unknown): string => Buffer.from(JSON.stringify(payload)).toString('base64');
-
 function attempt(kind: PaymentAttempt['kind'], headerName: string, headerValue: string, requirementIndex: number, payer: string, value: string | null): PaymentAttempt {
   return { kind, requirementIndex, headerName, headerValue, payer, value, exchange: null };
 }
@@ -93,7 +91,7 @@ export const paymentGatherer: Gatherer<'payment'> = {
       : null;
     try {
       if (balanceOf) session.balances = { before: await balanceOf(), afterPaid: null, afterReplay: null, error: null };
-      const signed = await signPayment(challenge, requirement, capped);
+      const [signed, { encodePaymentSignatureHeader }] = await Promise.all([signPayment(challenge, requirement, capped), import('@x402/core/http')]);
       const auth = (signed.payload.payload as { authorization: WireAuthorization }).authorization;
       session.nonce = auth.nonce;
       const variants: [keyof typeof ATTACKS, PaymentAttempt][] = [];
@@ -101,7 +99,7 @@ export const paymentGatherer: Gatherer<'payment'> = {
         const changed = mutate(auth, signer.address, ctx.artifacts.target!.nowSeconds);
         if (!changed) continue;
         const payload = await resign(signed.payload, requirement, changed, capped, plan.chainId!);
-        variants.push([kind, attempt(kind === 'wrongRecipient' ? 'wrong-recipient' : kind, signed.headerName, encode(payload), requirement.index, signer.address, changed.value)]);
+        variants.push([kind, attempt(kind === 'wrongRecipient' ? 'wrong-recipient' : kind, signed.headerName, encodePaymentSignatureHeader(payload as never), requirement.index, signer.address, changed.value)]);
       }
       // The variants do not depend on each other: send them at once. Every one is answered, or
       // cut by the deadline, before the paid request (same nonce) goes out.
