@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { UsageError } from '../errors.js';
+import { InvalidAgentRefError } from '../errors.js';
 import type { ProbeOptions } from '../engine/options.js';
 import type { CliContext } from './context.js';
 import { collectHeader, parseAddress, parseChoice, parseDecimal, parseExpectAsset, parseMethod, parseNonEmpty, parsePositiveInt, parseUrl } from './parse.js';
@@ -71,7 +71,7 @@ export function addProbeOptions(command: Command): Command {
 /** A light syntax check (viem loads only in the action); the gatherer reads the ref in full. */
 function parseAgentOption(value: string): string {
   if (!/^(auto|eip155:[0-9]+:0x[0-9a-fA-F]{40}:[0-9]+|[0-9]+:[0-9]+|[0-9]+)$/i.test(value.trim())) {
-    throw new UsageError(`--agent: cannot read ${JSON.stringify(value)} (expected eip155:<chainId>:<registry>:<agentId>, <chainId>:<agentId>, an agent id, or auto)`);
+    throw new InvalidAgentRefError(value);
   }
   return value.trim();
 }

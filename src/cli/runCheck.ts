@@ -1,7 +1,7 @@
 import { run } from '../engine/run.js';
 import { renderReport } from '../report/index.js';
 import { resolveNetwork } from '../protocol/networks.js';
-import { UsageError } from '../errors.js';
+import { UnknownNetworkError, UsageError } from '../errors.js';
 import type { ProbeOptions } from '../engine/options.js';
 import { type CheckCommandOptions, probeOptionsFromCli } from './check.js';
 import type { CliIO } from './context.js';
@@ -34,7 +34,7 @@ export async function resolveRpc(options: CheckCommandOptions, pay: boolean): Pr
 /** `x402-probe check`: run the engine, print one report, return the exit code. */
 export async function runCheck(url: string, options: CheckCommandOptions, io: CliIO): Promise<number> {
   if (options.expectNetwork && !resolveNetwork(options.expectNetwork)) {
-    throw new UsageError(`--expect-network: unknown network ${JSON.stringify(options.expectNetwork)} (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)`);
+    throw new UnknownNetworkError('--expect-network', options.expectNetwork);
   }
   const pay = await resolvePay(options, io);
   const rpc = await resolveRpc(options, pay !== undefined);

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UnknownNetworkError, UsageError } from '../errors.js';
 import { createKubeClient, type KubeClient } from '../kube/client.js';
 import { resolveKubeConfig } from '../kube/kubeconfig.js';
 import { probeOffer } from '../obol/probeOffer.js';
@@ -22,7 +22,7 @@ export function kubeClientFor(options: KubeCommandOptions, io: CliIO, timeoutMs?
 export async function probeAndReport(client: KubeClient, namespace: string, name: string, options: OfferCommandOptions, io: CliIO): Promise<Report> {
   if (options.path !== '' && !isSafePath(options.path.startsWith('/') ? options.path : `/${options.path}`)) throw new UsageError(`--path must be a plain URL path, got ${JSON.stringify(options.path)}`);
   if (options.expectNetwork && !resolveNetwork(options.expectNetwork)) {
-    throw new UsageError(`--expect-network: unknown network ${JSON.stringify(options.expectNetwork)} (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)`);
+    throw new UnknownNetworkError('--expect-network', options.expectNetwork);
   }
   const pay = await resolvePay(options, io);
   const rpc = await resolveRpc(options, pay !== undefined);

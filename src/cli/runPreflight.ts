@@ -1,4 +1,4 @@
-import { ConfigError, UsageError } from '../errors.js';
+import { ConfigError, UnknownNetworkError, UsageError } from '../errors.js';
 import { createKubeClient, type KubeClient } from '../kube/client.js';
 import { resolveKubeConfig } from '../kube/kubeconfig.js';
 import { ollamaBaseUrl } from '../obol/ollama.js';
@@ -12,7 +12,7 @@ import { createProgress } from './progress.js';
 /** `x402-probe preflight`: exit 0 when every required item is ready, 1 otherwise, 2 for bad flags. */
 export async function runPreflight(options: PreflightCommandOptions, io: CliIO): Promise<number> {
   if (options.signer && options.address) throw new UsageError('pass --signer or --address, not both');
-  if (!resolveNetwork(options.network)) throw new UsageError(`--network: unknown network ${JSON.stringify(options.network)} (e.g. base-sepolia, base)`);
+  if (!resolveNetwork(options.network)) throw new UnknownNetworkError('--network', options.network);
   let kube: KubeClient | { error: string };
   try {
     kube = createKubeClient(resolveKubeConfig({ kubeconfig: options.kubeconfig, context: options.context, env: io.env }), { timeoutMs: options.timeout });

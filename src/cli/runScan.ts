@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createColors } from 'picocolors';
-import { UsageError } from '../errors.js';
+import { UnknownNetworkError, UsageError } from '../errors.js';
 import { resolveNetwork } from '../protocol/networks.js';
 import type { Report } from '../report/types.js';
 import { renderSummary } from '../scan/summary.js';
@@ -84,7 +84,7 @@ function prettyLine(result: ScanResult, color: boolean): string {
  */
 export async function runScan(file: string | undefined, options: ScanCommandOptions, io: CliIO, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
   if (options.expectNetwork && !resolveNetwork(options.expectNetwork)) {
-    throw new UsageError(`--expect-network: unknown network ${JSON.stringify(options.expectNetwork)} (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)`);
+    throw new UnknownNetworkError('--expect-network', options.expectNetwork);
   }
   if (options.fromRegistry && file !== undefined) throw new UsageError('scan takes a file of URLs or --from-registry, not both');
   if (!options.fromRegistry && file === undefined) throw new UsageError('scan needs a file of URLs (- for standard input) or --from-registry');

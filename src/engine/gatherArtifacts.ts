@@ -1,7 +1,7 @@
 import type { ArtifactName, DeadlineArtifact, HttpExchange, PaymentAttempt, PaymentSession, RegistrationFetch } from '../artifacts/index.js';
 import type { GatherContext, Gatherer } from '../gather/types.js';
 import { ConfigError } from '../errors.js';
-import { redactSecrets } from '../util/redact.js';
+import { errorLine } from '../util/errorLine.js';
 import type { ProgressEvent } from './options.js';
 
 export interface GatherArtifactsReturnType {
@@ -88,7 +88,7 @@ export async function gatherArtifacts(ctx: GatherContext, gatherers: readonly Ga
     } catch (error) {
       // A ConfigError is the buyer's broken setup (a signer gone mid-run): no verdict on the seller.
       if (error instanceof ConfigError) throw error;
-      notGathered[gatherer.artifact] = `gatherer failed: ${redactSecrets((error as Error).message ?? String(error)).split('\n')[0]}`;
+      notGathered[gatherer.artifact] = `gatherer failed: ${errorLine(error)}`;
       if (!gatherer.offline && deadline.exceeded) cut.set(gatherer, [gatherer.artifact]);
     }
   };

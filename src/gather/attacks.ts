@@ -3,6 +3,7 @@ import type { PaymentAttempt } from '../artifacts/index.js';
 import { sendPayment } from './sendPayment.js';
 import { signPayment, type TypedDataSigner } from './signPayment.js';
 import type { GatherContext, Gatherer } from './types.js';
+import { errorLine } from '../util/errorLine.js';
 
 /** Text that is not base64 and not JSON: a seller must answer it with 400 or 402. */
 export const MALFORMED_PAYMENT = '!!x402-probe: this is not a payment!!';
@@ -53,7 +54,7 @@ export const forgedGatherer: Gatherer<'forged'> = {
       attempt.headerValue = signed.headerValue;
       attempt.value = signed.value;
     } catch (error) {
-      attempt.notSent = `the x402 client could not sign for requirement #${requirement.index}: ${(error as Error).message}`;
+      attempt.notSent = `the x402 client could not sign for requirement #${requirement.index}: ${errorLine(error)}`;
       return attempt;
     }
     attempt.exchange = await sendPayment(ctx, attempt.headerName, attempt.headerValue);

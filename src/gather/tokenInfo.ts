@@ -1,4 +1,4 @@
-import { redactSecrets } from '../util/redact.js';
+import { errorLine } from '../util/errorLine.js';
 import { sameAddress } from '../protocol/addresses.js';
 import { evmChainId } from '../protocol/networks.js';
 import { firstSignable, unsignableReason } from '../protocol/signable.js';
@@ -7,11 +7,6 @@ import type { Gatherer } from './types.js';
 
 /** EIP-712's `version()`, which erc20Abi lacks; FiatToken and other EIP-3009 tokens have it. */
 const VERSION_ABI = [{ type: 'function', name: 'version', stateMutability: 'view', inputs: [], outputs: [{ type: 'string' }] }] as const;
-
-function short(error: unknown): string {
-  const e = error as { shortMessage?: string; message?: string };
-  return redactSecrets((e.shortMessage ?? e.message ?? String(error)).split('\n')[0]).slice(0, 300);
-}
 
 /**
  * The requirement whose token to read: one on the chain the RPC reads (preferring the expected
@@ -41,7 +36,7 @@ export const tokenInfoGatherer: Gatherer<'tokenInfo'> = {
     try {
       chainId = await client.getChainId();
     } catch (error) {
-      chainError = short(error);
+      chainError = errorLine(error);
     }
     const requirement = requirementToRead(requirements, chainId, options.expect)!;
     const asset = requirement.asset as `0x${string}`;
@@ -60,7 +55,7 @@ export const tokenInfoGatherer: Gatherer<'tokenInfo'> = {
       if (version.status === 'fulfilled') info.version = version.value;
       if (decimals.status === 'fulfilled') info.decimals = Number(decimals.value);
     } catch (error) {
-      info.error = short(error);
+      info.error = errorLine(error);
     }
     return info;
   },

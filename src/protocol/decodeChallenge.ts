@@ -9,6 +9,7 @@ import type {
 import { detectNonStandard } from './detectNonStandard.js';
 import { resolveNetwork } from './networks.js';
 import { safeStringify } from '../util/safeJson.js';
+import { errorLine } from '../util/errorLine.js';
 
 const URL_SAFE_BASE64 = /^[A-Za-z0-9_-]*={0,2}$/;
 
@@ -37,7 +38,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    return { ok: false, error: errorLine(error) };
   }
 }
 

@@ -1,5 +1,6 @@
 import { Base64EncodedRegex } from '@x402/core/utils';
 import type { HttpExchange } from '../artifacts/index.js';
+import { errorLine } from '../util/errorLine.js';
 
 /** A settlement receipt header (`PAYMENT-RESPONSE` in v2, `X-PAYMENT-RESPONSE` in v1), decoded. */
 export interface DecodedSettlement {
@@ -32,7 +33,7 @@ export function decodeSettlement(response: Pick<HttpExchange, 'headers'>): Decod
   try {
     value = JSON.parse(Buffer.from(raw, 'base64').toString('utf8'));
   } catch (error) {
-    return { ...empty, error: `not JSON: ${(error as Error).message}` };
+    return { ...empty, error: `not JSON: ${errorLine(error)}` };
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { ...empty, error: 'not a JSON object' };
   const v = value as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { getAddress } from 'viem';
-import { UsageError } from '../errors.js';
+import { InvalidAgentRefError, UsageError } from '../errors.js';
 import { isWellFormedAddress } from '../protocol/addresses.js';
 import { resolveNetwork } from '../protocol/networks.js';
 import { DEFAULT_REGISTRY_CHAIN_ID, IDENTITY_REGISTRY_MAINNET, IDENTITY_REGISTRY_TESTNET } from './abi.js';
@@ -59,9 +59,7 @@ export function parseAgentRef(text: string, defaults: ParseAgentRefParameters = 
     const registry = defaults.registry ? getAddress(defaults.registry) : canonicalRegistry(chainId);
     return { kind: 'agent', defaulted: true, chainId, registry, agentId: agentIdOf(value, value) };
   }
-  throw new UsageError(
-    `--agent: cannot read ${JSON.stringify(text)} (expected eip155:<chainId>:<registry>:<agentId>, <chainId>:<agentId>, an agent id, or auto)`,
-  );
+  throw new InvalidAgentRefError(text);
 }
 
 /** `eip155:<chainId>:<registry>` as registration files write `agentRegistry`. */

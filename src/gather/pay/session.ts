@@ -1,5 +1,5 @@
 import { ConfigError } from '../../errors.js';
-import { redactSecrets } from '../../util/redact.js';
+import { errorLine } from '../../util/errorLine.js';
 import { transferWithAuthorizationTypedData, type WireAuthorization } from '../../protocol/eip3009.js';
 import type { ChallengeArtifact, PaymentAttempt, PaymentSession, RequirementView } from '../../artifacts/index.js';
 import { sendPayment } from '../sendPayment.js';
@@ -8,9 +8,6 @@ import type { GatherContext, Gatherer } from '../types.js';
 import { type BuyerSigner, capSigner } from './buyerSigner.js';
 import { readBalances } from './balances.js';
 import { planPayment } from './spendGuard.js';
-
-const short = (error: unknown): string => redactSecrets(String((error as Error)?.message ?? error).split('\n')[0]).slice(0, 300);
-
 
 type Mutation = (auth: WireAuthorization, payer: string, nowSeconds: number) => WireAuthorization | null;
 
@@ -120,7 +117,7 @@ export const paymentGatherer: Gatherer<'payment'> = {
     } catch (error) {
       // The buyer's own setup broke (a remote signer that stopped answering): not the seller's defect.
       if (error instanceof ConfigError) throw error;
-      session.error = short(error);
+      session.error = errorLine(error);
       if (session.balances && !session.balances.error) session.balances.error = session.error;
     }
     return session;

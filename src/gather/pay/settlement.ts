@@ -1,5 +1,5 @@
 import { decodeSettlement, TX_HASH } from '../../protocol/settlement.js';
-import { redactSecrets } from '../../util/redact.js';
+import { errorLine } from '../../util/errorLine.js';
 import type { AuthorizationUsedLog, SettlementReceipt, TransferLog } from '../../artifacts/index.js';
 import type { Gatherer } from '../types.js';
 
@@ -82,8 +82,7 @@ export const settlementGatherer: Gatherer<'settlement'> = {
       receipt.blockNumber = r.blockNumber.toString();
       Object.assign(receipt, await settlementLogs(r.logs));
     } catch (error) {
-      const e = error as { shortMessage?: string; message?: string; name?: string };
-      receipt.error = redactSecrets((e.shortMessage ?? e.message ?? String(error)).split('\n')[0]).slice(0, 300);
+      receipt.error = errorLine(error);
     }
     return receipt;
   },
