@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, KubeError, ProbeError, SandboxError, SpendGuardError, UsageError } from './errors.js';
+import { ConfigError, InvalidAgentRefError, KubeError, ProbeError, SandboxError, SpendGuardError, UnknownNetworkError, UsageError } from './errors.js';
 import { registerSecret } from './util/redact.js';
 
 const KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
@@ -60,5 +60,31 @@ describe('ProbeError', () => {
     const unregistered = 'ab'.repeat(32);
     const error = new ConfigError(`PRIVATE_KEY=0x${unregistered} is malformed`);
     expect(error.shortMessage).toBe('PRIVATE_KEY=[redacted] is malformed');
+  });
+});
+
+describe('one error class per repeated condition', () => {
+  it('UnknownNetworkError: one line naming the flag and the value, a hint, and still a UsageError', () => {
+    const error = new UnknownNetworkError('--expect-network', 'not-a-chain');
+    expect(error.shortMessage).toMatchInlineSnapshot(`"--expect-network: unknown network "not-a-chain" (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)"`);
+    expect(error.message).toMatchInlineSnapshot(`
+      "--expect-network: unknown network "not-a-chain" (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)
+      Any EVM chain is eip155:<chainId>; the v1 names are those of the x402 packages and obol-stack (base, base-sepolia, …)."
+    `);
+    expect(error).toBeInstanceOf(UsageError);
+    expect([error.name, error.flag, error.network]).toEqual(['UnknownNetworkError', '--expect-network', 'not-a-chain']);
+  });
+
+  it('UnknownNetworkError quotes a hostile value as JSON (no line break reaches the terminal) and redacts a key in it', () => {
+    const error = new UnknownNetworkError('--network', `x\n${KEY}`);
+    expect(error.shortMessage).toMatchInlineSnapshot(`"--network: unknown network "x\\n[redacted]" (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)"`);
+    expect(error.shortMessage).not.toContain('\n');
+  });
+
+  it('InvalidAgentRefError: the one line the CLI parser and parseAgentRef both throw', () => {
+    const error = new InvalidAgentRefError('agent-7');
+    expect(error.message).toMatchInlineSnapshot(`"--agent: cannot read "agent-7" (expected eip155:<chainId>:<registry>:<agentId>, <chainId>:<agentId>, an agent id, or auto)"`);
+    expect(error).toBeInstanceOf(UsageError);
+    expect([error.name, error.ref]).toEqual(['InvalidAgentRefError', 'agent-7']);
   });
 });

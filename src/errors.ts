@@ -56,6 +56,32 @@ export class SpendGuardError extends ProbeError {
   override name = 'SpendGuardError';
 }
 
+/** A `--network` or `--expect-network` that names no network the probe knows. Exit code 2. */
+export class UnknownNetworkError extends UsageError {
+  override name = 'UnknownNetworkError';
+  readonly flag: string;
+  readonly network: string;
+
+  constructor(flag: string, network: string) {
+    super(`${flag}: unknown network ${JSON.stringify(network)} (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)`, {
+      hints: ['Any EVM chain is eip155:<chainId>; the v1 names are those of the x402 packages and obol-stack (base, base-sepolia, …).'],
+    });
+    this.flag = flag;
+    this.network = network;
+  }
+}
+
+/** An `--agent` (or `registry show`) reference in none of the accepted forms. Exit code 2. */
+export class InvalidAgentRefError extends UsageError {
+  override name = 'InvalidAgentRefError';
+  readonly ref: string;
+
+  constructor(ref: string) {
+    super(`--agent: cannot read ${JSON.stringify(ref)} (expected eip155:<chainId>:<registry>:<agentId>, <chainId>:<agentId>, an agent id, or auto)`);
+    this.ref = ref;
+  }
+}
+
 /**
  * The gatherers given to `run()` cannot be ordered: a cycle among their dependencies, a
  * dependency no gatherer produces, or two gatherers of one artifact. Raised before any request.

@@ -5,7 +5,7 @@ export type { Report, CheckResult, RequirementSummary } from './report/types.js'
 export type { Artifacts, ArtifactName } from './artifacts/index.js';
 export type { Check, CheckMeta, CheckOutcome, CheckStatus, Severity } from './checks/types.js';
 export { decodeChallenge } from './protocol/decodeChallenge.js';
-export { ProbeError, UsageError, ConfigError } from './errors.js';
+export { ProbeError, UsageError, ConfigError, InvalidAgentRefError } from './errors.js';
 export { startSandbox } from './sandbox/startSandbox.js';
 export type { Sandbox, SandboxAccount, SandboxAccounts, SandboxSeller, SandboxSellerName, StartSandboxOptions } from './sandbox/types.js';
 export { SandboxError } from './errors.js';

@@ -12,6 +12,7 @@ import { registerSell } from './sell.js';
 import { registerDemo } from './demo.js';
 import { registerSandbox } from './sandbox.js';
 import type { CliContext, CliIO } from './context.js';
+import { errorLine } from '../util/errorLine.js';
 
 /** Build the command tree. Commands import their heavy modules inside their actions. */
 export function buildProgram(ctx: CliContext): Command {
@@ -43,7 +44,7 @@ export function buildProgram(ctx: CliContext): Command {
 }
 
 function oneLine(text: string): string {
-  return redactSecrets(text.replace(/^error:\s*/i, '').split('\n')[0].trim());
+  return errorLine(text.replace(/^error:\s*/i, ''));
 }
 
 /** Run the CLI; resolves to the exit code. Never throws and never prints a stack trace unless --debug. */
@@ -66,7 +67,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       if (debug && error.details) io.stderr(`${error.details}\n`);
       return 2;
     }
-    io.stderr(`x402-probe: internal error: ${oneLine((error as Error)?.message ?? String(error))}\n`);
+    io.stderr(`x402-probe: internal error: ${errorLine(error)}\n`);
     if (debug) io.stderr(`${redactSecrets(String((error as Error)?.stack ?? ''))}\n`);
     return 2;
   }

@@ -1,5 +1,6 @@
-import { UsageError } from '../errors.js';
+import { InvalidAgentRefError, UnknownNetworkError, UsageError } from '../errors.js';
 import { resolveNetwork } from '../protocol/networks.js';
+import { isAddressSyntax } from '../protocol/addressSyntax.js';
 
 /** Option parsers for commander: each throws a UsageError with a one-line message. */
 
@@ -46,7 +47,7 @@ export function parseNetwork(name: string) {
   const nonEmpty = parseNonEmpty(name);
   return (value: string): string => {
     const network = nonEmpty(value);
-    if (!resolveNetwork(network)) throw new UsageError(`${name}: unknown network ${JSON.stringify(network)} (use a CAIP-2 id such as eip155:84532 or a v1 name such as base-sepolia)`);
+    if (!resolveNetwork(network)) throw new UnknownNetworkError(name, network);
     return network;
   };
 }
@@ -61,15 +62,15 @@ export function parseDecimal(name: string) {
 
 export function parseAddress(name: string) {
   return (value: string): string => {
-    if (!/^0x[0-9a-fA-F]{40}$/.test(value)) throw new UsageError(`${name} must be a 0x-prefixed 20-byte address, got ${JSON.stringify(value)}`);
+    if (!isAddressSyntax(value)) throw new UsageError(`${name} must be a 0x-prefixed 20-byte address, got ${JSON.stringify(value)}`);
     return value;
   };
 }
 
 /** `--expect-asset <address>[:<decimals>]`: the token the seller means to charge in, and optionally its decimals. */
 export function parseExpectAsset(value: string): { address: string; decimals?: number } {
-  const match = /^(0x[0-9a-fA-F]{40})(?::([0-9]{1,3}))?$/.exec(value.trim());
-  if (!match || (match[2] !== undefined && Number(match[2]) > 255)) {
+  const match = /^([^:]+)(?::([0-9]{1,3}))?$/.exec(value.trim());
+  if (!match || !isAddressSyntax(match[1]) || (match[2] !== undefined && Number(match[2]) > 255)) {
     throw new UsageError(`--expect-asset must be a token address, optionally with its decimals (0x…:6), got ${JSON.stringify(value)}`);
   }
   return match[2] === undefined ? { address: match[1] } : { address: match[1], decimals: Number(match[2]) };
@@ -94,7 +95,7 @@ export function parseChoice<T extends string>(name: string, choices: readonly T[
 /** A light syntax check of an ERC-8004 agent ref (viem loads only in the action); the gatherer reads it in full. */
 export function parseAgentOption(value: string): string {
   if (!/^(auto|eip155:[0-9]+:0x[0-9a-fA-F]{40}:[0-9]+|[0-9]+:[0-9]+|[0-9]+)$/i.test(value.trim())) {
-    throw new UsageError(`--agent: cannot read ${JSON.stringify(value)} (expected eip155:<chainId>:<registry>:<agentId>, <chainId>:<agentId>, an agent id, or auto)`);
+    throw new InvalidAgentRefError(value);
   }
   return value.trim();
 }

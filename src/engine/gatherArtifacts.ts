@@ -1,7 +1,7 @@
 import type { ArtifactName, Artifacts, DeadlineArtifact } from '../artifacts/index.js';
 import type { GatherContext, Gatherer, GathererContext, GathererMeta } from '../gather/types.js';
 import { ConfigError, GatherPlanError } from '../errors.js';
-import { redactSecrets } from '../util/redact.js';
+import { errorLine } from '../util/errorLine.js';
 import type { ProgressEvent } from './options.js';
 
 export interface GatherArtifactsReturnType {
@@ -151,7 +151,7 @@ export async function gatherArtifacts(ctx: GatherContext, plan: GatherPlan, onPr
     } catch (error) {
       // A ConfigError is the buyer's broken setup (a signer gone mid-run): no verdict on the seller.
       if (error instanceof ConfigError) throw error;
-      notGathered[meta.artifact] = `gatherer failed: ${redactSecrets((error as Error).message ?? String(error)).split('\n')[0]}`;
+      notGathered[meta.artifact] = `gatherer failed: ${errorLine(error)}`;
       if (!meta.offline && deadline.exceeded) cut.set(gatherer, [meta.artifact]);
     }
   };

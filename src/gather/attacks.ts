@@ -5,6 +5,7 @@ import { sendPayment } from './sendPayment.js';
 import { signPayment, type TypedDataSigner } from './signPayment.js';
 import { defineGatherer } from './defineGatherer.js';
 import type { GathererContext } from './types.js';
+import { errorLine } from '../util/errorLine.js';
 
 /** Text that is not base64 and not JSON: a seller must answer it with 400 or 402. */
 export const MALFORMED_PAYMENT = '!!x402-probe: this is not a payment!!';
@@ -60,7 +61,7 @@ export const forgedGatherer = defineGatherer({
       attempt.headerValue = signed.headerValue;
       attempt.value = signed.value;
     } catch (error) {
-      attempt.notSent = `the x402 client could not sign for requirement #${requirement.index}: ${(error as Error).message}`;
+      attempt.notSent = `the x402 client could not sign for requirement #${requirement.index}: ${errorLine(error)}`;
       return attempt;
     }
     attempt.exchange = await sendPayment(ctx, attempt.headerName, attempt.headerValue);

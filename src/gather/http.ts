@@ -1,6 +1,6 @@
 import { brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib';
 import { type Agent, type Dispatcher, request } from 'undici';
-import { redactSecrets } from '../util/redact.js';
+import { errorLine } from '../util/errorLine.js';
 import type { HttpError, HttpErrorCode, HttpExchange, RedirectHop } from '../artifacts/index.js';
 import { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
 import { defaultNetworkPolicy, FORBIDDEN_ADDRESS_CODE, type NetworkPolicy, publicOnlyJudge, refusalReason, type TargetSource } from './network.js';
@@ -67,7 +67,7 @@ export function classifyError(error: unknown, timedOut: boolean): HttpError {
   // undici's HTTPParserError often has no code: a non-HTTP service (SSH, TLS) on the port.
   else if (code.startsWith('HPE_') || e?.name === 'HTTPParserError' || code === 'UND_ERR_INFO' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') kind = 'protocol';
   else if (code === 'ERR_INVALID_URL' || code === 'UND_ERR_INVALID_ARG') kind = 'invalid-url';
-  return { code: kind, message: redactSecrets(text).slice(0, 500) };
+  return { code: kind, message: errorLine(text) };
 }
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): { headers: Record<string, string>; bytes: number } {

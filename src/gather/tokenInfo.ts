@@ -1,20 +1,12 @@
-import { redactSecrets } from '../util/redact.js';
+import { errorLine } from '../util/errorLine.js';
 import { sameAddress } from '../protocol/addresses.js';
 import { evmChainId } from '../protocol/networks.js';
 import { firstSignable, unsignableReason } from '../protocol/signable.js';
 import type { RequirementView, TokenInfo } from '../artifacts/index.js';
 import { defineGatherer } from './defineGatherer.js';
 
-const TOKEN_ABI = [
-  { type: 'function', name: 'name', stateMutability: 'view', inputs: [], outputs: [{ type: 'string' }] },
-  { type: 'function', name: 'version', stateMutability: 'view', inputs: [], outputs: [{ type: 'string' }] },
-  { type: 'function', name: 'decimals', stateMutability: 'view', inputs: [], outputs: [{ type: 'uint8' }] },
-] as const;
-
-function short(error: unknown): string {
-  const e = error as { shortMessage?: string; message?: string };
-  return redactSecrets((e.shortMessage ?? e.message ?? String(error)).split('\n')[0]).slice(0, 300);
-}
+/** EIP-712's `version()`, which erc20Abi lacks; FiatToken and other EIP-3009 tokens have it. */
+const VERSION_ABI = [{ type: 'function', name: 'version', stateMutability: 'view', inputs: [], outputs: [{ type: 'string' }] }] as const;
 
 /**
  * The requirement whose token to read: one on the chain the RPC reads (preferring the expected
@@ -34,7 +26,7 @@ export const tokenInfoGatherer = defineGatherer({
   skipReason: ({ options, artifacts }) => (firstSignable(artifacts.challenge.requirements, options.expect?.network) ? null : 'no EVM requirement to read a token for'),
   async gather({ options, artifacts, timeoutMs, deadline }) {
     const { requirements } = artifacts.challenge;
-    const { createPublicClient, http } = await import('viem');
+    const { createPublicClient, erc20Abi, http } = await import('viem');
     // The reads run one after another: each ends at its timeout, all of them at the run deadline.
     const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0, fetchOptions: { signal: deadline.signal } }) });
     let chainId: number | null = null;
@@ -42,7 +34,7 @@ export const tokenInfoGatherer = defineGatherer({
     try {
       chainId = await client.getChainId();
     } catch (error) {
-      chainError = short(error);
+      chainError = errorLine(error);
     }
     const requirement = requirementToRead(requirements, chainId, options.expect);
     // skipReason rules this out: the same search ends in the first signable requirement.
@@ -54,14 +46,16 @@ export const tokenInfoGatherer = defineGatherer({
       const code = await client.getCode({ address: asset });
       info.hasCode = code !== undefined && code !== '0x';
       if (!info.hasCode) return info;
-      const [name, version, decimals] = await Promise.allSettled(
-        (['name', 'version', 'decimals'] as const).map((functionName) => client.readContract({ address: asset, abi: TOKEN_ABI, functionName })),
-      );
-      if (name.status === 'fulfilled') info.name = name.value as string;
-      if (version.status === 'fulfilled') info.version = version.value as string;
+      const [name, version, decimals] = await Promise.allSettled([
+        client.readContract({ address: asset, abi: erc20Abi, functionName: 'name' }),
+        client.readContract({ address: asset, abi: VERSION_ABI, functionName: 'version' }),
+        client.readContract({ address: asset, abi: erc20Abi, functionName: 'decimals' }),
+      ]);
+      if (name.status === 'fulfilled') info.name = name.value;
+      if (version.status === 'fulfilled') info.version = version.value;
       if (decimals.status === 'fulfilled') info.decimals = Number(decimals.value);
     } catch (error) {
-      info.error = short(error);
+      info.error = errorLine(error);
     }
     return info;
   },

@@ -1,6 +1,7 @@
 import { KubeError } from '../errors.js';
 import type { KubeErrorReason } from '../artifacts/index.js';
 import { OFFER_CRD_NAME } from './types.js';
+import { errorLine } from '../util/errorLine.js';
 
 export type { KubeErrorReason };
 
@@ -43,11 +44,6 @@ function parseStatus(body: unknown): StatusBody | null {
   return value && typeof value === 'object' && (value as StatusBody).kind === 'Status' ? (value as StatusBody) : null;
 }
 
-function oneLine(text: string, limit = 300): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > limit ? `${line.slice(0, limit)}…` : line;
-}
-
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
 
 /** Map anything a @kubernetes/client-node call threw to a KubeApiError with a one-line message. */
@@ -57,7 +53,7 @@ export function toKubeError(error: unknown, ctx: KubeCallContext): KubeApiError 
   if (typeof e?.code === 'number') {
     const status = e.code;
     const body = parseStatus(e.body);
-    const said = body?.message ? oneLine(body.message) : null;
+    const said = body?.message ? errorLine(body.message) : null;
     switch (status) {
       case 404:
         // A served resource answers 404 with a Status object; an unknown API group with plain text.
@@ -79,7 +75,7 @@ export function toKubeError(error: unknown, ctx: KubeCallContext): KubeApiError 
     }
   }
   const code = typeof e?.code === 'string' ? e.code : typeof e?.errno === 'string' ? e.errno : '';
-  const text = oneLine(e?.message ?? String(error), 200);
+  const text = errorLine(error);
   if (e?.name === 'AbortError' || e?.type === 'aborted') {
     return new KubeApiError('unreachable', null, `the Kubernetes API at ${ctx.server} did not answer in time; is the cluster running?`, text);
   }

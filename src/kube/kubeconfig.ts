@@ -8,6 +8,7 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { type Cluster, type Context, KubeConfig, type User } from '@kubernetes/client-node';
 import { ConfigError } from '../errors.js';
+import { errorLine } from '../util/errorLine.js';
 
 export interface ResolveKubeConfigParameters {
   /** --kubeconfig: one file, used alone. */
@@ -43,7 +44,7 @@ function loadFile(file: string): KubeConfig {
   try {
     kc.loadFromFile(file);
   } catch (error) {
-    throw new ConfigError(`cannot read kubeconfig ${file}: ${((error as Error).message ?? String(error)).split('\n')[0]}`);
+    throw new ConfigError(`cannot read kubeconfig ${file}: ${errorLine(error)}`);
   }
   return kc;
 }

@@ -3,6 +3,7 @@
  * obol charges it), payTo, the network as CAIP-2, and the asset (the spec's, else the chain's
  * USDC). Pure: the offer checks and the `offer` command share it.
  */
+import { isWellFormedAddress } from '../protocol/addresses.js';
 import { knownAssetsOn } from '../protocol/assets.js';
 import { resolveNetwork } from '../protocol/networks.js';
 import { atomicToDecimal } from '../protocol/units.js';
@@ -29,8 +30,6 @@ export interface OfferExpectations {
   problems: string[];
 }
 
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
-
 function field(obj: unknown, key: string): unknown {
   return obj !== null && typeof obj === 'object' ? (obj as Record<string, unknown>)[key] : undefined;
 }
@@ -42,7 +41,7 @@ export function offerExpectations(payment: unknown): OfferExpectations {
   else if (price.invalid) problems.push(`spec.payment.price.${price.model} ${JSON.stringify(price.specValue)} is not a decimal (obol then charges 0)`);
 
   const rawPayTo = field(payment, 'payTo');
-  const payTo = typeof rawPayTo === 'string' && ADDRESS.test(rawPayTo) ? rawPayTo : null;
+  const payTo = isWellFormedAddress(rawPayTo) ? rawPayTo : null;
   if (!payTo) problems.push(rawPayTo === undefined ? 'spec.payment.payTo is not set' : `spec.payment.payTo ${JSON.stringify(rawPayTo)} is not an address`);
 
   const rawNetwork = field(payment, 'network');
@@ -58,7 +57,7 @@ export function offerExpectations(payment: unknown): OfferExpectations {
   let assetSource: OfferExpectations['assetSource'] = null;
   let symbol: string | null = null;
   let decimals: number | null = null;
-  if (typeof specAddress === 'string' && ADDRESS.test(specAddress)) {
+  if (isWellFormedAddress(specAddress)) {
     asset = specAddress;
     assetSource = 'spec';
     const d = field(specAsset, 'decimals');

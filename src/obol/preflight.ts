@@ -7,11 +7,13 @@ import { KubeApiError } from '../kube/errors.js';
 import { WALLET_METADATA } from '../kube/types.js';
 import { exchange } from '../gather/http.js';
 import { readTunnelUrl } from '../gather/offer.js';
+import { isWellFormedAddress } from '../protocol/addresses.js';
 import { knownAssetsOn } from '../protocol/assets.js';
 import { resolveNetwork } from '../protocol/networks.js';
 import { atomicToDecimal } from '../protocol/units.js';
 import { redactSecrets } from '../util/redact.js';
 import { ollamaModels } from './ollama.js';
+import { errorLine } from '../util/errorLine.js';
 
 export type PreflightItemId = 'cluster' | 'crd' | 'ollama' | 'wallet' | 'usdc' | 'gas' | 'tunnel';
 /** What the seller means to sell: it decides which items are required. */
@@ -80,8 +82,6 @@ function item(id: PreflightItemId, status: PreflightStatus, detail: string, fix:
   return out;
 }
 
-const oneLine = (error: unknown) => redactSecrets(((error as { shortMessage?: string; message?: string }).shortMessage ?? (error as Error).message ?? String(error)).split('\n')[0]);
-
 async function walletFromSigner(url: string, timeoutMs: number): Promise<PreflightItem> {
   const base = url.replace(/\/+$/, '');
   const res = await exchange({ url: `${base}/api/v1/keys`, timeoutMs });
@@ -95,7 +95,7 @@ async function walletFromSigner(url: string, timeoutMs: number): Promise<Preflig
     return item('wallet', 'not-ready', `the remote-signer at ${base} sent a body that is not JSON`, fix);
   }
   const first = Array.isArray(keys) ? keys[0] : undefined;
-  if (typeof first !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(first)) return item('wallet', 'not-ready', `the remote-signer at ${base} lists no key`, 'load a keystore into the remote-signer (obol agent new creates one), or pass --address');
+  if (!isWellFormedAddress(first)) return item('wallet', 'not-ready', `the remote-signer at ${base} lists no key`, 'load a keystore into the remote-signer (obol agent new creates one), or pass --address');
   return item('wallet', 'ready', `${first} (first key of the remote-signer at ${base})`, null, { address: first, source: 'remote-signer' });
 }
 
@@ -105,14 +105,14 @@ async function walletFromCluster(client: KubeClient): Promise<PreflightItem> {
   try {
     maps = await client.listConfigMaps(WALLET_METADATA.labelSelector);
   } catch (error) {
-    return item('wallet', 'not-ready', `could not list the remote-signer wallets in the cluster: ${oneLine(error)}`, fix);
+    return item('wallet', 'not-ready', `could not list the remote-signer wallets in the cluster: ${errorLine(error)}`, fix);
   }
   const found: Array<{ address: string; namespace: string }> = [];
   for (const cm of maps.filter((m) => m.metadata.name === WALLET_METADATA.name)) {
     try {
       const parsed = JSON.parse(cm.data?.[WALLET_METADATA.key] ?? '{}') as { addresses?: Array<{ address?: unknown }> };
       const address = parsed.addresses?.[0]?.address;
-      if (typeof address === 'string' && /^0x[0-9a-fA-F]{40}$/.test(address)) found.push({ address, namespace: cm.metadata.namespace ?? '?' });
+      if (isWellFormedAddress(address)) found.push({ address, namespace: cm.metadata.namespace ?? '?' });
     } catch {
       // A malformed ConfigMap names no wallet.
     }
@@ -131,7 +131,7 @@ async function balances(rpc: string, network: string, address: string, timeoutMs
   try {
     chainId = await client.getChainId();
   } catch (error) {
-    const why = `the RPC ${rpc} did not answer: ${oneLine(error)}`;
+    const why = `the RPC ${rpc} did not answer: ${errorLine(error)}`;
     return [item('usdc', 'not-ready', why, 'pass a working --rpc for the network'), item('gas', 'not-ready', why, 'pass a working --rpc for the network')];
   }
   if (info?.chainId != null && chainId !== info.chainId) {
@@ -146,7 +146,7 @@ async function balances(rpc: string, network: string, address: string, timeoutMs
       const value = atomicToDecimal(raw, usdc.decimals);
       out.push(item('usdc', 'ready', `${value} USDC at ${address} on ${network} (${usdc.address})`, null, { atomic: raw.toString(), balance: value, asset: usdc.address }));
     } catch (error) {
-      out.push(item('usdc', 'not-ready', `balanceOf on USDC ${usdc.address} failed: ${oneLine(error)}`, `check that --rpc serves ${network} with its USDC contract`));
+      out.push(item('usdc', 'not-ready', `balanceOf on USDC ${usdc.address} failed: ${errorLine(error)}`, `check that --rpc serves ${network} with its USDC contract`));
     }
   }
   try {
@@ -154,7 +154,7 @@ async function balances(rpc: string, network: string, address: string, timeoutMs
     const eth = atomicToDecimal(wei, 18);
     out.push(wei > 0n ? item('gas', 'ready', `${eth} ETH at ${address}`, null, { wei: wei.toString(), balance: eth }) : item('gas', 'not-ready', `0 ETH at ${address}: no gas for the ERC-8004 registration transaction`, `send a little ETH on ${network} to ${address} (a faucet on testnets)`, { wei: '0', balance: '0' }));
   } catch (error) {
-    out.push(item('gas', 'not-ready', `eth_getBalance failed: ${oneLine(error)}`, 'pass a working --rpc'));
+    out.push(item('gas', 'not-ready', `eth_getBalance failed: ${errorLine(error)}`, 'pass a working --rpc'));
   }
   return out;
 }
@@ -173,7 +173,7 @@ export async function preflight(params: PreflightParameters): Promise<PreflightR
       clusterReady = true;
       items.push(item('cluster', 'ready', `Kubernetes ${v.gitVersion} at ${client.server} (context ${client.context})`));
     } catch (error) {
-      items.push(item('cluster', 'not-ready', oneLine(error), 'start the cluster (obol stack up), or pick the right --context'));
+      items.push(item('cluster', 'not-ready', errorLine(error), 'start the cluster (obol stack up), or pick the right --context'));
     }
   }
   if (!client || !clusterReady) items.push(item('crd', 'not-ready', 'not checked: the cluster is not reachable', 'make the cluster reachable first'));
@@ -181,7 +181,7 @@ export async function preflight(params: PreflightParameters): Promise<PreflightR
     try {
       items.push((await client.offerCrdServed()) ? item('crd', 'ready', 'serviceoffers.obol.org/v1alpha1 is served') : item('crd', 'not-ready', 'the cluster does not serve serviceoffers.obol.org/v1alpha1', 'install obol-stack in this cluster (obol stack up), or pick the cluster that has it with --context'));
     } catch (error) {
-      items.push(item('crd', 'not-ready', oneLine(error), error instanceof KubeApiError && error.reason === 'forbidden' ? 'ask for RBAC access to the obol.org API group' : 'check the cluster'));
+      items.push(item('crd', 'not-ready', errorLine(error), error instanceof KubeApiError && error.reason === 'forbidden' ? 'ask for RBAC access to the obol.org API group' : 'check the cluster'));
     }
   }
   items.push(await ollamaItem(params.ollamaUrl, timeoutMs));

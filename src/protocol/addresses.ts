@@ -1,12 +1,20 @@
 import { getAddress, isAddress } from 'viem';
 
-export const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000';
+export { zeroAddress as ZERO_ADDRESS } from 'viem';
 
 export type AddressShape = 'checksummed' | 'lowercase' | 'uppercase' | 'bad-checksum' | 'not-an-address';
 
+/**
+ * A 0x-prefixed 20-byte hex string in any case. The checksum is not judged here (`addressShape`
+ * does that), so a seller's lowercase or mis-checksummed address is still read as an address.
+ */
+export function isWellFormedAddress(value: unknown): value is `0x${string}` {
+  return typeof value === 'string' && isAddress(value, { strict: false });
+}
+
 /** Classify an EVM address string: a mixed-case value must carry a valid EIP-55 checksum. */
 export function addressShape(value: unknown): AddressShape {
-  if (typeof value !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(value)) return 'not-an-address';
+  if (!isWellFormedAddress(value)) return 'not-an-address';
   const body = value.slice(2);
   if (body === body.toLowerCase()) return 'lowercase';
   if (body === body.toUpperCase()) return 'uppercase';

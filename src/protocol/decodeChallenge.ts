@@ -1,4 +1,5 @@
 import { parsePaymentRequired } from '@x402/core/schemas';
+import { Base64EncodedRegex } from '@x402/core/utils';
 import type {
   CarrierDecode,
   ChallengeArtifact,
@@ -8,9 +9,8 @@ import type {
 import { detectNonStandard } from './detectNonStandard.js';
 import { resolveNetwork } from './networks.js';
 import { safeStringify } from '../util/safeJson.js';
+import { errorLine } from '../util/errorLine.js';
 
-/** The reference client decodes a header only when it matches this (@x402/core Base64EncodedRegex). */
-const STANDARD_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const URL_SAFE_BASE64 = /^[A-Za-z0-9_-]*={0,2}$/;
 
 export type DecodeChallengeParameters = Pick<HttpExchange, 'status' | 'headers' | 'body'>;
@@ -38,7 +38,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    return { ok: false, error: errorLine(error) };
   }
 }
 
@@ -47,7 +47,7 @@ export function decodeHeader(value: string | undefined): CarrierDecode {
   if (value === undefined) return { present: false };
   const trimmed = value.trim();
   const result: CarrierDecode = { present: true };
-  if (trimmed.length === 0 || !STANDARD_BASE64.test(trimmed) || trimmed.length % 4 === 1) {
+  if (trimmed.length === 0 || !Base64EncodedRegex.test(trimmed) || trimmed.length % 4 === 1) {
     const why = trimmed.length === 0
       ? 'the header is empty'
       : URL_SAFE_BASE64.test(trimmed)

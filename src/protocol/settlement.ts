@@ -1,6 +1,6 @@
+import { Base64EncodedRegex } from '@x402/core/utils';
 import type { HttpExchange } from '../artifacts/index.js';
-
-const STANDARD_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+import { errorLine } from '../util/errorLine.js';
 
 /** A settlement receipt header (`PAYMENT-RESPONSE` in v2, `X-PAYMENT-RESPONSE` in v1), decoded. */
 export interface DecodedSettlement {
@@ -28,12 +28,12 @@ export function decodeSettlement(response: Pick<HttpExchange, 'headers'>): Decod
   const empty: DecodedSettlement = { headerName, error: null, success: undefined, transaction: undefined, network: undefined, payer: undefined, errorReason: undefined, value: null };
   if (headerName === null) return empty;
   const raw = (v2 ?? v1 ?? '').trim();
-  if (!raw || !STANDARD_BASE64.test(raw)) return { ...empty, error: 'not standard base64' };
+  if (!raw || !Base64EncodedRegex.test(raw)) return { ...empty, error: 'not standard base64' };
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(raw, 'base64').toString('utf8'));
   } catch (error) {
-    return { ...empty, error: `not JSON: ${(error as Error).message}` };
+    return { ...empty, error: `not JSON: ${errorLine(error)}` };
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { ...empty, error: 'not a JSON object' };
   const v = value as Record<string, unknown>;

@@ -2,8 +2,7 @@ import type { RequirementView } from '../artifacts/index.js';
 import { isKnownV1Name, resolveNetwork } from './networks.js';
 import { isAtomicString } from './units.js';
 import { safeStringify } from '../util/safeJson.js';
-
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+import { isWellFormedAddress } from './addresses.js';
 
 /** Why a buyer holding an EVM key cannot sign for this requirement, or null when it can. */
 export function unsignableReason(req: RequirementView): string | null {
@@ -14,8 +13,8 @@ export function unsignableReason(req: RequirementView): string | null {
   // @x402/evm's v1 signer knows a fixed list of names; obol-only names such as arbitrum-one are not in it.
   if (req.x402Version === 1 && !isKnownV1Name(req.network)) return `network ${req.network} is not a v1 name the x402 client can sign for`;
   if (!isAtomicString(req.amount)) return 'amount is not an atomic integer string';
-  if (typeof req.asset !== 'string' || !ADDRESS.test(req.asset)) return 'asset is not an address';
-  if (typeof req.payTo !== 'string' || !ADDRESS.test(req.payTo)) return 'payTo is not an address';
+  if (!isWellFormedAddress(req.asset)) return 'asset is not an address';
+  if (!isWellFormedAddress(req.payTo)) return 'payTo is not an address';
   const extra = req.extra as Record<string, unknown> | null | undefined;
   if (extra?.assetTransferMethod !== undefined && extra.assetTransferMethod !== 'eip3009') return `transfer method ${String(extra.assetTransferMethod)} is not supported by the probe`;
   if (typeof extra?.name !== 'string' || typeof extra?.version !== 'string') return 'extra.name / extra.version (the EIP-712 domain) are missing';

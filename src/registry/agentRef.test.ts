@@ -22,7 +22,7 @@ describe('parseAgentRef', () => {
   });
 
   it('refuses anything else with a usage error', () => {
-    for (const bad of ['', 'agent-7', 'eip155:84532:0x1234:7', '0x8004A818BFB912233c491871b3d84c89A494BD9e', `${'9'.repeat(79)}`]) {
+    for (const bad of ['', 'agent-7', 'eip155:84532:0x1234:7', 'eip155:84532:0x8004A818BFB912233c491871b3d84c89A494BD9:7', 'eip155:84532:0x8004A818BFB912233c491871b3d84c89A494BD9e:x:7', '0x8004A818BFB912233c491871b3d84c89A494BD9e', `${'9'.repeat(79)}`]) {
       expect(() => parseAgentRef(bad), bad).toThrow(UsageError);
     }
   });
@@ -32,6 +32,8 @@ describe('registration entries', () => {
   it('read agentRegistry and agentId as files write them', () => {
     expect(parseAgentRegistry(`eip155:84532:${IDENTITY_REGISTRY_TESTNET}`)).toEqual({ chainId: 84532, registry: IDENTITY_REGISTRY_TESTNET });
     expect(parseAgentRegistry('84532:0x8004A818BFB912233c491871b3d84c89A494BD9e')).toBeNull();
+    expect(parseAgentRegistry('eip155:84532:0x8004A818BFB912233c491871b3d84c89A494BD9')).toBeNull();
+    expect(parseAgentRegistry(`eip155:84532:${IDENTITY_REGISTRY_TESTNET.toLowerCase()}`)).toEqual({ chainId: 84532, registry: IDENTITY_REGISTRY_TESTNET.toLowerCase() });
     expect(registrationAgentId(22)).toBe(22n);
     expect(registrationAgentId('22')).toBe(22n);
     expect(registrationAgentId(-1)).toBeNull();

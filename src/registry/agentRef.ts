@@ -1,5 +1,6 @@
 import { getAddress } from 'viem';
-import { UsageError } from '../errors.js';
+import { InvalidAgentRefError, UsageError } from '../errors.js';
+import { isWellFormedAddress } from '../protocol/addresses.js';
 import { resolveNetwork } from '../protocol/networks.js';
 import { DEFAULT_REGISTRY_CHAIN_ID, IDENTITY_REGISTRY_MAINNET, IDENTITY_REGISTRY_TESTNET } from './abi.js';
 
@@ -22,9 +23,9 @@ export interface ParseAgentRefParameters {
 }
 
 const UINT256_MAX = 2n ** 256n - 1n;
-const FULL = /^eip155:([1-9][0-9]{0,18}):(0x[0-9a-fA-F]{40}):([0-9]{1,78})$/;
+const FULL = /^eip155:([1-9][0-9]{0,18}):([^:]+):([0-9]{1,78})$/;
 const AGENT0 = /^([1-9][0-9]{0,18}):([0-9]{1,78})$/;
-const REGISTRY_ID = /^eip155:([1-9][0-9]{0,18}):(0x[0-9a-fA-F]{40})$/;
+const REGISTRY_ID = /^eip155:([1-9][0-9]{0,18}):([^:]+)$/;
 
 /** The canonical IdentityRegistry for a chain: the testnet proxy on test networks, else the mainnet one. */
 export function canonicalRegistry(chainId: number): `0x${string}` {
@@ -47,7 +48,7 @@ export function parseAgentRef(text: string, defaults: ParseAgentRefParameters = 
   const value = text.trim();
   if (value.toLowerCase() === 'auto') return { kind: 'auto' };
   const full = FULL.exec(value);
-  if (full) return { kind: 'agent', defaulted: false, chainId: Number(full[1]), registry: getAddress(full[2]), agentId: agentIdOf(full[3], value) };
+  if (full && isWellFormedAddress(full[2])) return { kind: 'agent', defaulted: false, chainId: Number(full[1]), registry: getAddress(full[2]), agentId: agentIdOf(full[3], value) };
   const agent0 = AGENT0.exec(value);
   if (agent0) {
     const chainId = Number(agent0[1]);
@@ -58,9 +59,7 @@ export function parseAgentRef(text: string, defaults: ParseAgentRefParameters = 
     const registry = defaults.registry ? getAddress(defaults.registry) : canonicalRegistry(chainId);
     return { kind: 'agent', defaulted: true, chainId, registry, agentId: agentIdOf(value, value) };
   }
-  throw new UsageError(
-    `--agent: cannot read ${JSON.stringify(text)} (expected eip155:<chainId>:<registry>:<agentId>, <chainId>:<agentId>, an agent id, or auto)`,
-  );
+  throw new InvalidAgentRefError(text);
 }
 
 /** `eip155:<chainId>:<registry>` as registration files write `agentRegistry`. */
@@ -77,7 +76,7 @@ export function formatAgentRef(locator: AgentLocator): string {
 export function parseAgentRegistry(value: unknown): { chainId: number; registry: string } | null {
   if (typeof value !== 'string') return null;
   const match = REGISTRY_ID.exec(value.trim());
-  return match ? { chainId: Number(match[1]), registry: match[2] } : null;
+  return match && isWellFormedAddress(match[2]) ? { chainId: Number(match[1]), registry: match[2] } : null;
 }
 
 /**

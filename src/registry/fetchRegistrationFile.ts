@@ -3,6 +3,7 @@ import type { RegistrationFetch } from '../artifacts/index.js';
 import type { ExchangeDeadline } from '../gather/deadline.js';
 import { exchange } from '../gather/http.js';
 import type { NetworkPolicy, TargetSource } from '../gather/network.js';
+import { errorLine } from '../util/errorLine.js';
 
 /** agent0's cap for data: URIs, applied to every registration document. */
 export const REGISTRATION_FILE_CAP = 256 * 1024;
@@ -39,7 +40,7 @@ function parseJson(text: string): RegistrationFetch['json'] {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    return { ok: false, error: errorLine(error) };
   }
 }
 

@@ -1,6 +1,6 @@
 import { BaseError, type PublicClient } from 'viem';
 import type { RegistryAgentArtifact } from '../artifacts/index.js';
-import { redactSecrets } from '../util/redact.js';
+import { errorLine } from '../util/errorLine.js';
 import { identityRegistryAbi } from './abi.js';
 
 /** Metadata keys obol-stack writes beside the registration (reference/obol-serviceoffer.md §5.1). */
@@ -46,9 +46,8 @@ function describe(error: unknown): { reverted: boolean; text: string } {
     }
     const zero = error.walk((e) => (e as { name?: string }).name === 'ContractFunctionZeroDataError');
     if (zero) return { reverted: true, text: 'the call returned no data' };
-    return { reverted: false, text: redactSecrets(error.shortMessage.split('\n')[0]).slice(0, 300) };
   }
-  return { reverted: false, text: redactSecrets(String((error as Error)?.message ?? error).split('\n')[0]).slice(0, 300) };
+  return { reverted: false, text: errorLine(error) };
 }
 
 export async function createRegistryClient(rpcUrl: string, timeoutMs: number, signal?: AbortSignal): Promise<PublicClient> {

@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors.js';
 import { DEFAULT_RPC_URLS } from './abi.js';
 import { rpcOrigin } from './readAgent.js';
+import { errorLine } from '../util/errorLine.js';
 
 export interface ResolveRegistryRpcParameters {
   /** --rpc, when given. */
@@ -25,7 +26,7 @@ async function chainIdOf(url: string, timeoutMs: number, fetchImpl: typeof fetch
 
 /** Why an RPC did not answer, in one short line (never its path or credentials). */
 function silence(error: unknown, timeoutMs: number): string {
-  return (error as Error)?.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : String((error as Error)?.message ?? error).split('\n')[0].slice(0, 120);
+  return (error as Error)?.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : errorLine(error);
 }
 
 export interface ResolveChainReadParameters {

@@ -24,4 +24,11 @@ describe('validateRegistrationFile', () => {
     expect(v.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['services.0.endpoint', 'registrations.0.agentId', 'registrations.0.agentRegistry']));
     expect(validateRegistrationFile('text').isObject).toBe(false);
   });
+
+  it('wants an address, in any case, at the end of agentRegistry', () => {
+    const registry = (agentRegistry: string) => validateRegistrationFile({ ...current, registrations: [{ agentId: 1, agentRegistry }] }).issues.map((i) => i.path);
+    expect(registry('eip155:84532:0x8004a818bfb912233c491871b3d84c89a494bd9e')).toEqual([]);
+    expect(registry('eip155:84532:0x8004a818bfb912233c491871b3d84c89a494bd9')).toEqual(['registrations.0.agentRegistry']);
+    expect(registry('eip155:84532:0x8004a818bfb912233c491871b3d84c89a494bd9e:1')).toEqual(['registrations.0.agentRegistry']);
+  });
 });

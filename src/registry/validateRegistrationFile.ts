@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWellFormedAddress } from '../protocol/addresses.js';
 import { REGISTRATION_TYPE } from './abi.js';
 
 /**
@@ -15,7 +16,10 @@ const serviceSchema = z.looseObject({
 
 const registrationSchema = z.looseObject({
   agentId: z.union([z.number().int().nonnegative(), z.string().regex(/^[0-9]+$/)]),
-  agentRegistry: z.string().regex(/^[-a-z0-9]{3,8}:[-_a-zA-Z0-9]{1,32}:0x[0-9a-fA-F]{40}$/, 'agentRegistry must be <namespace>:<chainId>:<address>'),
+  agentRegistry: z.string().refine((value) => {
+    const account = /^[-a-z0-9]{3,8}:[-_a-zA-Z0-9]{1,32}:([^:]+)$/.exec(value);
+    return account !== null && isWellFormedAddress(account[1]);
+  }, 'agentRegistry must be <namespace>:<chainId>:<address>'),
 });
 
 export const registrationFileSchema = z.looseObject({

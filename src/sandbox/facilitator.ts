@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxChain } from './chain.js';
 import { BodyTooLargeError, listenLoopback, readBody, sendJson, type LoopbackServer } from './httpServer.js';
 import type { SandboxAccount } from './types.js';
+import { errorLine } from '../util/errorLine.js';
 
 /** Verify and settle requests carry one payload and one requirement: a few KiB at most. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -33,10 +34,6 @@ function failureBody(kind: 'verify' | 'settle', error: unknown): Record<string, 
   return null;
 }
 
-function message(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0].slice(0, 300);
-}
-
 async function handle(facilitator: FacilitatorLike, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   if (req.method === 'GET' && path === '/supported') return sendJson(res, 200, facilitator.getSupported());
@@ -61,7 +58,7 @@ async function handle(facilitator: FacilitatorLike, req: IncomingMessage, res: S
   } catch (error) {
     const failure = failureBody(kind, error);
     if (failure) return sendJson(res, 200, failure);
-    return sendJson(res, 500, { error: `${kind} failed: ${message(error)}` });
+    return sendJson(res, 500, { error: `${kind} failed: ${errorLine(error)}` });
   }
 }
 
@@ -94,7 +91,7 @@ export async function startFacilitator(parameters: StartFacilitatorParameters): 
   const server = await listenLoopback((req, res) => {
     handle(facilitator as unknown as FacilitatorLike, req, res).catch((error) => {
       try {
-        sendJson(res, 500, { error: message(error) });
+        sendJson(res, 500, { error: errorLine(error) });
       } catch {
         res.destroy();
       }

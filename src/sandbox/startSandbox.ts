@@ -3,6 +3,7 @@ import { sandboxAccounts } from './accounts.js';
 import { startAnvil } from './anvil.js';
 import type { StartedSeller, StartSellerParameters } from './sellers/common.js';
 import type { Sandbox, SandboxSeller, StartSandboxOptions } from './types.js';
+import { errorLine } from '../util/errorLine.js';
 
 export type { Sandbox, SandboxAccount, SandboxSeller, StartSandboxOptions } from './types.js';
 
@@ -27,11 +28,6 @@ async function loadParts() {
     import('./sellers/obolGate.js'),
   ]);
   return { ...chain, ...multicall, ...registry, ...usdc, ...facilitator, ...fakeOllama, ...common, ...v2, ...v1, ...obol };
-}
-
-function firstLine(error: unknown): string {
-  const e = error as { shortMessage?: string; message?: string };
-  return String(e?.shortMessage ?? e?.message ?? error).split('\n')[0].slice(0, 200);
 }
 
 /**
@@ -104,7 +100,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       const [v2, v1, obol] = await Promise.allSettled([track(startV2ExpressSeller(base(0))), track(startV1ExpressSeller(base(1), legacy!)), track(startObolGate(base(2)))]);
       const started: { started: StartedSeller; owner: number }[] = [];
       for (const [i, result] of [v2, v1, obol].entries()) if (result.status === 'fulfilled') started.push({ started: result.value, owner: i });
-      if (v1.status === 'rejected') progress(`legacy x402-express unavailable, v1-express seller skipped: ${firstLine(v1.reason)}`);
+      if (v1.status === 'rejected') progress(`legacy x402-express unavailable, v1-express seller skipped: ${errorLine(v1.reason)}`);
       for (const result of [v2, obol]) if (result.status === 'rejected') throw result.reason;
 
       progress('registering one ERC-8004 agent per seller');
@@ -134,6 +130,6 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   } catch (error) {
     await closeAll();
     if (error instanceof SandboxError) throw error;
-    throw new SandboxError(`sandbox failed to start: ${firstLine(error)}`, { cause: error });
+    throw new SandboxError(`sandbox failed to start: ${errorLine(error)}`, { cause: error });
   }
 }

@@ -4,7 +4,7 @@ import { createDispatcher, DEFAULT_TIMEOUT_MS } from '../gather/http.js';
 import { NetworkPolicy } from '../gather/network.js';
 import { createWorkerSigner } from '../gather/workerSigner.js';
 import type { Report } from '../report/types.js';
-import { redactSecrets } from '../util/redact.js';
+import { errorLine } from '../util/errorLine.js';
 import { schedule } from './schedule.js';
 import { addError, addReport, emptySummary, type ScanSummary } from './summary.js';
 import { hostOf, type ScanTarget } from './targets.js';
@@ -80,7 +80,7 @@ export async function scanTargets(params: ScanTargetsParameters): Promise<ScanTa
         } else {
           addError(summary);
           const reason = settled.reason as Error | undefined;
-          result = { target, error: redactSecrets(String(reason?.message ?? reason)).split('\n')[0] };
+          result = { target, error: errorLine(reason) };
         }
         summary.durationMs = Math.round(performance.now() - t0);
         params.onResult?.(result, { done: summary.targets, total: params.targets.length, inFlight, failed: summary.failed });

@@ -1,16 +1,12 @@
 import type { BalanceReading } from '../../artifacts/index.js';
 import type { PaymentPlan } from '../../artifacts/index.js';
 
-const BALANCE_OF = [
-  { type: 'function', name: 'balanceOf', stateMutability: 'view', inputs: [{ name: 'owner', type: 'address' }], outputs: [{ type: 'uint256' }] },
-] as const;
-
 /** USDC balances of the buyer and the payee, as decimal strings. */
 export async function readBalances(rpc: string, plan: PaymentPlan, payer: string, timeoutMs: number, signal?: AbortSignal): Promise<BalanceReading> {
-  const { createPublicClient, http } = await import('viem');
+  const { createPublicClient, erc20Abi, http } = await import('viem');
   const client = createPublicClient({ transport: http(rpc, { timeout: timeoutMs, retryCount: 0, ...(signal ? { fetchOptions: { signal } } : {}) }) });
   const read = (owner: string) =>
-    client.readContract({ address: plan.asset as `0x${string}`, abi: BALANCE_OF, functionName: 'balanceOf', args: [owner as `0x${string}`] });
+    client.readContract({ address: plan.asset as `0x${string}`, abi: erc20Abi, functionName: 'balanceOf', args: [owner as `0x${string}`] });
   const [p, t] = await Promise.all([read(payer), read(plan.payTo!)]);
   return { payer: p.toString(), payTo: t.toString() };
 }

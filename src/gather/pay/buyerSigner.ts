@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { ConfigError, SpendGuardError } from '../../errors.js';
+import { isWellFormedAddress } from '../../protocol/addresses.js';
 import { registerSecret } from '../../util/redact.js';
 import type { ExchangeDeadline } from '../deadline.js';
 import { exchange } from '../http.js';
@@ -87,8 +88,8 @@ export async function signerFromRemote(url: string, options: { dispatcher?: Disp
   } catch {
     // handled below
   }
-  if (!address || !/^0x[0-9a-fA-F]{40}$/.test(address)) throw new ConfigError('--signer: the remote signer lists no usable key at /api/v1/keys');
-  const signer = address as `0x${string}`;
+  if (!isWellFormedAddress(address)) throw new ConfigError('--signer: the remote signer lists no usable key at /api/v1/keys');
+  const signer = address;
   return {
     address: signer,
     kind: 'remote-signer',

@@ -1,5 +1,5 @@
 import { ConfigError } from '../../errors.js';
-import { redactSecrets } from '../../util/redact.js';
+import { errorLine } from '../../util/errorLine.js';
 import { transferWithAuthorizationTypedData, type WireAuthorization } from '../../protocol/eip3009.js';
 import type { HttpExchange, PaymentAttempt, PaymentSession, RequirementView } from '../../artifacts/index.js';
 import { defineGatherer } from '../defineGatherer.js';
@@ -8,9 +8,6 @@ import { signPayment } from '../signPayment.js';
 import { type BuyerSigner, capSigner } from './buyerSigner.js';
 import { readBalances } from './balances.js';
 import { planPayment } from './spendGuard.js';
-
-const short = (error: unknown): string => redactSecrets(String((error as Error)?.message ?? error).split('\n')[0]).slice(0, 300);
-
 
 type Mutation = (auth: WireAuthorization, payer: string, nowSeconds: number) => WireAuthorization | null;
 
@@ -39,8 +36,6 @@ async function resign(
   const signature = await signer.signTypedData(typed as never);
   return { ...base, payload: { ...(base.payload as Record<string, unknown>), authorization, signature } };
 }
-
-const encode = (payload: unknown): string => Buffer.from(JSON.stringify(payload)).toString('base64');
 
 function attempt(kind: PaymentAttempt['kind'], headerName: string, headerValue: string, requirementIndex: number, payer: string, value: string | null): PaymentAttempt {
   return { kind, requirementIndex, headerName, headerValue, payer, value, exchange: null };
@@ -96,7 +91,7 @@ export const paymentGatherer = defineGatherer({
       : null;
     try {
       if (balanceOf) session.balances = { before: await balanceOf(), afterPaid: null, afterReplay: null, error: null };
-      const signed = await signPayment(challenge, requirement, capped);
+      const [signed, { encodePaymentSignatureHeader }] = await Promise.all([signPayment(challenge, requirement, capped), import('@x402/core/http')]);
       const auth = (signed.payload.payload as { authorization: WireAuthorization }).authorization;
       session.nonce = auth.nonce;
       const variants: [keyof typeof ATTACKS, PaymentAttempt][] = [];
@@ -104,7 +99,7 @@ export const paymentGatherer = defineGatherer({
         const changed = mutate(auth, signer.address, target.nowSeconds);
         if (!changed) continue;
         const payload = await resign(signed.payload, requirement, changed, capped, plan.chainId!);
-        variants.push([kind, attempt(kind === 'wrongRecipient' ? 'wrong-recipient' : kind, signed.headerName, encode(payload), requirement.index, signer.address, changed.value)]);
+        variants.push([kind, attempt(kind === 'wrongRecipient' ? 'wrong-recipient' : kind, signed.headerName, encodePaymentSignatureHeader(payload as never), requirement.index, signer.address, changed.value)]);
       }
       // The variants do not depend on each other: send them at once. Every one is answered, or
       // cut by the deadline, before the paid request (same nonce) goes out.
@@ -125,7 +120,7 @@ export const paymentGatherer = defineGatherer({
     } catch (error) {
       // The buyer's own setup broke (a remote signer that stopped answering): not the seller's defect.
       if (error instanceof ConfigError) throw error;
-      session.error = short(error);
+      session.error = errorLine(error);
       if (session.balances && !session.balances.error) session.balances.error = session.error;
     }
     return session;

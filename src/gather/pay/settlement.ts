@@ -1,19 +1,13 @@
 import { decodeSettlement, TX_HASH } from '../../protocol/settlement.js';
-import { redactSecrets } from '../../util/redact.js';
 import type { AuthorizationUsedLog, PaymentSession, SettlementReceipt, TransferLog } from '../../artifacts/index.js';
 import { defineGatherer } from '../defineGatherer.js';
+import { errorLine } from '../../util/errorLine.js';
 
-/** The two events an EIP-3009 settlement emits from the token: which authorization, and what moved. */
-const SETTLEMENT_EVENTS = [
-  {
-    type: 'event', name: 'Transfer',
-    inputs: [{ name: 'from', type: 'address', indexed: true }, { name: 'to', type: 'address', indexed: true }, { name: 'value', type: 'uint256', indexed: false }],
-  },
-  {
-    type: 'event', name: 'AuthorizationUsed',
-    inputs: [{ name: 'authorizer', type: 'address', indexed: true }, { name: 'nonce', type: 'bytes32', indexed: true }],
-  },
-] as const;
+/** EIP-3009's event: which authorization a settlement consumed (erc20Abi has the Transfer beside it). */
+const AUTHORIZATION_USED = {
+  type: 'event', name: 'AuthorizationUsed',
+  inputs: [{ name: 'authorizer', type: 'address', indexed: true }, { name: 'nonce', type: 'bytes32', indexed: true }],
+} as const;
 
 type Client = { getTransactionReceipt(a: { hash: `0x${string}` }): Promise<unknown>; getTransaction(a: { hash: `0x${string}` }): Promise<unknown> };
 type Log = { address: string; topics: readonly `0x${string}`[]; data: `0x${string}` };
@@ -42,18 +36,19 @@ async function awaitReceipt(client: Client, hash: `0x${string}`, deadlineMs: num
 
 /** The Transfer and AuthorizationUsed events of the receipt; every other log is ignored. */
 async function settlementLogs(logs: Log[]): Promise<{ transfers: TransferLog[]; authorizations: AuthorizationUsedLog[] }> {
-  const { decodeEventLog } = await import('viem');
+  const { decodeEventLog, erc20Abi } = await import('viem');
+  const abi = [...erc20Abi, AUTHORIZATION_USED] as const;
   const transfers: TransferLog[] = [];
   const authorizations: AuthorizationUsedLog[] = [];
   for (const log of logs) {
     let event;
     try {
-      event = decodeEventLog({ abi: SETTLEMENT_EVENTS, data: log.data, topics: [...log.topics] as [`0x${string}`, ...`0x${string}`[]], strict: true });
+      event = decodeEventLog({ abi, data: log.data, topics: [...log.topics] as [`0x${string}`, ...`0x${string}`[]], strict: true });
     } catch {
       continue;
     }
     if (event.eventName === 'Transfer') transfers.push({ token: log.address, from: event.args.from, to: event.args.to, value: event.args.value.toString() });
-    else authorizations.push({ token: log.address, authorizer: event.args.authorizer, nonce: event.args.nonce });
+    else if (event.eventName === 'AuthorizationUsed') authorizations.push({ token: log.address, authorizer: event.args.authorizer, nonce: event.args.nonce });
   }
   return { transfers, authorizations };
 }
@@ -98,8 +93,7 @@ export const settlementGatherer = defineGatherer({
       receipt.blockNumber = r.blockNumber.toString();
       Object.assign(receipt, await settlementLogs(r.logs));
     } catch (error) {
-      const e = error as { shortMessage?: string; message?: string; name?: string };
-      receipt.error = redactSecrets((e.shortMessage ?? e.message ?? String(error)).split('\n')[0]).slice(0, 300);
+      receipt.error = errorLine(error);
     }
     return receipt;
   },

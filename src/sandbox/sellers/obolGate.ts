@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { encodePaymentRequiredHeader, encodePaymentResponseHeader } from '@x402/core/http';
 import { BodyTooLargeError, listenLoopback, readBody, sendJson } from '../httpServer.js';
 import { USDC_ADDRESS } from '../usdc.js';
 import {
@@ -32,10 +33,6 @@ interface Requirement {
 
 const sameNetwork = (a: unknown, b: string) => a === b || (typeof a === 'string' && (LEGACY_NAMES[a] === b || LEGACY_NAMES[b] === a));
 const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
-
-function b64(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64');
-}
 
 /** Standard base64 of a JSON object, or null (the gate's "invalid_payment_header"). */
 function decodeHeader(value: string): Json | null {
@@ -98,7 +95,7 @@ export async function startObolGate(parameters: StartSellerParameters): Promise<
       accepts,
       ...(failure ? { extensions: { paymentFailure: failure } } : {}),
     };
-    sendJson(res, 402, body, { 'PAYMENT-REQUIRED': b64(body) });
+    sendJson(res, 402, body, { 'PAYMENT-REQUIRED': encodePaymentRequiredHeader(body as never) });
   };
 
   const postFacilitator = async (kind: 'verify' | 'settle', payload: Json, requirement: Json): Promise<{ ok: true; body: Json } | { ok: false; reason: string; detail: string }> => {
@@ -172,7 +169,8 @@ export async function startObolGate(parameters: StartSellerParameters): Promise<
     if (settled.body.success !== true) {
       return challenge(req, res, `Payment settlement rejected: ${String(settled.body.errorReason ?? 'unknown')}`, { reason: 'settlement_rejected', detail: settled.body.errorReason });
     }
-    const receipt = b64({ success: true, transaction: settled.body.transaction, network: settled.body.network ?? base.network, payer: settled.body.payer });
+    // The facilitator's fields as it sent them: the gate relays, it does not validate.
+    const receipt = encodePaymentResponseHeader({ success: true, transaction: settled.body.transaction, network: settled.body.network ?? base.network, payer: settled.body.payer } as never);
     res.writeHead(reply.status, { 'content-type': reply.contentType, 'X-PAYMENT-RESPONSE': receipt, 'PAYMENT-RESPONSE': receipt });
     res.end(reply.body);
   };
