@@ -1,6 +1,6 @@
 import { firstSignable, unsignableReason } from '../protocol/signable.js';
 import type { HttpExchange, PaymentAttempt } from '../artifacts/index.js';
-import type { ProbeOptions } from '../engine/options.js';
+import type { ProbeOptions } from './options.js';
 import { sendPayment } from './sendPayment.js';
 import { signPayment, type TypedDataSigner } from './signPayment.js';
 import { defineGatherer } from './defineGatherer.js';

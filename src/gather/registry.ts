@@ -1,5 +1,5 @@
 import type { ChallengeArtifact, RegistryAgentArtifact } from '../artifacts/index.js';
-import type { ProbeOptions } from '../engine/options.js';
+import type { ProbeOptions } from './options.js';
 import { defineGatherer } from './defineGatherer.js';
 import { DEFAULT_RPC_URLS, WELL_KNOWN_REGISTRATION_PATH } from '../registry/abi.js';
 import { parseAgentRef, parseAgentRegistry, registrationAgentId, type AgentLocator } from '../registry/agentRef.js';

@@ -1,4 +1,4 @@
-import type { ProbeOptions } from '../engine/options.js';
+import type { ProbeOptions } from './options.js';
 import { version } from '../version.js';
 
 export const PROBE_USER_AGENT = `x402-probe/${version}`;

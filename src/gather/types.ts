@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { ProbeOptions } from '../engine/options.js';
+import type { ProbeOptions } from './options.js';
 import type { ArtifactName, Artifacts, HttpExchange } from '../artifacts/index.js';
 import type { NetworkPolicy } from './network.js';
 import type { RunDeadline } from './deadline.js';

@@ -124,7 +124,8 @@ describe('paying safely (property)', () => {
         if (plan.refused !== null) expect(inner.signed).toHaveLength(0);
         else expect(resolveNetwork(plan.network!)?.chainId).toBe(read);
       }),
-      { numRuns: 300 },
+      // A fixed seed: the non-vacuity floor below must hold on every run (npm run fuzz explores further).
+      { numRuns: 600, seed: 20261201 },
     );
     // Not vacuous: many generated challenges are payable.
     expect(signedRuns).toBeGreaterThan(15);
