@@ -11,8 +11,9 @@ const DOCS = 'https://github.com/x402-probe/x402-probe/blob/main/docs/checks.md'
 export const HOSTILE_EVIDENCE =
   'PAYMENT-REQUIRED: <script>alert("x")</script> & ]]> \u001b[31mRED\u001b[0m \u001b]8;;http://evil.example\u0007link\u001b]8;;\u0007 50% done\r\n::error::pwned, title=a:b \u0000\u0008\u000b\u007f\u009b2J';
 
+/** A check result whose one finding is its headline (status, messageId, message, evidence). */
 function result(id: string, overrides: Partial<CheckResult>): CheckResult {
-  return {
+  const headline: Omit<CheckResult, 'findings'> = {
     id,
     title: `Title of ${id}`,
     status: 'pass',
@@ -24,6 +25,8 @@ function result(id: string, overrides: Partial<CheckResult>): CheckResult {
     docsUrl: `${DOCS}#${id.replace(/\./g, '')}`,
     ...overrides,
   };
+  const { status, messageId, message, evidence } = headline;
+  return { ...headline, findings: overrides.findings ?? [{ status, messageId, message, ...(evidence !== undefined ? { evidence } : {}) }] };
 }
 
 export function fixtureReport(overrides: Partial<Report> = {}): Report {
