@@ -114,6 +114,14 @@ export function excluding(...parts: string[]): { asymmetricMatch(actual: unknown
 }
 
 /** Assert one finding against what it must be; `label` says which. */
+/** A matcher for a value every one of `matchers` accepts. */
+export function allOf(...matchers: { asymmetricMatch(actual: unknown): boolean }[]): { asymmetricMatch(actual: unknown): boolean; toString(): string } {
+  return {
+    asymmetricMatch: (actual) => matchers.every((m) => m.asymmetricMatch(actual)),
+    toString: () => matchers.map(String).join(' and '),
+  };
+}
+
 function assertFinding<M extends CheckMeta>(meta: M, actual: CheckOutcome, want: ExpectedFinding<M>, label: string): void {
   expect([actual.status, actual.messageId], `${label}: status and messageId (${actual.message})`).toEqual([want.status, want.messageId]);
   if (want.data !== undefined) expect(actual.message, `${label}: message rendered from data`).toBe(renderMessage(meta.messages[want.messageId], want.data));
