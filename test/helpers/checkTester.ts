@@ -11,7 +11,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findingsOf, type MessageData, renderMessage, worstFinding } from '../../src/checks/outcome.js';
-import type { CheckMeta, CheckOutcome, CheckReturn, CheckStatus } from '../../src/checks/types.js';
+import type { Artifacts } from '../../src/artifacts/index.js';
+import type { Check, CheckMeta, CheckOutcome, CheckReturn, CheckStatus } from '../../src/checks/types.js';
+import { runChecks } from '../../src/engine/runChecks.js';
 
 /** A value or a vitest asymmetric matcher (`expect.stringContaining(…)`, `including(…)`). */
 type Matching<T> = T | { asymmetricMatch(actual: unknown): boolean };
@@ -43,6 +45,8 @@ export interface InvalidCase<M extends CheckMeta, A> extends BaseCase<A>, Omit<E
   status: 'fail' | 'warn';
   /** Every finding the check reports, in order (the worst one among them). */
   findings?: readonly ExpectedFinding<M>[];
+  /** The check's status in the report, through the engine (a warning-severity check's fail is `warn`). */
+  reported?: CheckStatus;
 }
 
 /** The check does not apply: its worst finding is a skip. */
@@ -170,7 +174,12 @@ export function checkTester<M extends CheckMeta, A>(mod: CheckUnderTest<M, A>, s
       for (const c of suite.valid) it(title(c, 'pass'), () => runCase(mod, c.artifacts, expectation(c, 'pass')));
     });
     describe('invalid', () => {
-      for (const c of suite.invalid) it(title(c, c.status), () => runCase(mod, c.artifacts, expectation(c, c.status), c.findings));
+      for (const c of suite.invalid) {
+        it(title(c, c.status), () => {
+          runCase(mod, c.artifacts, expectation(c, c.status), c.findings);
+          if (c.reported !== undefined) expect(runChecks([mod as unknown as Check], c.artifacts as Partial<Artifacts>, {})[0].status, 'status in the report').toBe(c.reported);
+        });
+      }
     });
     if (suite.skip?.length) {
       describe('skip', () => {

@@ -10,6 +10,7 @@ checkTester(bodyComplete, {
       artifacts: { unpaid: exchange({ bodyBytes: 100, bodyIncomplete: true, error: { code: 'reset', message: 'socket hang up' } }) },
       status: 'fail',
       messageId: 'incomplete',
+      reported: 'warn',
     },
     { name: 'a body larger than the cap', artifacts: { unpaid: exchange({ bodyBytes: 1024 * 1024, bodyTruncated: true }) }, status: 'fail', messageId: 'truncated' },
   ],

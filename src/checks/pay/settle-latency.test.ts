@@ -13,6 +13,7 @@ checkTester(settleLatency, {
       artifacts: { payment: session({ paid: payAttempt('paid', paidExchange(200, { timings: { headersMs: 61_000, totalMs: 61_000 } })) }), challenge },
       status: 'fail',
       messageId: 'slow',
+      reported: 'warn',
     },
   ],
   skip: [{ name: 'no paid request answered', artifacts: { payment: session({ paid: null }), challenge }, messageId: 'notServed' }],
