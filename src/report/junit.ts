@@ -1,4 +1,4 @@
-import type { Report } from './types.js';
+import { otherFindings, type Report } from './types.js';
 
 const escapeXml = (text: string): string =>
   text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
@@ -7,8 +7,7 @@ const escapeXml = (text: string): string =>
 
 /** The fail and warn findings besides the headline, as lines of a failure or system-out text ('' for none). */
 function alsoFound(c: Report['checks'][number]): string {
-  const headline = c.findings.findIndex((f) => f.status === c.status && f.messageId === c.messageId && f.message === c.message && f.evidence === c.evidence);
-  const others = c.findings.filter((f, i) => i !== headline && (f.status === 'fail' || f.status === 'warn'));
+  const others = otherFindings(c);
   if (others.length === 0) return '';
   return `Also found:${others.map((f) => `\n- ${f.status}: ${f.message}${f.evidence ? ` (evidence: ${f.evidence})` : ''}`).join('')}`;
 }

@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import type { CheckResult, Finding, Report } from './types.js';
+import { otherFindings, type CheckResult, type Report } from './types.js';
 
 export interface PrettyOptions {
   /** ANSI colour (the CLI turns it off for NO_COLOR, TERM=dumb and non-TTY output). */
@@ -41,12 +41,6 @@ function visible<T>(value: T): T {
 
 /** How many findings besides the headline a failing check lists; `--json` carries them all. */
 const MORE_FINDINGS = 5;
-
-/** The fail and warn findings of a check other than the one its headline shows. */
-function otherFindings(check: CheckResult): Finding[] {
-  const headline = check.findings.findIndex((f) => f.status === check.status && f.messageId === check.messageId && f.message === check.message && f.evidence === check.evidence);
-  return check.findings.filter((f, i) => i !== headline && (f.status === 'fail' || f.status === 'warn'));
-}
 
 /** Human report: grouped by area, each failure and warning with its evidence, fix and docs link. */
 export function render(untrusted: Report, options: PrettyOptions = {}): string {

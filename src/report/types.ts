@@ -30,6 +30,12 @@ export interface CheckResult {
   docsUrl: string;
 }
 
+/** The fail and warn findings of a check besides the one its headline shows, in order. */
+export function otherFindings(check: CheckResult): Finding[] {
+  const headline = check.findings.findIndex((f) => f.status === check.status && f.messageId === check.messageId && f.message === check.message && f.evidence === check.evidence);
+  return check.findings.filter((f, i) => i !== headline && (f.status === 'fail' || f.status === 'warn'));
+}
+
 /** A payment requirement summarised for humans and machines. */
 export interface RequirementSummary {
   index: number;

@@ -11,6 +11,7 @@ export const meta = {
   requires: ['malformed'],
   messages: {
     ...ATTACK_MESSAGES,
+    crashed: 'Answered HTTP {status}: the seller crashes on bad input instead of answering 400 or 402 (x402scan#1169).',
     rejectedOther: 'Refused with HTTP {status}; 400 or 402 tells a buyer more precisely what went wrong.',
     served: 'A payment header that is neither base64 nor JSON was served with HTTP {status}: the seller does not check payments, so anyone can use the service for free.',
   },
