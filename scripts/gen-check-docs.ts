@@ -96,6 +96,9 @@ export function renderCheckDocs(checks: readonly Check[] = allChecks): string {
     'A check ends as **pass**, **fail**, **warn** or **skip** (it does not apply, or an artifact it needs was not gathered). ' +
       'The probe exits 1 when a check fails, or when one warns under `--strict`.',
     '',
+    'A check may report several findings, one per bad requirement for the `req.*` checks: it takes the status, message and evidence of its worst ' +
+      '(fail, then warn, pass, skip), and the JSON report lists them all in `checks[].findings`.',
+    '',
     '| Area | Checks |',
     '| --- | --- |',
   ];

@@ -1,9 +1,9 @@
 export { run, type RunParameters, type RunResult } from './engine/run.js';
 export type { ProbeOptions, ProgressEvent } from './engine/options.js';
 export { NetworkPolicy, classifyAddress, type NetworkPolicyOptions, type TargetSource, type HostLookup, type AddressClassifier } from './gather/network.js';
-export type { Report, CheckResult, RequirementSummary } from './report/types.js';
+export type { Report, CheckResult, Finding, RequirementSummary } from './report/types.js';
 export type { Artifacts, ArtifactName } from './artifacts/index.js';
-export type { Check, CheckMeta, CheckOutcome, CheckStatus, Severity } from './checks/types.js';
+export type { Check, CheckMeta, CheckOutcome, CheckReturn, CheckStatus, Severity } from './checks/types.js';
 export { decodeChallenge } from './protocol/decodeChallenge.js';
 export { ProbeError, UsageError, ConfigError, InvalidAgentRefError } from './errors.js';
 export { startSandbox } from './sandbox/startSandbox.js';

@@ -1,6 +1,7 @@
 /**
  * ESLint's checkRuleFiles as a test: every file under src/checks/<area>/ is a check whose meta
- * matches its path, is indexed exactly once and has a test with a passing and a failing case.
+ * matches its path, is indexed exactly once and has a test beside it: a checkTester table with
+ * valid and invalid cases that together exercise every messageId of meta.messages.
  * The list of checks is discovered on disk, never written down here.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allChecks } from '../src/checks/index.js';
 import type { Check, CheckMeta } from '../src/checks/types.js';
+import { collectSuites, exercisedMessageIds, type CollectedSuite } from './helpers/checkTester.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHECKS_DIR = join(ROOT, 'src', 'checks');
@@ -55,6 +57,13 @@ const isSentence = (text: string): boolean => /^\S[\s\S]*\.$/.test(text.trim()) 
 
 const files = checkFiles();
 const ARTIFACTS = artifactNames();
+
+/** Each test module is imported once (its top level runs once per worker), so its tables are kept. */
+const collected = new Map<string, Promise<CollectedSuite[]>>();
+function suitesOf(testPath: string): Promise<CollectedSuite[]> {
+  if (!collected.has(testPath)) collected.set(testPath, collectSuites(() => import(pathToFileURL(testPath).href)));
+  return collected.get(testPath)!;
+}
 
 describe('artifact names', () => {
   it('are read from the Artifacts interface', () => {
@@ -135,12 +144,24 @@ describe('check files (src/checks/<area>/<name>.ts)', () => {
       expect(listed, `${id} must appear once in its area's index (src/checks/${file.area}/index.ts)`).toBe(1);
     });
 
-    it('has a test beside it with a passing and a failing case', () => {
+    it('has a test beside it: one checkTester table for this check and nothing else', async () => {
       const testPath = file.path.replace(/\.ts$/, '.test.ts');
       expect(existsSync(testPath), `missing ${relative(ROOT, testPath)}`).toBe(true);
       const text = readFileSync(testPath, 'utf8');
-      expect(/['"`]pass['"`]/.test(text), `${relative(ROOT, testPath)} asserts no 'pass' outcome`).toBe(true);
-      expect(/['"`](fail|warn)['"`]/.test(text), `${relative(ROOT, testPath)} asserts no 'fail' or 'warn' outcome`).toBe(true);
+      // Tests of their own would run again here, where the table is read back.
+      expect(/(?<![.\w])(describe|it|test)(\.\w+)*\(/.test(text), `${relative(ROOT, testPath)} declares tests of its own; put every case in the checkTester table`).toBe(false);
+      const suites = await suitesOf(testPath);
+      const { meta } = await load();
+      expect(suites.map((s) => s.meta.id), `${relative(ROOT, testPath)} must call checkTester once, for ${id}`).toEqual([id]);
+      expect(suites[0].meta, 'the table is for the check module itself').toBe(meta);
+    });
+
+    it('exercises every messageId of meta.messages in some case', async () => {
+      const [suite] = await suitesOf(file.path.replace(/\.ts$/, '.test.ts'));
+      const { meta } = await load();
+      const exercised = exercisedMessageIds(suite);
+      const unused = Object.keys(meta.messages).filter((messageId) => !exercised.has(messageId));
+      expect(unused, `messageIds no case of ${file.name}.test.ts exercises: add a case, or drop the message if nothing reports it`).toEqual([]);
     });
   });
 });

@@ -54,7 +54,7 @@ describe('run deadline: a seller that answers the 402 and hangs on every payment
     expect(sellerSpanMs(s)).toBeLessThan(2_000 + MARGIN_MS);
     // Each exchange ended on its own timeout, well inside the default run deadline (3 × --timeout).
     expect(report.deadline).toEqual({ ms: 6_000, exceeded: false, cut: [] });
-    expect(report.checks.find((c) => c.id === 'pay.forged-rejected')).toMatchObject({ status: 'warn', messageId: 'exchangeError' });
+    expect(report.checks.find((c) => c.id === 'pay.forged-rejected')).toMatchObject({ status: 'warn', messageId: 'noResponse' });
     expect(report.checks.find((c) => c.id === 'http.deadline')?.status).toBe('pass');
     expect(code).toBe(0);
   });

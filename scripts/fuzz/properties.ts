@@ -100,6 +100,8 @@ export async function checkPipeline(a: FuzzArtifacts, dispatcher: Dispatcher, op
     must(!c.message.includes('gatherer failed'), `a gatherer threw (decoding?): ${c.id}: ${c.message}`);
     must(STATUSES.has(c.status), `check ${c.id} returned status ${String(c.status)}`);
     must(typeof c.message === 'string' && c.message.length > 0, `check ${c.id} returned no message`);
+    must(c.findings.length > 0 && c.findings.some((f) => f.status === c.status && f.messageId === c.messageId && f.message === c.message), `check ${c.id}: its headline is not one of its findings`);
+    must(c.findings.every((f) => STATUSES.has(f.status) && f.message.length > 0), `check ${c.id} reported a finding without a status or message`);
   }
   const failed = report.checks.some((c) => c.status === 'fail' || (strict && c.status === 'warn'));
   must(report.verdict === (failed ? 'fail' : 'pass'), 'verdict disagrees with the checks');

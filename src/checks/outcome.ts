@@ -1,5 +1,5 @@
 import { safeStringify } from '../util/safeJson.js';
-import type { CheckMeta, CheckOutcome, CheckStatus } from './types.js';
+import type { CheckMeta, CheckOutcome, CheckReturn, CheckStatus } from './types.js';
 
 export type MessageData = Record<string, string | number | boolean | null | undefined>;
 
@@ -10,7 +10,8 @@ export function clip(text: string, limit = EVIDENCE_LIMIT): string {
   return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length} chars)`;
 }
 
-function render(template: string, data: MessageData): string {
+/** A message template with its `{name}` placeholders filled from data (unknown ones left as they are). */
+export function renderMessage(template: string, data: MessageData): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const value = data[key];
     return value === undefined || value === null ? whole : String(value);
@@ -26,7 +27,7 @@ function make(status: CheckStatus) {
   ): CheckOutcome => {
     const template = meta.messages[messageId];
     if (template === undefined) throw new Error(`${meta.id}: no message "${messageId}"`);
-    const outcome: CheckOutcome = { status, messageId, message: render(template, data) };
+    const outcome: CheckOutcome = { status, messageId, message: renderMessage(template, data) };
     if (evidence !== undefined) outcome.evidence = clip(evidence);
     return outcome;
   };
@@ -44,4 +45,18 @@ export const skip = make('skip');
 /** Stringify a value for evidence without throwing on cycles or bigints. */
 export function show(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : safeStringify(value);
+}
+
+/** Worse first: the status a check takes from its findings. */
+const STATUS_RANK: Readonly<Record<CheckStatus, number>> = { fail: 3, warn: 2, pass: 1, skip: 0 };
+
+/** A check's findings as a list, whether it returned one outcome or several. */
+export function findingsOf(returned: CheckReturn): CheckOutcome[] {
+  return Array.isArray(returned) ? returned : [returned];
+}
+
+/** The finding that speaks for the check: the first one of the worst status (fail > warn > pass > skip). */
+export function worstFinding<T extends Pick<CheckOutcome, 'status'>>(findings: readonly T[]): T {
+  if (findings.length === 0) throw new Error('a check reported no finding');
+  return findings.reduce((worst, f) => (STATUS_RANK[f.status] > STATUS_RANK[worst.status] ? f : worst));
 }

@@ -21,7 +21,7 @@ export interface CheckMeta {
   messages: Readonly<Record<string, string>>;
 }
 
-/** What a check returns. */
+/** One finding of a check: a check reports one, or several (each bad requirement, say). */
 export interface CheckOutcome {
   status: CheckStatus;
   /** Which template of meta.messages produced the message (tests assert on it). */
@@ -35,7 +35,13 @@ export interface CheckOutcome {
 /** The artifacts a check asked for, all present. */
 export type CheckInput<M extends CheckMeta> = Pick<Artifacts, M['requires'][number]> & Partial<Artifacts>;
 
+/**
+ * What a check returns: one finding, or several (ESLint's rules report many times). The report
+ * keeps the worst as the check's status and lists them all.
+ */
+export type CheckReturn = CheckOutcome | CheckOutcome[];
+
 export interface Check<M extends CheckMeta = CheckMeta> {
   meta: M;
-  check(artifacts: CheckInput<M>): CheckOutcome;
+  check(artifacts: CheckInput<M>): CheckReturn;
 }

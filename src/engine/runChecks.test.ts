@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fail, pass, warn } from '../checks/outcome.js';
+import { fail, pass, skip, warn } from '../checks/outcome.js';
 import type { Check, CheckMeta } from '../checks/types.js';
 import { exchange, target } from '../../test/helpers/artifacts.js';
 import { docsUrl, runChecks } from './runChecks.js';
@@ -35,6 +35,7 @@ describe('runChecks', () => {
       fix: 'Fix it.',
       specRef: 'https://example.com/spec',
       docsUrl: docsUrl('test.sample'),
+      findings: [{ status: 'pass', messageId: 'ok', message: 'Fine: all.', evidence: 'ev' }],
     });
     expect(r.docsUrl.endsWith('/docs/checks.md#testsample')).toBe(true);
   });
@@ -90,6 +91,47 @@ describe('runChecks', () => {
       ['test.e', 'fail'],
       ['test.v', 'warn'],
     ]);
+  });
+
+  it('takes the status, message and evidence of the worst finding and lists every finding in order', () => {
+    const c = makeCheck({}, () => [warn(c.meta, 'meh', {}, 'w0'), fail(c.meta, 'bad', { what: 'one' }, 'f1'), fail(c.meta, 'bad', { what: 'two' }), pass(c.meta, 'ok', { what: 'x' })]);
+    const [r] = runChecks([c], artifacts, {});
+    expect([r.status, r.messageId, r.message, r.evidence]).toEqual(['fail', 'bad', 'Broken: one.', 'f1']);
+    expect(r.findings).toEqual([
+      { status: 'warn', messageId: 'meh', message: 'Meh.', evidence: 'w0' },
+      { status: 'fail', messageId: 'bad', message: 'Broken: one.', evidence: 'f1' },
+      { status: 'fail', messageId: 'bad', message: 'Broken: two.' },
+      { status: 'pass', messageId: 'ok', message: 'Fine: x.' },
+    ]);
+  });
+
+  it('ranks fail > warn > pass > skip, the first of equals speaking for the check', () => {
+    const c = makeCheck({}, () => [skip(c.meta, 'meh'), pass(c.meta, 'ok', { what: 'a' }), pass(c.meta, 'ok', { what: 'b' })]);
+    const [r] = runChecks([c], artifacts, {});
+    expect([r.status, r.message]).toEqual(['pass', 'Fine: a.']);
+    const onlySkips = makeCheck({}, () => [skip(onlySkips.meta, 'meh')]);
+    expect(runChecks([onlySkips], artifacts, {})[0].status).toBe('skip');
+  });
+
+  it("shows each fail of a warning-severity check as warn, its raw fail still outranking a raw warn", () => {
+    const w = makeCheck({ severity: 'warning' }, () => [warn(w.meta, 'meh'), fail(w.meta, 'bad', { what: 'cors' })]);
+    const [r] = runChecks([w], artifacts, {});
+    expect([r.status, r.messageId]).toEqual(['warn', 'bad']);
+    expect(r.findings.map((f) => [f.status, f.messageId])).toEqual([['warn', 'meh'], ['warn', 'bad']]);
+  });
+
+  it('records a check that reports no finding at all as an internal error', () => {
+    const empty = makeCheck({ id: 'test.empty' }, () => []);
+    const [r] = runChecks([empty], artifacts, {});
+    expect([r.status, r.messageId]).toEqual(['fail', 'internalError']);
+    expect(r.message).toContain('no finding');
+    expect(r.findings).toHaveLength(1);
+  });
+
+  it('gives a skipped or broken check one finding, its headline', () => {
+    const c = makeCheck({ requires: ['forged'] }, () => pass(c.meta, 'ok'));
+    const [r] = runChecks([c], artifacts, {});
+    expect(r.findings).toEqual([{ status: 'skip', messageId: 'missingArtifact', message: r.message }]);
   });
 
   it('keeps the order of the checks given', () => {

@@ -1,6 +1,7 @@
 import type { ArtifactName, Artifacts } from '../artifacts/index.js';
-import type { Check, CheckOutcome } from '../checks/types.js';
-import type { CheckResult } from '../report/types.js';
+import { findingsOf, worstFinding } from '../checks/outcome.js';
+import type { Check, CheckMeta, CheckOutcome } from '../checks/types.js';
+import type { CheckResult, Finding } from '../report/types.js';
 
 const DOCS_BASE = 'https://github.com/x402-probe/x402-probe/blob/main/docs/checks.md';
 
@@ -8,39 +9,59 @@ export function docsUrl(id: string): string {
   return `${DOCS_BASE}#${id.replace(/\./g, '')}`;
 }
 
+function internalError(meta: CheckMeta, error: unknown): CheckOutcome {
+  return { status: 'fail', messageId: 'internalError', message: `Internal error in check ${meta.id}: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/** What the check found, or why it could not judge: never an empty list. */
+function judge(c: Check, artifacts: Partial<Artifacts>, notGathered: Partial<Record<ArtifactName, string>>): CheckOutcome[] {
+  const { meta } = c;
+  const missing = meta.requires.find((name) => artifacts[name] === undefined);
+  if (missing) {
+    const why = notGathered[missing] ?? 'not gathered';
+    return [{ status: 'skip', messageId: 'missingArtifact', message: `Skipped: needs artifact "${missing}" (${why}).` }];
+  }
+  try {
+    const findings = findingsOf(c.check(artifacts as Artifacts));
+    return findings.length > 0 ? findings : [internalError(meta, new Error('the check reported no finding'))];
+  } catch (error) {
+    return [internalError(meta, error)];
+  }
+}
+
 /**
  * Judge the artifacts with every check. A missing artifact makes a check skip, naming it and
  * why it was not gathered; a check that throws is a bug and is recorded as a failure, never
- * allowed to sink the run. A failure of a warning-severity check is shown as `warn`.
+ * allowed to sink the run. A failure of a warning-severity check is shown as `warn`, finding by
+ * finding; the check takes the status, message and evidence of its worst finding.
  */
 export function runChecks(checks: readonly Check[], artifacts: Partial<Artifacts>, notGathered: Partial<Record<ArtifactName, string>>): CheckResult[] {
   return checks.map((c) => {
     const { meta } = c;
-    let outcome: CheckOutcome;
-    const missing = meta.requires.find((name) => artifacts[name] === undefined);
-    if (missing) {
-      const why = notGathered[missing] ?? 'not gathered';
-      outcome = { status: 'skip', messageId: 'missingArtifact', message: `Skipped: needs artifact "${missing}" (${why}).` };
-    } else {
-      try {
-        outcome = c.check(artifacts as Artifacts);
-      } catch (error) {
-        outcome = { status: 'fail', messageId: 'internalError', message: `Internal error in check ${meta.id}: ${error instanceof Error ? error.message : String(error)}` };
-      }
-    }
-    const status = outcome.status === 'fail' && meta.severity !== 'error' ? 'warn' : outcome.status;
-    const result: CheckResult = {
+    const outcomes = judge(c, artifacts, notGathered);
+    // The worst is picked before the severity is applied: a raw fail outranks a raw warn even
+    // when both are shown as warn, as when the check returned only its worst finding.
+    const worstAt = outcomes.indexOf(worstFinding(outcomes));
+    const findings = outcomes.map((outcome): Finding => ({
+      status: outcome.status === 'fail' && meta.severity !== 'error' ? 'warn' : outcome.status,
+      messageId: outcome.messageId,
+      message: outcome.message,
+      ...(outcome.evidence !== undefined ? { evidence: outcome.evidence } : {}),
+    }));
+    const worst = findings[worstAt];
+    // The headline fields first and the list last, so the JSON reads top-down.
+    return {
       id: meta.id,
       title: meta.title,
-      status,
+      status: worst.status,
       severity: meta.severity,
-      message: outcome.message,
-      messageId: outcome.messageId,
+      message: worst.message,
+      messageId: worst.messageId,
       fix: meta.fix,
       specRef: meta.specRef,
       docsUrl: docsUrl(meta.id),
-    };
-    if (outcome.evidence !== undefined) result.evidence = outcome.evidence;
-    return result;
+      ...(worst.evidence !== undefined ? { evidence: worst.evidence } : {}),
+      findings,
+    } satisfies CheckResult;
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureReport, HOSTILE_EVIDENCE } from '../../test/helpers/report.js';
+import { fixtureReport, HOSTILE_EVIDENCE, manyFindingsReport } from '../../test/helpers/report.js';
 import { render } from './github.js';
 
 // The runner's own unescaping (actions/toolkit command.ts, reversed).
@@ -56,5 +56,19 @@ describe('github reporter', () => {
   it('ends with a one-line summary', () => {
     const lines = render(fixtureReport()).trimEnd().split('\n');
     expect(lines.at(-1)).toBe('x402-probe https://api.example.com/weather?city=a&b=<c>: fail (2 passed, 1 failed, 1 warnings, 1 skipped)');
+  });
+
+  it('annotates every failing finding of a check, each with its own evidence, the hostile one escaped', () => {
+    const out = render(manyFindingsReport(3));
+    const found = annotations(out).filter((a) => a.properties.title.startsWith('req.amount-atomic'));
+    expect(found.map((a) => [a.level, a.message.split('\n')[0]])).toEqual([
+      ['error', 'Requirement #0: amount is wrong.'],
+      ['error', 'Requirement #1: amount is wrong.'],
+      ['warning', 'Requirement #2: amount is wrong.'],
+    ]);
+    expect(found[1].message).toContain(`Evidence: ${HOSTILE_EVIDENCE}`);
+    expect(found[2].message).toContain('Evidence: accepts[2].amount = "0.02"');
+    expect(out.split('\n').filter((line) => line.startsWith('::'))).toHaveLength(5);
+    expect(annotations(render(manyFindingsReport(3, { strict: true }))).filter((a) => a.properties.title.startsWith('req.')).map((a) => a.level)).toEqual(['error', 'error', 'error']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureReport } from '../../test/helpers/report.js';
+import { fixtureReport, manyFindingsReport } from '../../test/helpers/report.js';
 import { render } from './json.js';
 
 describe('json reporter', () => {
@@ -23,6 +23,15 @@ describe('json reporter', () => {
     const parsed = JSON.parse(render(fixtureReport())) as Record<string, unknown>;
     for (const key of ['tool', 'version', 'target', 'startedAt', 'durationMs', 'verdict', 'x402Version', 'requirements', 'checks']) expect(parsed).toHaveProperty(key);
     const check = (parsed.checks as Record<string, unknown>[])[1];
-    for (const key of ['id', 'title', 'status', 'severity', 'message', 'evidence', 'fix', 'specRef']) expect(check).toHaveProperty(key);
+    for (const key of ['id', 'title', 'status', 'severity', 'message', 'evidence', 'fix', 'specRef', 'findings']) expect(check).toHaveProperty(key);
+  });
+
+  it('carries every finding of a check beside its headline', () => {
+    const parsed = JSON.parse(render(manyFindingsReport(7))) as { checks: { id: string; messageId: string; findings: { status: string; messageId: string; message: string; evidence?: string }[] }[] };
+    const check = parsed.checks.find((c) => c.id === 'req.amount-atomic')!;
+    expect(check.messageId).toBe('decimal');
+    expect(check.findings).toHaveLength(7);
+    expect(check.findings.map((f) => f.status)).toEqual(['fail', 'fail', 'fail', 'fail', 'fail', 'fail', 'warn']);
+    expect(check.findings[6]).toEqual({ status: 'warn', messageId: 'leadingZero', message: 'Requirement #6: amount is wrong.', evidence: 'accepts[6].amount = "0.06"' });
   });
 });

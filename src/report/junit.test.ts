@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureReport } from '../../test/helpers/report.js';
+import { fixtureReport, HOSTILE_EVIDENCE, manyFindingsReport } from '../../test/helpers/report.js';
 import { render } from './junit.js';
 
 interface XmlElement {
@@ -102,5 +102,14 @@ describe('junit reporter', () => {
     expect(() => parseXml('<?xml version="1.0" encoding="UTF-8"?>\n<a>x & y</a>')).toThrow();
     expect(() => parseXml('<?xml version="1.0" encoding="UTF-8"?>\n<a>\u001b</a>')).toThrow();
     expect(() => parseXml('<?xml version="1.0" encoding="UTF-8"?>\n<a t="<"/>')).toThrow();
+  });
+
+  it("keeps one testcase per check and lists a failing check's other findings in its failure, escaped", () => {
+    const root = parseXml(render(manyFindingsReport(3)));
+    expect(all(root, 'testcase')).toHaveLength(fixtureReport().checks.length);
+    const failure = all(root, 'failure').find((f) => f.attrs.message === 'Requirement #0: amount is wrong.')!;
+    expect(failure.text).toContain('Evidence: accepts[0].amount = "0.00"\nAlso found:\n- fail: Requirement #1: amount is wrong. (evidence: PAYMENT-REQUIRED: <script>');
+    expect(failure.text).toContain('\n- warn: Requirement #2: amount is wrong. (evidence: accepts[2].amount = "0.02")\nFix: ');
+    expect(HOSTILE_EVIDENCE).toContain('\u001b');
   });
 });

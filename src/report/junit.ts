@@ -1,9 +1,16 @@
-import type { Report } from './types.js';
+import { otherFindings, type Report } from './types.js';
 
 const escapeXml = (text: string): string =>
   text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
     // XML 1.0 forbids most control characters, which a hostile seller's body can contain.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '�');
+
+/** The fail and warn findings besides the headline, as lines of a failure or system-out text ('' for none). */
+function alsoFound(c: Report['checks'][number]): string {
+  const others = otherFindings(c);
+  if (others.length === 0) return '';
+  return `Also found:${others.map((f) => `\n- ${f.status}: ${f.message}${f.evidence ? ` (evidence: ${f.evidence})` : ''}`).join('')}`;
+}
 
 /** JUnit XML: one testsuite per area, one testcase per check; warn is a pass with system-out. */
 export function render(report: Report): string {
@@ -24,12 +31,12 @@ export function render(report: Report): string {
       const open = `    <testcase classname="x402-probe.${escapeXml(area)}" name="${escapeXml(`${c.id}: ${c.title}`)}"`;
       const failing = c.status === 'fail' || (report.strict && c.status === 'warn');
       if (failing) {
-        const body = [c.message, c.evidence ? `Evidence: ${c.evidence}` : '', `Fix: ${c.fix}`, `Docs: ${c.docsUrl}`].filter(Boolean).join('\n');
+        const body = [c.message, c.evidence ? `Evidence: ${c.evidence}` : '', alsoFound(c), `Fix: ${c.fix}`, `Docs: ${c.docsUrl}`].filter(Boolean).join('\n');
         lines.push(`${open}>`, `      <failure message="${escapeXml(c.message)}" type="${escapeXml(c.severity)}">${escapeXml(body)}</failure>`, '    </testcase>');
       } else if (c.status === 'skip') {
         lines.push(`${open}>`, `      <skipped message="${escapeXml(c.message)}"/>`, '    </testcase>');
       } else if (c.status === 'warn') {
-        lines.push(`${open}>`, `      <system-out>${escapeXml(`warning: ${c.message}${c.evidence ? `\nEvidence: ${c.evidence}` : ''}\nFix: ${c.fix}`)}</system-out>`, '    </testcase>');
+        lines.push(`${open}>`, `      <system-out>${escapeXml(`warning: ${c.message}${c.evidence ? `\nEvidence: ${c.evidence}` : ''}${alsoFound(c) ? `\n${alsoFound(c)}` : ''}\nFix: ${c.fix}`)}</system-out>`, '    </testcase>');
       } else {
         lines.push(`${open}/>`);
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureReport, HOSTILE_EVIDENCE } from '../../test/helpers/report.js';
+import { fixtureReport, HOSTILE_EVIDENCE, manyFindingsReport } from '../../test/helpers/report.js';
 import { render } from './pretty.js';
 
 /** C0 and C1 controls other than the newlines the layout itself uses. */
@@ -58,5 +58,31 @@ describe('pretty reporter', () => {
     const out = render(fixtureReport(), { color: false });
     expect(out).toContain('#0 exact on eip155:84532: 0.01 USDC to 0x7099…79C8');
     expect(out).toContain('#1 exact on eip155:8453: 25000 atomic');
+  });
+
+  it("lists a failing check's other findings under its headline, with their evidence, escaped", () => {
+    const lines = render(manyFindingsReport(3), { color: false }).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  ✗ req.amount-atomic'));
+    expect(lines[at]).toBe('  ✗ req.amount-atomic  Requirement #0: amount is wrong.');
+    expect(lines.slice(at + 1, at + 6)).toEqual([
+      '      evidence: accepts[0].amount = "0.00"',
+      '      ✗ Requirement #1: amount is wrong.',
+      expect.stringMatching(/^ {8}evidence: PAYMENT-REQUIRED: <script>.*\\x1b\[31mRED/),
+      '      ! Requirement #2: amount is wrong.',
+      '        evidence: accepts[2].amount = "0.02"',
+    ]);
+    expect(lines[at + 6]).toMatch(/^ {6}fix: /);
+    expect(render(manyFindingsReport(3), { color: true })).not.toMatch(/\u001b\[31mRED/);
+  });
+
+  it('caps the other findings at five and says how many more the JSON report holds', () => {
+    const out = render(manyFindingsReport(9), { color: false });
+    expect(out).toContain('Requirement #5: amount is wrong.');
+    expect(out).not.toContain('Requirement #6: amount is wrong.');
+    expect(out).toContain('      … and 3 more (--json lists every finding)');
+  });
+
+  it('shows no extra line for a check with one finding', () => {
+    expect(render(fixtureReport(), { color: false })).not.toContain('more (--json');
   });
 });

@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import type { CheckResult, Report } from './types.js';
+import { otherFindings, type CheckResult, type Report } from './types.js';
 
 export interface PrettyOptions {
   /** ANSI colour (the CLI turns it off for NO_COLOR, TERM=dumb and non-TTY output). */
@@ -39,6 +39,9 @@ function visible<T>(value: T): T {
   return value;
 }
 
+/** How many findings besides the headline a failing check lists; `--json` carries them all. */
+const MORE_FINDINGS = 5;
+
 /** Human report: grouped by area, each failure and warning with its evidence, fix and docs link. */
 export function render(untrusted: Report, options: PrettyOptions = {}): string {
   const report = visible(untrusted);
@@ -69,6 +72,12 @@ export function render(untrusted: Report, options: PrettyOptions = {}): string {
       out.push(`  ${mark[check.status]} ${id}  ${check.status === 'pass' || check.status === 'skip' ? c.dim(check.message) : check.message}`);
       if (check.status === 'fail' || check.status === 'warn') {
         if (check.evidence) out.push(`      ${c.dim('evidence:')} ${check.evidence}`);
+        const others = otherFindings(check);
+        for (const f of others.slice(0, MORE_FINDINGS)) {
+          out.push(`      ${mark[f.status]} ${f.message}`);
+          if (f.evidence) out.push(`        ${c.dim('evidence:')} ${f.evidence}`);
+        }
+        if (others.length > MORE_FINDINGS) out.push(`      ${c.dim(`… and ${others.length - MORE_FINDINGS} more (--json lists every finding)`)}`);
         out.push(`      ${c.dim('fix:')} ${check.fix}`);
         out.push(`      ${c.dim('docs:')} ${c.dim(check.docsUrl)}`);
       }

@@ -1,6 +1,19 @@
 import type { CheckStatus, Severity } from '../checks/types.js';
 
-/** One check's result as it appears in every report. */
+/** One thing a check found (a check reports one or several, e.g. one per bad requirement). */
+export interface Finding {
+  /** As in the report: a warning-severity check's `fail` is shown as `warn`. */
+  status: CheckStatus;
+  messageId: string;
+  message: string;
+  evidence?: string;
+}
+
+/**
+ * One check's result as it appears in every report. status, messageId, message and evidence are
+ * those of its worst finding (fail > warn > pass > skip, the first of equals); `findings` lists
+ * every finding in the order the check reported them.
+ */
 export interface CheckResult {
   id: string;
   title: string;
@@ -9,10 +22,18 @@ export interface CheckResult {
   message: string;
   messageId: string;
   evidence?: string;
+  /** Every finding, the worst one included; at least one. */
+  findings: Finding[];
   fix: string;
   specRef: string;
   /** docs/checks.md#<id> */
   docsUrl: string;
+}
+
+/** The fail and warn findings of a check besides the one its headline shows, in order. */
+export function otherFindings(check: CheckResult): Finding[] {
+  const headline = check.findings.findIndex((f) => f.status === check.status && f.messageId === check.messageId && f.message === check.message && f.evidence === check.evidence);
+  return check.findings.filter((f, i) => i !== headline && (f.status === 'fail' || f.status === 'warn'));
 }
 
 /** A payment requirement summarised for humans and machines. */

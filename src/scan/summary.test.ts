@@ -3,7 +3,7 @@ import type { CheckResult, Report } from '../report/types.js';
 import { addError, addReport, emptySummary, renderSummary } from './summary.js';
 
 function result(id: string, status: CheckResult['status']): CheckResult {
-  return { id, title: id, status, severity: 'error', message: '', messageId: 'm', fix: '', specRef: '', docsUrl: '' };
+  return { id, title: id, status, severity: 'error', message: '', messageId: 'm', fix: '', specRef: '', docsUrl: '', findings: [{ status, messageId: 'm', message: '' }] };
 }
 
 function report(verdict: Report['verdict'], checks: CheckResult[]): Report {

@@ -3,7 +3,7 @@
  * hostile seller's evidence (XML markup, ANSI escapes, control characters, workflow-command
  * separators) that each format must carry without breaking.
  */
-import type { CheckResult, Report } from '../../src/report/types.js';
+import type { CheckResult, Finding, Report } from '../../src/report/types.js';
 
 const DOCS = 'https://github.com/x402-probe/x402-probe/blob/main/docs/checks.md';
 
@@ -11,8 +11,9 @@ const DOCS = 'https://github.com/x402-probe/x402-probe/blob/main/docs/checks.md'
 export const HOSTILE_EVIDENCE =
   'PAYMENT-REQUIRED: <script>alert("x")</script> & ]]> \u001b[31mRED\u001b[0m \u001b]8;;http://evil.example\u0007link\u001b]8;;\u0007 50% done\r\n::error::pwned, title=a:b \u0000\u0008\u000b\u007f\u009b2J';
 
+/** A check result whose one finding is its headline (status, messageId, message, evidence). */
 function result(id: string, overrides: Partial<CheckResult>): CheckResult {
-  return {
+  const headline: Omit<CheckResult, 'findings'> = {
     id,
     title: `Title of ${id}`,
     status: 'pass',
@@ -24,6 +25,8 @@ function result(id: string, overrides: Partial<CheckResult>): CheckResult {
     docsUrl: `${DOCS}#${id.replace(/\./g, '')}`,
     ...overrides,
   };
+  const { status, messageId, message, evidence } = headline;
+  return { ...headline, findings: overrides.findings ?? [{ status, messageId, message, ...(evidence !== undefined ? { evidence } : {}) }] };
 }
 
 export function fixtureReport(overrides: Partial<Report> = {}): Report {
@@ -92,4 +95,20 @@ export function fixtureReport(overrides: Partial<Report> = {}): Report {
     summary: { pass: 2, fail: 1, warn: 1, skip: 1 },
     ...overrides,
   };
+}
+
+/**
+ * The fixture with req.amount-atomic failing on `count` requirements (#0 … #count-1), the last
+ * one a warning, and the hostile evidence on the second: what a check that reports every finding gives.
+ */
+export function manyFindingsReport(count: number, overrides: Partial<Report> = {}): Report {
+  const findings: Finding[] = Array.from({ length: count }, (_, i) => ({
+    status: i === count - 1 ? 'warn' : 'fail',
+    messageId: i === count - 1 ? 'leadingZero' : 'decimal',
+    message: `Requirement #${i}: amount is wrong.`,
+    evidence: i === 1 ? HOSTILE_EVIDENCE : `accepts[${i}].amount = "0.0${i}"`,
+  }));
+  const base = fixtureReport(overrides);
+  const checks = base.checks.map((c) => (c.id === 'req.amount-atomic' ? { ...c, status: 'fail' as const, messageId: 'decimal', message: findings[0].message, evidence: findings[0].evidence, findings } : c));
+  return { ...base, checks, summary: { ...base.summary, pass: base.summary.pass - 1, fail: base.summary.fail + 1 } };
 }

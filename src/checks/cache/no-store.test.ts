@@ -1,28 +1,23 @@
-import { describe, expect, it } from 'vitest';
 import { exchange, v2Response, withHeaders, withoutHeaders } from '../../../test/helpers/artifacts.js';
-import { check, meta } from './no-store.js';
+import { checkTester } from '../../../test/helpers/checkTester.js';
+import * as noStore from './no-store.js';
 
-describe(meta.id, () => {
-  it('passes Cache-Control with no-store among other directives', () => {
-    expect(check({ unpaid: v2Response() }).messageId).toBe('noStore');
-    const out = check({ unpaid: withHeaders(v2Response(), { 'cache-control': 'private, No-Store, max-age=0' }) });
-    expect([out.status, out.messageId]).toEqual(['pass', 'noStore']);
-  });
-
-  it('fails a 402 without Cache-Control (x402#2955)', () => {
-    const out = check({ unpaid: withoutHeaders(v2Response(), 'cache-control') });
-    expect([out.status, out.messageId]).toEqual(['fail', 'missing']);
-  });
-
-  it('fails private / no-cache / max-age without no-store, with its own message', () => {
-    for (const value of ['private', 'no-cache', 'max-age=60', 'public, max-age=3600']) {
-      const out = check({ unpaid: withHeaders(v2Response(), { 'cache-control': value }) });
-      expect([out.status, out.messageId], value).toEqual(['fail', 'weak']);
-    }
-  });
-
-  it('skips a response that is not a 402', () => {
-    expect(check({ unpaid: exchange({ status: 200 }) }).status).toBe('skip');
-    expect(check({ unpaid: exchange({ status: null }) }).status).toBe('skip');
-  });
+checkTester(noStore, {
+  valid: [
+    { name: 'Cache-Control: no-store', artifacts: { unpaid: v2Response() }, messageId: 'noStore' },
+    { name: 'no-store among other directives, in any case', artifacts: { unpaid: withHeaders(v2Response(), { 'cache-control': 'private, No-Store, max-age=0' }) }, messageId: 'noStore' },
+  ],
+  invalid: [
+    { name: 'a 402 without Cache-Control (x402#2955)', artifacts: { unpaid: withoutHeaders(v2Response(), 'cache-control') }, status: 'fail', messageId: 'missing' },
+    ...['private', 'no-cache', 'max-age=60', 'public, max-age=3600'].map((value) => ({
+      name: `Cache-Control: ${value}, without no-store`,
+      artifacts: { unpaid: withHeaders(v2Response(), { 'cache-control': value }) },
+      status: 'fail' as const,
+      messageId: 'weak' as const,
+    })),
+  ],
+  skip: [
+    { name: 'a 200', artifacts: { unpaid: exchange({ status: 200 }) }, messageId: 'not402' },
+    { name: 'no response', artifacts: { unpaid: exchange({ status: null }) }, messageId: 'not402' },
+  ],
 });

@@ -22,7 +22,7 @@ export const meta = {
   },
 } as const satisfies CheckMeta;
 
-export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome {
+export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome | CheckOutcome[] {
   const pr = challenge.paymentRequired;
   if (pr === null || typeof pr !== 'object' || Array.isArray(pr)) return skip(meta, 'noChallenge');
   const accepts = (pr as Record<string, unknown>).accepts;
@@ -30,11 +30,14 @@ export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome
   if (!Array.isArray(accepts)) return fail(meta, 'notArray', { type: `a JSON ${typeof accepts}` }, `accepts = ${show(accepts)}`);
   if (accepts.length === 0) return fail(meta, 'empty', {}, 'accepts = []');
   const reqs = challenge.requirements;
+  // The list as a whole is judged: one payable entry is enough, so no single entry is a defect.
+  const findings: CheckOutcome[] = [];
   if (firstSignable(reqs) === null) {
     const reasons = reqs.map((r) => `#${r.index}: ${unsignableReason(r)}`).join('; ');
-    return warn(meta, 'noneSignable', { count: reqs.length, reasons }, reasons);
+    findings.push(warn(meta, 'noneSignable', { count: reqs.length, reasons }, reasons));
   }
-  if (accepts.length > MAX_ACCEPTS) return warn(meta, 'tooMany', { count: accepts.length, judged: MAX_ACCEPTS });
+  if (accepts.length > MAX_ACCEPTS) findings.push(warn(meta, 'tooMany', { count: accepts.length, judged: MAX_ACCEPTS }));
+  if (findings.length > 0) return findings;
   const signable = reqs.filter((r) => unsignableReason(r) === null).length;
   return pass(meta, 'ok', { count: reqs.length, signable });
 }

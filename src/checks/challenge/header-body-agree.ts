@@ -53,13 +53,15 @@ function firstDifference(h: RequirementView, b: RequirementView): { field: strin
 
 type Disagreement = { messageId: 'requirementDiffers'; index: number; field: string; evidence: string } | { messageId: 'countDiffers'; header: number; body: number; evidence: string };
 
-function disagreement(h: RequirementView[], b: RequirementView[]): Disagreement | null {
+/** Every requirement that differs (its first differing field), then a difference in count. */
+function disagreements(h: RequirementView[], b: RequirementView[]): Disagreement[] {
+  const found: Disagreement[] = [];
   for (let i = 0; i < Math.min(h.length, b.length); i++) {
     const diff = firstDifference(h[i], b[i]);
-    if (diff) return { messageId: 'requirementDiffers', index: i, field: diff.field, evidence: `accepts[${i}].${diff.field}: header ${show(diff.header)}, body ${show(diff.body)}` };
+    if (diff) found.push({ messageId: 'requirementDiffers', index: i, field: diff.field, evidence: `accepts[${i}].${diff.field}: header ${show(diff.header)}, body ${show(diff.body)}` });
   }
-  if (h.length !== b.length) return { messageId: 'countDiffers', header: h.length, body: b.length, evidence: `header accepts: ${h.length}, body accepts: ${b.length}` };
-  return null;
+  if (h.length !== b.length) found.push({ messageId: 'countDiffers', header: h.length, body: b.length, evidence: `header accepts: ${h.length}, body accepts: ${b.length}` });
+  return found;
 }
 
 /**
@@ -78,7 +80,7 @@ function legacyDefect(body: Artifacts['challenge']['body'], views: RequirementVi
   return null;
 }
 
-export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome {
+export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome | CheckOutcome[] {
   const { header, body } = challenge;
   if (!header.present) return skip(meta, 'noHeader');
   if (header.json?.ok !== true) return skip(meta, 'headerNotDecoded');
@@ -91,7 +93,7 @@ export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome
   // The reference client reads a body only when it says x402Version 1, and the v2 HTTP transport
   // leaves the body to the server: an unversioned mirror misleads no buyer, so it is a warning.
   if (bv === undefined) {
-    const diff = disagreement(h, b);
+    const [diff] = disagreements(h, b);
     if (diff) return warn(meta, 'unversionedDiffers', { difference: diff.evidence }, diff.evidence);
     return warn(meta, 'unversionedMirror', { count: h.length }, 'body has accepts but no x402Version');
   }
@@ -100,9 +102,12 @@ export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome
   if (hv !== bv && !dual) {
     return fail(meta, 'versionDiffers', { header: show(hv), body: show(bv) }, `header x402Version ${show(hv)}, body x402Version ${show(bv)}`);
   }
-  const diff = disagreement(h, b);
-  if (diff?.messageId === 'requirementDiffers') return fail(meta, diff.messageId, { index: diff.index, field: diff.field }, diff.evidence);
-  if (diff?.messageId === 'countDiffers') return fail(meta, diff.messageId, { header: diff.header, body: diff.body }, diff.evidence);
+  const diffs = disagreements(h, b);
+  if (diffs.length > 0) {
+    return diffs.map((d) =>
+      d.messageId === 'requirementDiffers' ? fail(meta, d.messageId, { index: d.index, field: d.field }, d.evidence) : fail(meta, d.messageId, { header: d.header, body: d.body }, d.evidence),
+    );
+  }
   if (dual) {
     const defect = legacyDefect(body, b);
     if (defect) return warn(meta, 'legacyBodyUnpayable', { defect }, defect);

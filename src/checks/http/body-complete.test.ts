@@ -1,21 +1,18 @@
-import { describe, expect, it } from 'vitest';
 import { exchange } from '../../../test/helpers/artifacts.js';
-import { check, meta } from './body-complete.js';
+import { checkTester } from '../../../test/helpers/checkTester.js';
+import * as bodyComplete from './body-complete.js';
 
-describe(meta.id, () => {
-  it('passes a whole body', () => {
-    const out = check({ unpaid: exchange({ body: '{}', bodyBytes: 2 }) });
-    expect([out.status, out.messageId]).toEqual(['pass', 'ok']);
-  });
-
-  it('fails (as a warning) a body cut by a reset or larger than the cap', () => {
-    const reset = check({ unpaid: exchange({ bodyBytes: 100, bodyIncomplete: true, error: { code: 'reset', message: 'socket hang up' } }) });
-    expect([reset.status, reset.messageId]).toEqual(['fail', 'incomplete']);
-    const huge = check({ unpaid: exchange({ bodyBytes: 1024 * 1024, bodyTruncated: true }) });
-    expect([huge.status, huge.messageId]).toEqual(['fail', 'truncated']);
-  });
-
-  it('skips when nothing answered', () => {
-    expect(check({ unpaid: exchange({ status: null, error: { code: 'refused', message: 'x' } }) }).status).toBe('skip');
-  });
+checkTester(bodyComplete, {
+  valid: [{ name: 'a whole body', artifacts: { unpaid: exchange({ body: '{}', bodyBytes: 2 }) }, messageId: 'ok' }],
+  invalid: [
+    {
+      name: 'a body cut by a reset (a warning, by severity)',
+      artifacts: { unpaid: exchange({ bodyBytes: 100, bodyIncomplete: true, error: { code: 'reset', message: 'socket hang up' } }) },
+      status: 'fail',
+      messageId: 'incomplete',
+      reported: 'warn',
+    },
+    { name: 'a body larger than the cap', artifacts: { unpaid: exchange({ bodyBytes: 1024 * 1024, bodyTruncated: true }) }, status: 'fail', messageId: 'truncated' },
+  ],
+  skip: [{ name: 'nothing answered', artifacts: { unpaid: exchange({ status: null, error: { code: 'refused', message: 'x' } }) }, messageId: 'noResponse' }],
 });

@@ -1,57 +1,35 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { exchange, v2Response } from '../../../test/helpers/artifacts.js';
-import { check, meta } from './status-402.js';
+import { checkTester } from '../../../test/helpers/checkTester.js';
+import * as status402 from './status-402.js';
 
-const got = (status: number | null, headers: Record<string, string> = {}, method = 'GET') =>
-  check({ unpaid: exchange({ status, headers, request: { url: 'https://api.example.com/weather', method, headers: {}, bodyBytes: 0 } }) });
+const got = (status: number | null, headers: Record<string, string> = {}, method = 'GET') => ({
+  unpaid: exchange({ status, headers, request: { url: 'https://api.example.com/weather', method, headers: {}, bodyBytes: 0 } }),
+});
 
-describe(meta.id, () => {
-  it('passes a 402', () => {
-    const out = check({ unpaid: v2Response() });
-    expect(out.status).toBe('pass');
-    expect(out.messageId).toBe('paymentRequired');
-  });
+/** Each other status, with the messageId naming its likely cause. */
+const CAUSES = [
+  [200, 'served'],
+  [204, 'served'],
+  [401, 'authGate'],
+  [403, 'authGate'],
+  [404, 'notFound'],
+  [400, 'validation'],
+  [422, 'validation'],
+  [429, 'rateLimited'],
+  [302, 'redirect'],
+  [500, 'serverError'],
+  [503, 'serverError'],
+  [410, 'other'],
+] as const;
 
-  it('classifies each other status with its likely cause', () => {
-    const cases = [
-      [200, 'served'],
-      [204, 'served'],
-      [401, 'authGate'],
-      [403, 'authGate'],
-      [404, 'notFound'],
-      [400, 'validation'],
-      [422, 'validation'],
-      [429, 'rateLimited'],
-      [302, 'redirect'],
-      [500, 'serverError'],
-      [503, 'serverError'],
-      [410, 'other'],
-    ] as const;
-    for (const [status, messageId] of cases) {
-      const out = got(status);
-      expect(out.status, `HTTP ${status}`).toBe('fail');
-      expect(out.messageId, `HTTP ${status}`).toBe(messageId);
-      expect(out.evidence).toContain(`HTTP ${status}`);
-    }
-  });
-
-  it('suggests another method on 405, from the Allow header when there is one', () => {
-    const withAllow = got(405, { allow: 'OPTIONS, POST' });
-    expect(withAllow.status).toBe('fail');
-    expect(withAllow.messageId).toBe('methodNotAllowed');
-    expect(withAllow.message).toContain('-X POST');
-    expect(got(405, {}, 'POST').message).toContain('-X GET');
-  });
-
-  it('only warns on the v2 permit2 412', () => {
-    const out = got(412);
-    expect(out.status).toBe('warn');
-    expect(out.messageId).toBe('permit2Allowance');
-  });
-
-  it('skips when no response arrived', () => {
-    const out = check({ unpaid: exchange({ status: null, error: { code: 'dns', message: 'ENOTFOUND' } }) });
-    expect(out.status).toBe('skip');
-    expect(out.messageId).toBe('noResponse');
-  });
+checkTester(status402, {
+  valid: [{ name: 'a 402', artifacts: { unpaid: v2Response() }, messageId: 'paymentRequired' }],
+  invalid: [
+    ...CAUSES.map(([status, messageId]) => ({ name: `HTTP ${status}`, artifacts: got(status), status: 'fail' as const, messageId, evidence: expect.stringContaining(`HTTP ${status}`) })),
+    { name: '405, suggesting a method from the Allow header', artifacts: got(405, { allow: 'OPTIONS, POST' }), status: 'fail', messageId: 'methodNotAllowed', message: expect.stringContaining('-X POST') },
+    { name: '405 without Allow, suggesting GET for a POST', artifacts: got(405, {}, 'POST'), status: 'fail', messageId: 'methodNotAllowed', message: expect.stringContaining('-X GET') },
+    { name: 'the v2 permit2 412, only a warning', artifacts: got(412), status: 'warn', messageId: 'permit2Allowance' },
+  ],
+  skip: [{ name: 'no response', artifacts: { unpaid: exchange({ status: null, error: { code: 'dns', message: 'ENOTFOUND' } }) }, messageId: 'noResponse' }],
 });

@@ -1,53 +1,58 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
+import { checkTester, including } from '../../../test/helpers/checkTester.js';
 import { condition, missingOffer, offerArtifact, readyConditions, withCondition } from '../../../test/obol/offerArtifact.js';
-import { check, meta } from './conditions-ready.js';
+import * as conditionsReady from './conditions-ready.js';
 
-const stalled = (type: string, status: string, reason: string | null, message = '') => check({ offer: offerArtifact({ conditions: withCondition(condition(type, status, reason, message)) }) });
+const stalled = (type: string, status: string, reason: string | null, message = 'controller says why') => ({ offer: offerArtifact({ conditions: withCondition(condition(type, status, reason, message)) }) });
 
-describe(meta.id, () => {
-  it('passes when all six are True, listing them in order', () => {
-    const out = check({ offer: offerArtifact({ conditions: [...readyConditions()].reverse() }) });
-    expect([out.status, out.messageId]).toEqual(['pass', 'ready']);
-    expect(out.message).toMatch(/^All six conditions are True: ModelReady=True \(Available\), UpstreamHealthy=True/);
-  });
+/** Each stall by condition and reason, with the messageId that gives its specific fix. */
+const STALLS: Array<[string, string, string | null, keyof typeof conditionsReady.meta.messages]> = [
+  ['ModelReady', 'False', 'PullFailed', 'modelPullFailed'],
+  ['ModelReady', 'False', 'NoModel', 'modelMissing'],
+  ['ModelReady', 'Unknown', null, 'notTrue'],
+  ['UpstreamHealthy', 'False', 'Unhealthy', 'upstreamUnhealthy'],
+  ['UpstreamHealthy', 'False', 'MissingService', 'upstreamMissingService'],
+  ['PaymentGateReady', 'False', 'ApplyFailed', 'paymentGate'],
+  ['PaymentGateReady', 'False', 'Paused', 'paused'],
+  ['RoutePublished', 'False', 'ApplyFailed', 'routePublished'],
+  ['Registered', 'False', 'AwaitingExternalRegistration', 'awaitingRegistration'],
+  ['Registered', 'False', 'Registering', 'registrationPending'],
+  ['Ready', 'False', 'Drained', 'drained'],
+  ['Ready', 'False', 'Reconciling', 'readyFalse'],
+];
 
-  it('explains each stall by its condition and reason, with a specific fix', () => {
-    const cases: Array<[string, string, string | null, string]> = [
-      ['ModelReady', 'False', 'PullFailed', 'modelPullFailed'],
-      ['ModelReady', 'False', 'NoModel', 'modelMissing'],
-      ['ModelReady', 'Unknown', null, 'notTrue'],
-      ['UpstreamHealthy', 'False', 'Unhealthy', 'upstreamUnhealthy'],
-      ['UpstreamHealthy', 'False', 'MissingService', 'upstreamMissingService'],
-      ['PaymentGateReady', 'False', 'ApplyFailed', 'paymentGate'],
-      ['PaymentGateReady', 'False', 'Paused', 'paused'],
-      ['RoutePublished', 'False', 'ApplyFailed', 'routePublished'],
-      ['Registered', 'False', 'AwaitingExternalRegistration', 'awaitingRegistration'],
-      ['Registered', 'False', 'Registering', 'registrationPending'],
-      ['Ready', 'False', 'Drained', 'drained'],
-      ['Ready', 'False', 'Reconciling', 'readyFalse'],
-    ];
-    for (const [type, status, reason, messageId] of cases) {
-      const out = stalled(type, status, reason, 'controller says why');
-      expect([out.status, out.messageId], `${type}=${status} ${reason}`).toEqual(['fail', messageId]);
-      expect(out.evidence).toContain(`${type}=${status}`);
-    }
-    const unhealthy = stalled('UpstreamHealthy', 'False', 'Unhealthy', 'dial tcp: connection refused');
-    expect(unhealthy.message).toContain('ollama.llm:11434/health');
-    expect(unhealthy.message).toContain('"dial tcp: connection refused"');
-  });
+const laterStagesPending = readyConditions().map((c) =>
+  c.type === 'Registered' || c.type === 'Ready' ? condition(c.type, 'False', c.type === 'Ready' ? 'Reconciling' : 'AwaitingExternalRegistration') : c,
+);
 
-  it('blames the first pending stage in order, and a missing condition', () => {
-    const conditions = readyConditions().map((c) => (c.type === 'Registered' || c.type === 'Ready' ? condition(c.type, 'False', c.type === 'Ready' ? 'Reconciling' : 'AwaitingExternalRegistration') : c));
-    expect(check({ offer: offerArtifact({ conditions }) }).messageId).toBe('awaitingRegistration');
-    const without = readyConditions().filter((c) => c.type !== 'RoutePublished');
-    const out = check({ offer: offerArtifact({ conditions: without }) });
-    expect([out.status, out.messageId]).toEqual(['fail', 'missing']);
-    expect(check({ offer: offerArtifact({ conditions: [] }) }).messageId).toBe('noStatus');
-  });
-
-  it('warns when the conditions describe an older generation, and skips without an offer', () => {
-    const out = check({ offer: offerArtifact({ generation: 3, observedGeneration: 2 }) });
-    expect([out.status, out.messageId]).toEqual(['warn', 'stale']);
-    expect(check({ offer: missingOffer('not-found', 'gone') }).status).toBe('skip');
-  });
+checkTester(conditionsReady, {
+  valid: [
+    {
+      name: 'all six True, listed in order',
+      artifacts: { offer: offerArtifact({ conditions: [...readyConditions()].reverse() }) },
+      messageId: 'ready',
+      message: expect.stringMatching(/^All six conditions are True: ModelReady=True \(Available\), UpstreamHealthy=True/),
+    },
+  ],
+  invalid: [
+    ...STALLS.map(([type, status, reason, messageId]) => ({
+      name: `${type}=${status} ${reason ?? '(no reason)'}`,
+      artifacts: stalled(type, status, reason),
+      status: 'fail' as const,
+      messageId,
+      evidence: expect.stringContaining(`${type}=${status}`),
+    })),
+    {
+      name: 'an unhealthy upstream, naming its health URL and the controller message',
+      artifacts: stalled('UpstreamHealthy', 'False', 'Unhealthy', 'dial tcp: connection refused'),
+      status: 'fail',
+      messageId: 'upstreamUnhealthy',
+      message: including('ollama.llm:11434/health', '"dial tcp: connection refused"'),
+    },
+    { name: 'the first pending stage in order is blamed', artifacts: { offer: offerArtifact({ conditions: laterStagesPending }) }, status: 'fail', messageId: 'awaitingRegistration' },
+    { name: 'a missing condition', artifacts: { offer: offerArtifact({ conditions: readyConditions().filter((c) => c.type !== 'RoutePublished') }) }, status: 'fail', messageId: 'missing' },
+    { name: 'no conditions at all', artifacts: { offer: offerArtifact({ conditions: [] }) }, status: 'fail', messageId: 'noStatus' },
+    { name: 'conditions of an older generation', artifacts: { offer: offerArtifact({ generation: 3, observedGeneration: 2 }) }, status: 'warn', messageId: 'stale' },
+  ],
+  skip: [{ name: 'no offer', artifacts: { offer: missingOffer('not-found', 'gone') }, messageId: 'noOffer' }],
 });

@@ -1,24 +1,19 @@
-import { describe, expect, it } from 'vitest';
 import { target } from '../../../test/helpers/artifacts.js';
-import { session } from '../../../test/helpers/payment.js';
-import { check, meta } from './balance-delta.js';
+import { checkTester } from '../../../test/helpers/checkTester.js';
+import { paidExchange, payAttempt, session } from '../../../test/helpers/payment.js';
+import * as balanceDelta from './balance-delta.js';
 
-describe(meta.id, () => {
-  it('passes when both balances moved by exactly the price', () => {
-    expect(check({ payment: session() }).status).toBe('pass');
-  });
+const balances = (afterPaid: { payer: string; payTo: string }) => ({ before: { payer: '1000000', payTo: '0' }, afterPaid, afterReplay: null, error: null });
 
-  it('fails when payTo did not receive the price or the buyer paid more', () => {
-    const unpaid = session({ balances: { before: { payer: '1000000', payTo: '0' }, afterPaid: { payer: '1000000', payTo: '0' }, afterReplay: null, error: null } });
-    expect(check({ payment: unpaid }).messageId).toBe('payToDelta');
-    const overcharged = session({ balances: { before: { payer: '1000000', payTo: '0' }, afterPaid: { payer: '980000', payTo: '10000' }, afterReplay: null, error: null } });
-    const out = check({ payment: overcharged });
-    expect(out.status).toBe('fail');
-    expect(out.messageId).toBe('payerDelta');
-    expect(check({ payment: session({ balances: { before: null, afterPaid: null, afterReplay: null, error: 'rpc down' } }) }).messageId).toBe('readFailed');
-  });
-
-  it('skips without --rpc', () => {
-    expect(check({ payment: session({ balances: null }), target: target({ rpc: false }) }).messageId).toBe('noRpc');
-  });
+checkTester(balanceDelta, {
+  valid: [{ name: 'both balances moved by exactly the price', artifacts: { payment: session() }, messageId: 'ok' }],
+  invalid: [
+    { name: 'payTo did not receive the price', artifacts: { payment: session({ balances: balances({ payer: '1000000', payTo: '0' }) }) }, status: 'fail', messageId: 'payToDelta' },
+    { name: 'the buyer paid more', artifacts: { payment: session({ balances: balances({ payer: '980000', payTo: '10000' }) }) }, status: 'fail', messageId: 'payerDelta' },
+    { name: 'the balances could not be read', artifacts: { payment: session({ balances: { before: null, afterPaid: null, afterReplay: null, error: 'rpc down' } }) }, status: 'fail', messageId: 'readFailed' },
+  ],
+  skip: [
+    { name: 'no --rpc', artifacts: { payment: session({ balances: null }), target: target({ rpc: false }) }, messageId: 'noRpc' },
+    { name: 'the paid request was not served', artifacts: { payment: session({ paid: payAttempt('paid', paidExchange(402)) }) }, messageId: 'notServed' },
+  ],
 });

@@ -1,33 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { attempt, exchange } from '../../../test/helpers/artifacts.js';
-import { check, meta } from './malformed-rejected.js';
+import { attempt } from '../../../test/helpers/artifacts.js';
+import { answered, refusedCases, unrefusedCases } from '../../../test/helpers/attacks.js';
+import { checkTester } from '../../../test/helpers/checkTester.js';
+import type { HttpExchange } from '../../artifacts/index.js';
+import * as malformedRejected from './malformed-rejected.js';
 
-const malformed = (status: number | null) => ({ malformed: attempt('malformed', status, { requirementIndex: null, payer: null, value: null }) });
+const malformed = (exchange: HttpExchange) => ({ malformed: attempt('malformed', null, { requirementIndex: null, payer: null, value: null, exchange }) });
 
-describe(meta.id, () => {
-  it('passes 400 and 402, and other 4xx with its own message', () => {
-    expect([check(malformed(400)).status, check(malformed(400)).messageId]).toEqual(['pass', 'rejected']);
-    expect(check(malformed(402)).messageId).toBe('rejected');
-    expect([check(malformed(401)).status, check(malformed(401)).messageId]).toEqual(['pass', 'rejectedOther']);
-  });
-
-  it('fails when a non-payment is served', () => {
-    const out = check(malformed(200));
-    expect([out.status, out.messageId]).toEqual(['fail', 'served']);
-  });
-
-  it('warns on a crash and on a failed exchange (x402scan#1169)', () => {
-    expect([check(malformed(500)).status, check(malformed(500)).messageId]).toEqual(['warn', 'crashed']);
-    const reset = check({ malformed: attempt('malformed', null, { exchange: exchange({ status: null, error: { code: 'reset', message: 'ECONNRESET' } }) }) });
-    expect([reset.status, reset.messageId]).toEqual(['warn', 'exchangeError']);
-  });
-
-  it('says so when the run deadline, not the seller, ended the exchange', () => {
-    const cut = check({ malformed: attempt('malformed', null, { exchange: exchange({ status: null, error: { code: 'deadline', message: 'cut by the run deadline after 1999 ms' } }) }) });
-    expect([cut.status, cut.messageId]).toEqual(['warn', 'deadline']);
-  });
-
-  it('skips when nothing was sent', () => {
-    expect(check({ malformed: attempt('malformed', null, { notSent: 'attacks disabled' }) }).status).toBe('skip');
-  });
+checkTester(malformedRejected, {
+  valid: [
+    ...refusedCases(malformed, [400, 402]),
+    // Any other client error still refuses a header that is not a payment, if less precisely.
+    ...[401, 403, 404, 422].map((status) => ({ name: `refused with ${status}, less precisely`, artifacts: malformed(answered(status)), messageId: 'rejectedOther' as const, data: { status } })),
+  ],
+  // Every 4xx refuses it: only an informational status is left over as an odd answer.
+  invalid: unrefusedCases(malformed, { unexpected: 103 }),
+  skip: [{ name: 'nothing sent', artifacts: { malformed: attempt('malformed', null, { notSent: 'attacks disabled' }) }, messageId: 'notSent' }],
 });

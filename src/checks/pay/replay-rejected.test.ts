@@ -1,29 +1,26 @@
-import { describe, expect, it } from 'vitest';
+import type { HttpExchange } from '../../artifacts/index.js';
+import { refusedCases, unrefusedCases } from '../../../test/helpers/attacks.js';
+import { checkTester } from '../../../test/helpers/checkTester.js';
 import { paidExchange, payAttempt, session } from '../../../test/helpers/payment.js';
-import { check, meta } from './replay-rejected.js';
+import * as replayRejected from './replay-rejected.js';
 
-describe(meta.id, () => {
-  it('passes when the replay is refused and nothing moved again', () => {
-    expect(check({ payment: session() }).status).toBe('pass');
-  });
+const answering = (exchange: HttpExchange) => ({ payment: session({ replay: payAttempt('replay', exchange) }) });
+const settledTwice = { before: { payer: '1000000', payTo: '0' }, afterPaid: { payer: '990000', payTo: '10000' }, afterReplay: { payer: '980000', payTo: '20000' }, error: null };
 
-  it('fails when the replay is served', () => {
-    const out = check({ payment: session({ replay: payAttempt('replay', paidExchange(200)) }) });
-    expect(out.status).toBe('fail');
-    expect(out.messageId).toBe('served');
-  });
-
-  it('fails when the replay was refused but settled a second time', () => {
-    const twice = session({ balances: { before: { payer: '1000000', payTo: '0' }, afterPaid: { payer: '990000', payTo: '10000' }, afterReplay: { payer: '980000', payTo: '20000' }, error: null } });
-    expect(check({ payment: twice }).messageId).toBe('charged');
-  });
-
-  it('warns, naming the deadline, when the run deadline cut the replay', () => {
-    const out = check({ payment: session({ replay: payAttempt('replay', paidExchange(0, { status: null, error: { code: 'deadline', message: 'cut by the run deadline after 1999 ms' } })) }) });
-    expect([out.status, out.messageId]).toEqual(['warn', 'deadline']);
-  });
-
-  it('skips when the paid request was not served', () => {
-    expect(check({ payment: session({ paid: payAttempt('paid', paidExchange(402)) }) }).status).toBe('skip');
-  });
+checkTester(replayRejected, {
+  valid: [{ name: 'refused, and nothing moved again', artifacts: { payment: session() }, messageId: 'rejected' }, ...refusedCases(answering)],
+  invalid: [
+    ...unrefusedCases(answering),
+    { name: 'refused, but settled a second time', artifacts: { payment: session({ balances: settledTwice }) }, status: 'fail', messageId: 'charged', data: { delta: '10000' } },
+    {
+      name: 'served and settled twice: served speaks for it',
+      artifacts: { payment: session({ replay: payAttempt('replay', paidExchange(200)), balances: settledTwice }) },
+      status: 'fail',
+      messageId: 'served',
+    },
+  ],
+  skip: [
+    { name: 'the paid request was not served', artifacts: { payment: session({ paid: payAttempt('paid', paidExchange(402)) }) }, messageId: 'notSent' },
+    { name: 'no replay was sent', artifacts: { payment: session({ replay: null }) }, messageId: 'notSent' },
+  ],
 });

@@ -1,31 +1,28 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { b64 } from '../../../test/helpers/artifacts.js';
+import { checkTester } from '../../../test/helpers/checkTester.js';
 import { PAYER, TX, paidExchange, payAttempt, session, settlementHeader } from '../../../test/helpers/payment.js';
-import { check, meta } from './settlement-header.js';
+import * as settlementHeaderCheck from './settlement-header.js';
 
-const served = (headers: Record<string, string>) => session({ paid: payAttempt('paid', paidExchange(200, { headers })) });
+const served = (headers: Record<string, string>) => ({ payment: session({ paid: payAttempt('paid', paidExchange(200, { headers })) }) });
 
-describe(meta.id, () => {
-  it('passes a v2 and a v1 receipt naming our payment', () => {
-    expect(check({ payment: session() }).status).toBe('pass');
-    const v1 = { 'x-payment-response': b64({ success: true, transaction: TX, network: 'base-sepolia', payer: PAYER }) };
-    const out = check({ payment: served(v1) });
-    expect(out.status).toBe('pass');
-    expect(out.message).toContain('X-PAYMENT-RESPONSE');
-  });
-
-  it('fails a missing, undecodable, unsuccessful or wrong receipt', () => {
-    expect(check({ payment: served({}) }).messageId).toBe('missing');
-    expect(check({ payment: served({ 'payment-response': '%%%' }) }).messageId).toBe('undecodable');
-    expect(check({ payment: served(settlementHeader({ success: false })) }).messageId).toBe('notSuccess');
-    expect(check({ payment: served(settlementHeader({ transaction: '0xdeadbeef' })) }).messageId).toBe('badTx');
-    expect(check({ payment: served(settlementHeader({ network: 'eip155:8453' })) }).messageId).toBe('wrongNetwork');
-    const out = check({ payment: served(settlementHeader({ payer: '0x0000000000000000000000000000000000000001' })) });
-    expect(out.status).toBe('fail');
-    expect(out.messageId).toBe('wrongPayer');
-  });
-
-  it('skips when the paid request was not served', () => {
-    expect(check({ payment: session({ paid: payAttempt('paid', paidExchange(402)) }) }).status).toBe('skip');
-  });
+checkTester(settlementHeaderCheck, {
+  valid: [
+    { name: 'a v2 receipt naming our payment', artifacts: { payment: session() }, messageId: 'ok' },
+    {
+      name: 'a v1 receipt naming our payment',
+      artifacts: served({ 'x-payment-response': b64({ success: true, transaction: TX, network: 'base-sepolia', payer: PAYER }) }),
+      messageId: 'ok',
+      message: expect.stringContaining('X-PAYMENT-RESPONSE'),
+    },
+  ],
+  invalid: [
+    { name: 'no receipt', artifacts: served({}), status: 'fail', messageId: 'missing' },
+    { name: 'an undecodable receipt', artifacts: served({ 'payment-response': '%%%' }), status: 'fail', messageId: 'undecodable' },
+    { name: 'an unsuccessful receipt', artifacts: served(settlementHeader({ success: false })), status: 'fail', messageId: 'notSuccess' },
+    { name: 'a receipt naming no transaction hash', artifacts: served(settlementHeader({ transaction: '0xdeadbeef' })), status: 'fail', messageId: 'badTx' },
+    { name: 'a receipt for another network', artifacts: served(settlementHeader({ network: 'eip155:8453' })), status: 'fail', messageId: 'wrongNetwork' },
+    { name: 'a receipt for another payer', artifacts: served(settlementHeader({ payer: '0x0000000000000000000000000000000000000001' })), status: 'fail', messageId: 'wrongPayer' },
+  ],
+  skip: [{ name: 'the paid request was not served', artifacts: { payment: session({ paid: payAttempt('paid', paidExchange(402)) }) }, messageId: 'notServed' }],
 });

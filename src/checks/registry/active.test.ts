@@ -1,23 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { checkTester } from '../../../test/helpers/checkTester.js';
 import { fetched, registrationDoc } from '../../../test/registry/artifacts.js';
-import { check, meta } from './active.js';
+import * as active from './active.js';
 
-const run = (document: Record<string, unknown>) => check({ registryFile: fetched(document) });
+const file = (document: unknown) => ({ registryFile: fetched(document) });
+const { active: _, ...withoutActive } = registrationDoc();
 
-describe(meta.id, () => {
-  it('passes active: true', () => {
-    expect(run(registrationDoc()).status).toBe('pass');
-  });
-
-  it('fails active: false and a non-boolean', () => {
-    const out = run(registrationDoc({ active: false }));
-    expect(out.status).toBe('fail');
-    expect(out.messageId).toBe('inactive');
-    expect(run(registrationDoc({ active: 'yes' })).messageId).toBe('notBoolean');
-  });
-
-  it('warns when active is missing', () => {
-    const { active: _, ...without } = registrationDoc();
-    expect(run(without).status).toBe('warn');
-  });
+checkTester(active, {
+  valid: [{ name: 'active: true', artifacts: file(registrationDoc()), messageId: 'active' }],
+  invalid: [
+    { name: 'active: false', artifacts: file(registrationDoc({ active: false })), status: 'fail', messageId: 'inactive' },
+    { name: 'a non-boolean', artifacts: file(registrationDoc({ active: 'yes' })), status: 'fail', messageId: 'notBoolean' },
+    { name: 'no active field', artifacts: file(withoutActive), status: 'warn', messageId: 'missing' },
+  ],
+  skip: [{ name: 'no document', artifacts: { registryFile: { ...fetched(registrationDoc()), json: null } }, messageId: 'noDocument' }],
 });

@@ -1,27 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { checkTester } from '../../../test/helpers/checkTester.js';
 import { registryAgent } from '../../../test/registry/artifacts.js';
-import { check, meta } from './agent-exists.js';
+import * as agentExists from './agent-exists.js';
 
-describe(meta.id, () => {
-  it('passes when ownerOf names an owner', () => {
-    const out = check({ registryAgent: registryAgent() });
-    expect(out.status).toBe('pass');
-    expect(out.messageId).toBe('exists');
-  });
-
-  it('fails for an unminted id, a missing or obsolete registry, a wrong chain and an RPC failure', () => {
-    const cases = [
-      [{ owner: null, ownerError: 'ERC721NonexistentToken(7)' }, 'notRegistered'],
-      [{ hasCode: false, owner: null }, 'noRegistry'],
-      [{ hasCode: false, owner: null, registry: '0x8004AA63c570c570eBF15376c0dB199918BFe9Fb' }, 'obsoleteRegistry'],
-      [{ rpcChainId: 31337 }, 'wrongChain'],
-      [{ rpcError: 'HTTP request failed', owner: null }, 'rpcError'],
-      [{ source: 'auto', agentId: null, chainId: null, registry: null, autoError: 'no registrations[] entry' }, 'autoNotFound'],
-    ] as const;
-    for (const [overrides, messageId] of cases) {
-      const out = check({ registryAgent: registryAgent(overrides) });
-      expect(out.status, messageId).toBe('fail');
-      expect(out.messageId).toBe(messageId);
-    }
-  });
+checkTester(agentExists, {
+  valid: [{ name: 'ownerOf names an owner', artifacts: { registryAgent: registryAgent() }, messageId: 'exists' }],
+  invalid: (
+    [
+      ['an unminted id', { owner: null, ownerError: 'ERC721NonexistentToken(7)' }, 'notRegistered'],
+      ['no registry at the address', { hasCode: false, owner: null }, 'noRegistry'],
+      ['the obsolete registry', { hasCode: false, owner: null, registry: '0x8004AA63c570c570eBF15376c0dB199918BFe9Fb' }, 'obsoleteRegistry'],
+      ['an RPC on another chain', { rpcChainId: 31337 }, 'wrongChain'],
+      ['an RPC failure', { rpcError: 'HTTP request failed', owner: null }, 'rpcError'],
+      ['no agent found from the endpoint', { source: 'auto', agentId: null, chainId: null, registry: null, autoError: 'no registrations[] entry' }, 'autoNotFound'],
+    ] as const
+  ).map(([name, overrides, messageId]) => ({ name, artifacts: { registryAgent: registryAgent(overrides) }, status: 'fail' as const, messageId })),
 });

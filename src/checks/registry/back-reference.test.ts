@@ -1,35 +1,30 @@
-import { describe, expect, it } from 'vitest';
+import { checkTester } from '../../../test/helpers/checkTester.js';
 import { AGENT_REGISTRY, fetched, registrationDoc, registryAgent } from '../../../test/registry/artifacts.js';
-import { check, meta } from './back-reference.js';
+import * as backReference from './back-reference.js';
 
-const run = (document: unknown) => check({ registryAgent: registryAgent(), registryFile: fetched(document) });
+const file = (document: unknown) => ({ registryAgent: registryAgent(), registryFile: fetched(document) });
+const entry = (agentId: unknown, agentRegistry: string) => registrationDoc({ registrations: [{ agentId, agentRegistry }] });
 
-describe(meta.id, () => {
-  it('passes when registrations[] names this agent in this registry (address case ignored)', () => {
-    expect(run(registrationDoc()).status).toBe('pass');
-    const lower = run(registrationDoc({ registrations: [{ agentId: 3, agentRegistry: 'eip155:1:0x8004A169FB4a3325136EB29fA0ceB6D2e539a432' }, { agentId: 7, agentRegistry: AGENT_REGISTRY.toLowerCase() }] }));
-    expect(lower.status).toBe('pass');
-    expect(lower.messageId).toBe('ok');
-  });
-
-  it('fails with no registrations, another id, another registry, or neither', () => {
-    const cases: Array<[unknown, string]> = [
-      [registrationDoc({ registrations: undefined }), 'missing'],
-      [registrationDoc({ registrations: [] }), 'missing'],
-      [registrationDoc({ registrations: [{ agentId: 8, agentRegistry: AGENT_REGISTRY }] }), 'wrongId'],
-      [registrationDoc({ registrations: [{ agentId: 7, agentRegistry: 'eip155:84532:0x8004AA63c570c570eBF15376c0dB199918BFe9Fb' }] }), 'wrongRegistry'],
-      [registrationDoc({ registrations: [{ agentId: 7, agentRegistry: 'eip155:8453:0x8004A818BFB912233c491871b3d84c89A494BD9e' }] }), 'wrongRegistry'],
-      [registrationDoc({ registrations: [{ agentId: 9, agentRegistry: 'eip155:1:0x8004A169FB4a3325136EB29fA0ceB6D2e539a432' }] }), 'mismatch'],
-    ];
-    for (const [doc, messageId] of cases) {
-      const out = run(doc);
-      expect(out.status, messageId).toBe('fail');
-      expect(out.messageId).toBe(messageId);
-    }
-  });
-
-  it('warns when agentId is a string, and skips without an agent', () => {
-    expect(run(registrationDoc({ registrations: [{ agentId: '7', agentRegistry: AGENT_REGISTRY }] })).messageId).toBe('idString');
-    expect(check({ registryAgent: registryAgent({ agentId: null, chainId: null, registry: null }), registryFile: fetched(registrationDoc()) }).status).toBe('skip');
-  });
+checkTester(backReference, {
+  valid: [
+    { name: 'registrations[] names this agent in this registry', artifacts: file(registrationDoc()) },
+    {
+      name: 'among other entries, address case ignored',
+      artifacts: file(registrationDoc({ registrations: [{ agentId: 3, agentRegistry: 'eip155:1:0x8004A169FB4a3325136EB29fA0ceB6D2e539a432' }, { agentId: 7, agentRegistry: AGENT_REGISTRY.toLowerCase() }] })),
+      messageId: 'ok',
+    },
+  ],
+  invalid: [
+    { name: 'no registrations', artifacts: file(registrationDoc({ registrations: undefined })), status: 'fail', messageId: 'missing' },
+    { name: 'empty registrations', artifacts: file(registrationDoc({ registrations: [] })), status: 'fail', messageId: 'missing' },
+    { name: 'another id', artifacts: file(entry(8, AGENT_REGISTRY)), status: 'fail', messageId: 'wrongId' },
+    { name: 'the obsolete registry', artifacts: file(entry(7, 'eip155:84532:0x8004AA63c570c570eBF15376c0dB199918BFe9Fb')), status: 'fail', messageId: 'wrongRegistry' },
+    { name: 'another chain', artifacts: file(entry(7, 'eip155:8453:0x8004A818BFB912233c491871b3d84c89A494BD9e')), status: 'fail', messageId: 'wrongRegistry' },
+    { name: 'neither', artifacts: file(entry(9, 'eip155:1:0x8004A169FB4a3325136EB29fA0ceB6D2e539a432')), status: 'fail', messageId: 'mismatch' },
+    { name: 'agentId as a string', artifacts: file(entry('7', AGENT_REGISTRY)), status: 'warn', messageId: 'idString' },
+  ],
+  skip: [
+    { name: 'no agent', artifacts: { registryAgent: registryAgent({ agentId: null, chainId: null, registry: null }), registryFile: fetched(registrationDoc()) }, messageId: 'noAgent' },
+    { name: 'no document', artifacts: { registryAgent: registryAgent(), registryFile: { ...fetched(registrationDoc()), json: null } }, messageId: 'noDocument' },
+  ],
 });

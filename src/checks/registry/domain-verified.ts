@@ -17,6 +17,7 @@ export const meta = {
     sameDomain: 'The agentURI is served from the endpoint\'s own domain ({host}); no separate verification is needed.',
     noAgent: 'No agent was located, so there is nothing to verify (see registry.agent-exists).',
     unreachable: '{url} could not be fetched: {error}.',
+    deadline: 'The run deadline cut the fetch of {url}: whether the domain vouches for the agent is unknown.',
     missing: '{url} answered HTTP {status}: the domain does not vouch for any agent.',
     notHttps: '{url} is served over plain http; verification needs https so the answer cannot be forged on the path.',
     notJson: '{url} is not a JSON object.',
@@ -36,6 +37,7 @@ export function check({ target, registryAgent: a, registryWellKnown: w, registry
   const url = w.fetchedUrl ?? w.uri;
   const expected = `eip155:${a.chainId}:${a.registry}`;
   const data = { url, agentId: a.agentId, expected };
+  if (w.exchange?.error?.code === 'deadline') return fail(meta, 'deadline', data, `${w.exchange.error.code}: ${w.exchange.error.message}`);
   if (!w.exchange || w.exchange.status === null) return fail(meta, 'unreachable', { ...data, error: w.error?.message ?? 'no response' }, w.error?.message);
   if (w.exchange.status !== 200) return fail(meta, 'missing', { ...data, status: w.exchange.status }, `HTTP ${w.exchange.status}`);
   const finalUrl = w.exchange.finalUrl;

@@ -38,7 +38,7 @@ const LEGACY_MESSAGE: Record<LegacyForm, 'typeAgent' | 'endpoints' | 'lowercaseX
   supportedTrusts: 'supportedTrusts',
 };
 
-export function check({ registryFile: f }: Pick<Artifacts, 'registryFile'>): CheckOutcome {
+export function check({ registryFile: f }: Pick<Artifacts, 'registryFile'>): CheckOutcome | CheckOutcome[] {
   if (f.json === null) return skip(meta, 'noDocument');
   if (!f.json.ok) return fail(meta, 'notJson', { error: f.json.error }, (f.text ?? '').slice(0, 200));
   const v = validateRegistrationFile(f.json.value);
@@ -56,7 +56,7 @@ export function check({ registryFile: f }: Pick<Artifacts, 'registryFile'>): Che
   }
   if (v.legacy.length > 0) {
     const evidence = `stale forms: ${v.legacy.join(', ')}`;
-    return warn(meta, LEGACY_MESSAGE[v.legacy[0]], { value: show(v.x402SupportRaw) }, evidence);
+    return v.legacy.map((form) => warn(meta, LEGACY_MESSAGE[form], { value: show(v.x402SupportRaw) }, evidence));
   }
   return pass(meta, 'valid', { name: String(v.name), count: v.services.length });
 }

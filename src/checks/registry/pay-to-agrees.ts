@@ -19,20 +19,16 @@ export const meta = {
   },
 } as const satisfies CheckMeta;
 
-export function check({ challenge, registryAgent: a }: Pick<Artifacts, 'challenge' | 'registryAgent'>): CheckOutcome {
+export function check({ challenge, registryAgent: a }: Pick<Artifacts, 'challenge' | 'registryAgent'>): CheckOutcome | CheckOutcome[] {
   if (a.owner === null) return skip(meta, 'noAgent');
   const payTos = challenge.requirements.filter((r) => typeof r.payTo === 'string');
   if (payTos.length === 0) return skip(meta, 'noRequirements');
   const wallet = a.agentWallet && !sameAddress(a.agentWallet, ZERO_ADDRESS) ? a.agentWallet : null;
   const data = { wallet: wallet ?? 'unset', owner: a.owner };
-  let viaOwner = false;
-  for (const r of payTos) {
-    if (wallet && sameAddress(r.payTo, wallet)) continue;
-    if (sameAddress(r.payTo, a.owner)) {
-      viaOwner = true;
-      continue;
-    }
-    return fail(meta, 'mismatch', { ...data, index: r.index, payTo: String(r.payTo) }, `accepts[${r.index}].payTo = ${show(r.payTo)}; getAgentWallet = ${a.agentWallet ?? 'null'}; ownerOf = ${a.owner}`);
-  }
+  const mismatches = payTos
+    .filter((r) => !(wallet && sameAddress(r.payTo, wallet)) && !sameAddress(r.payTo, a.owner))
+    .map((r) => fail(meta, 'mismatch', { ...data, index: r.index, payTo: String(r.payTo) }, `accepts[${r.index}].payTo = ${show(r.payTo)}; getAgentWallet = ${a.agentWallet ?? 'null'}; ownerOf = ${a.owner}`));
+  if (mismatches.length > 0) return mismatches;
+  const viaOwner = payTos.some((r) => !(wallet && sameAddress(r.payTo, wallet)));
   return viaOwner ? pass(meta, 'owner', data) : pass(meta, 'wallet', data);
 }

@@ -17,6 +17,7 @@ export const meta = {
     badDataUri: 'The data: agentURI cannot be decoded: {error}.',
     badUrl: 'The agentURI cannot be turned into a URL: {error}.',
     unreachable: 'The registration file at {url} could not be fetched: {error}.',
+    deadline: 'The run deadline cut the fetch of the registration file at {url}: whether it resolves is unknown.',
     forbidden: 'The registration file at {url} was not requested: {error}.',
     status: 'The registration file at {url} answered HTTP {status}.',
     tooLarge: 'The registration file is larger than {cap} bytes; buyers stop reading there.',
@@ -40,6 +41,7 @@ export function check({ registryFile: f }: Pick<Artifacts, 'registryAgent' | 're
       case 'forbidden-address':
         return fail(meta, 'forbidden', data, f.error.message);
       default:
+        if (f.exchange?.error?.code === 'deadline') return fail(meta, 'deadline', data, f.error.message);
         return fail(meta, 'unreachable', data, f.error.message);
     }
   }

@@ -1,28 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { checkTester } from '../../../test/helpers/checkTester.js';
 import { fetched, registrationDoc } from '../../../test/registry/artifacts.js';
-import { check, meta } from './x402-support.js';
+import * as x402Support from './x402-support.js';
 
-const run = (document: Record<string, unknown>) => check({ registryFile: fetched(document) });
+const file = (document: unknown) => ({ registryFile: fetched(document) });
+const { x402Support: _, ...without } = registrationDoc();
 
-describe(meta.id, () => {
-  it('passes x402Support: true', () => {
-    expect(run(registrationDoc()).status).toBe('pass');
-  });
-
-  it('fails false, missing and non-boolean values', () => {
-    const { x402Support: _, ...without } = registrationDoc();
-    expect(run(registrationDoc({ x402Support: false })).messageId).toBe('false');
-    expect(run(without).messageId).toBe('missing');
-    expect(run(registrationDoc({ x402Support: 'true' })).messageId).toBe('notBoolean');
-    expect(run(without).status).toBe('fail');
-  });
-
-  it('warns on lowercase x402support and the {enabled} object', () => {
-    const { x402Support: _, ...without } = registrationDoc();
-    const lower = run({ ...without, x402support: true });
-    expect(lower.status).toBe('warn');
-    expect(lower.messageId).toBe('lowercase');
-    expect(run(registrationDoc({ x402Support: { enabled: true } })).messageId).toBe('object');
-    expect(run({ ...without, x402support: false }).status).toBe('fail');
-  });
+checkTester(x402Support, {
+  valid: [{ name: 'x402Support: true', artifacts: file(registrationDoc()), messageId: 'supported' }],
+  invalid: [
+    { name: 'false', artifacts: file(registrationDoc({ x402Support: false })), status: 'fail', messageId: 'false' },
+    { name: 'missing', artifacts: file(without), status: 'fail', messageId: 'missing' },
+    { name: 'a non-boolean', artifacts: file(registrationDoc({ x402Support: 'true' })), status: 'fail', messageId: 'notBoolean' },
+    { name: 'lowercase x402support', artifacts: file({ ...without, x402support: true }), status: 'warn', messageId: 'lowercase' },
+    { name: 'the {enabled} object', artifacts: file(registrationDoc({ x402Support: { enabled: true } })), status: 'warn', messageId: 'object' },
+    { name: 'lowercase x402support: false', artifacts: file({ ...without, x402support: false }), status: 'fail', messageId: 'false' },
+  ],
+  skip: [{ name: 'no document', artifacts: { registryFile: { ...fetched(registrationDoc()), json: null } }, messageId: 'noDocument' }],
 });

@@ -1,7 +1,8 @@
-import type { Artifacts } from '../../artifacts/index.js';
+import type { Artifacts, RequirementView } from '../../artifacts/index.js';
 import { findKnownAsset } from '../../protocol/assets.js';
 import { atomicToDecimal } from '../../protocol/units.js';
-import { fail, pass, show, skip, warn } from '../outcome.js';
+import { eachRequirement } from '../eachRequirement.js';
+import { fail, pass, show, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -28,26 +29,28 @@ export const meta = {
 /** Above this many whole tokens a per-request price is almost surely a scaling bug. */
 const IMPLAUSIBLE_WHOLE_TOKENS = 1000n;
 
-export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome {
-  if (challenge.requirements.length === 0) return skip(meta, 'none');
-  const warnings: CheckOutcome[] = [];
-  for (const r of challenge.requirements) {
-    const field = r.amountField ?? (r.x402Version === 2 ? 'amount' : 'maxAmountRequired');
-    const data = { index: r.index, field, value: show(r.amount) };
-    const evidence = `accepts[${r.index}].${field} = ${show(r.amount)}`;
-    if (r.amount === undefined || r.amount === null) return fail(meta, 'missing', data, evidence);
-    if (typeof r.amount !== 'string') {
-      return fail(meta, typeof r.amount === 'number' && !Number.isInteger(r.amount) ? 'decimal' : 'notString', { ...data, type: typeof r.amount }, evidence);
-    }
-    if (/^[0-9]*\.[0-9]+$/.test(r.amount.trim())) return fail(meta, 'decimal', data, evidence);
-    if (!/^[0-9]+$/.test(r.amount)) return fail(meta, 'notInteger', data, evidence);
-    if (/^0+$/.test(r.amount)) return fail(meta, 'zero', data, evidence);
-    if (r.amount.startsWith('0')) warnings.push(warn(meta, 'leadingZero', data, evidence));
-    if (r.x402Version === 1 && r.amount.length > 18) warnings.push(warn(meta, 'tooLongV1', { ...data, digits: r.amount.length }, evidence));
-    const known = typeof r.network === 'string' && typeof r.asset === 'string' ? findKnownAsset(r.network, r.asset) : null;
-    if (known && BigInt(r.amount) >= IMPLAUSIBLE_WHOLE_TOKENS * 10n ** BigInt(known.decimals)) {
-      warnings.push(warn(meta, 'huge', { ...data, price: atomicToDecimal(r.amount, known.decimals), symbol: known.symbol }, evidence));
-    }
+/** Every defect of one requirement's amount: one fail, or the warnings it deserves. */
+function judge(r: RequirementView): CheckOutcome | CheckOutcome[] {
+  const field = r.amountField ?? (r.x402Version === 2 ? 'amount' : 'maxAmountRequired');
+  const data = { index: r.index, field, value: show(r.amount) };
+  const evidence = `accepts[${r.index}].${field} = ${show(r.amount)}`;
+  if (r.amount === undefined || r.amount === null) return fail(meta, 'missing', data, evidence);
+  if (typeof r.amount !== 'string') {
+    return fail(meta, typeof r.amount === 'number' && !Number.isInteger(r.amount) ? 'decimal' : 'notString', { ...data, type: typeof r.amount }, evidence);
   }
-  return warnings[0] ?? pass(meta, 'ok', { count: challenge.requirements.length });
+  if (/^[0-9]*\.[0-9]+$/.test(r.amount.trim())) return fail(meta, 'decimal', data, evidence);
+  if (!/^[0-9]+$/.test(r.amount)) return fail(meta, 'notInteger', data, evidence);
+  if (/^0+$/.test(r.amount)) return fail(meta, 'zero', data, evidence);
+  const warnings: CheckOutcome[] = [];
+  if (r.amount.startsWith('0')) warnings.push(warn(meta, 'leadingZero', data, evidence));
+  if (r.x402Version === 1 && r.amount.length > 18) warnings.push(warn(meta, 'tooLongV1', { ...data, digits: r.amount.length }, evidence));
+  const known = typeof r.network === 'string' && typeof r.asset === 'string' ? findKnownAsset(r.network, r.asset) : null;
+  if (known && BigInt(r.amount) >= IMPLAUSIBLE_WHOLE_TOKENS * 10n ** BigInt(known.decimals)) {
+    warnings.push(warn(meta, 'huge', { ...data, price: atomicToDecimal(r.amount, known.decimals), symbol: known.symbol }, evidence));
+  }
+  return warnings;
+}
+
+export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome[] {
+  return eachRequirement(meta, challenge, { each: judge, clean: (judged) => pass(meta, 'ok', { count: judged.length }) });
 }

@@ -2,7 +2,8 @@ import type { Artifacts, RequirementView, TokenInfo } from '../../artifacts/inde
 import { addressShape, checksum, sameAddress } from '../../protocol/addresses.js';
 import { findKnownAsset, networksOfAsset } from '../../protocol/assets.js';
 import { evmChainId, resolveNetwork } from '../../protocol/networks.js';
-import { fail, pass, show, skip, warn } from '../outcome.js';
+import { eachRequirement } from '../eachRequirement.js';
+import { fail, pass, show, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -31,41 +32,45 @@ function onChainFacts(token: TokenInfo | undefined, r: RequirementView, chainId:
   return token;
 }
 
-export function check({ challenge, tokenInfo }: Pick<Artifacts, 'challenge'> & Partial<Pick<Artifacts, 'tokenInfo'>>): CheckOutcome {
-  const requirements = challenge.requirements;
-  if (requirements.length === 0) return skip(meta, 'none');
-  const warnings: CheckOutcome[] = [];
-  const symbols: string[] = [];
-  let evm = 0;
-  for (const r of requirements) {
-    const chainId = evmChainId(r.network);
-    if (chainId === null) continue;
-    evm += 1;
-    const network = resolveNetwork(r.network as string)!;
-    const data = { index: r.index, value: show(r.asset), network: network.label };
-    const evidence = `accepts[${r.index}].asset = ${show(r.asset)} on ${show(r.network)}`;
-    const shape = addressShape(r.asset);
-    if (shape === 'not-an-address') return fail(meta, 'notAddress', data, evidence);
-    const asset = r.asset as string;
-    if (shape === 'bad-checksum') return fail(meta, 'badChecksum', { ...data, expected: checksum(asset) }, evidence);
-    const token = onChainFacts(tokenInfo, r, chainId);
-    if (token && !token.hasCode) return fail(meta, 'noCode', data, `${evidence}; eth_getCode = 0x (chain ${chainId})`);
-    const known = findKnownAsset(network.caip2, asset);
-    if (known) {
-      if (token && token.decimals !== null && token.decimals !== known.decimals) {
-        return fail(meta, 'decimalsMismatch', { ...data, actual: token.decimals, expected: known.decimals, symbol: known.symbol }, `${evidence}; decimals() = ${token.decimals}`);
-      }
-      symbols.push(known.symbol);
-      continue;
+/** One EVM requirement's asset: a fail, the `unknown` warning, or null for a known token. */
+function judge(r: RequirementView, tokenInfo: TokenInfo | undefined): CheckOutcome | null {
+  const chainId = evmChainId(r.network)!;
+  const network = resolveNetwork(r.network as string)!;
+  const data = { index: r.index, value: show(r.asset), network: network.label };
+  const evidence = `accepts[${r.index}].asset = ${show(r.asset)} on ${show(r.network)}`;
+  const shape = addressShape(r.asset);
+  if (shape === 'not-an-address') return fail(meta, 'notAddress', data, evidence);
+  const asset = r.asset as string;
+  if (shape === 'bad-checksum') return fail(meta, 'badChecksum', { ...data, expected: checksum(asset) }, evidence);
+  const token = onChainFacts(tokenInfo, r, chainId);
+  if (token && !token.hasCode) return fail(meta, 'noCode', data, `${evidence}; eth_getCode = 0x (chain ${chainId})`);
+  const known = findKnownAsset(network.caip2, asset);
+  if (known) {
+    if (token && token.decimals !== null && token.decimals !== known.decimals) {
+      return fail(meta, 'decimalsMismatch', { ...data, actual: token.decimals, expected: known.decimals, symbol: known.symbol }, `${evidence}; decimals() = ${token.decimals}`);
     }
-    const elsewhere = networksOfAsset(asset).filter((n) => n !== network.caip2);
-    if (elsewhere.length > 0) {
-      const home = findKnownAsset(elsewhere[0], asset)!;
-      const labels = elsewhere.map((n) => resolveNetwork(n)?.label ?? n).join(', ');
-      return fail(meta, 'wrongNetwork', { ...data, symbol: home.symbol, elsewhere: labels }, evidence);
-    }
-    warnings.push(warn(meta, 'unknown', data, token ? `${evidence}; token name() = ${show(token.name)}, decimals() = ${show(token.decimals)}` : evidence));
+    return null;
   }
-  if (evm === 0) return skip(meta, 'noEvm');
-  return warnings[0] ?? pass(meta, 'ok', { count: evm, symbols: [...new Set(symbols)].join(', ') });
+  const elsewhere = networksOfAsset(asset).filter((n) => n !== network.caip2);
+  if (elsewhere.length > 0) {
+    const home = findKnownAsset(elsewhere[0], asset)!;
+    const labels = elsewhere.map((n) => resolveNetwork(n)?.label ?? n).join(', ');
+    return fail(meta, 'wrongNetwork', { ...data, symbol: home.symbol, elsewhere: labels }, evidence);
+  }
+  return warn(meta, 'unknown', data, token ? `${evidence}; token name() = ${show(token.name)}, decimals() = ${show(token.decimals)}` : evidence);
+}
+
+/** The symbols of known assets (every judged asset, once the walk found nothing). */
+function symbolsOf(judged: readonly RequirementView[]): string {
+  const symbols = judged.map((r) => findKnownAsset(resolveNetwork(r.network as string)!.caip2, r.asset as string)?.symbol).filter((s) => s !== undefined);
+  return [...new Set(symbols)].join(', ');
+}
+
+export function check({ challenge, tokenInfo }: Pick<Artifacts, 'challenge'> & Partial<Pick<Artifacts, 'tokenInfo'>>): CheckOutcome[] {
+  return eachRequirement(meta, challenge, {
+    only: (r) => evmChainId(r.network) !== null,
+    notApplicable: 'noEvm',
+    each: (r) => judge(r, tokenInfo),
+    clean: (judged) => pass(meta, 'ok', { count: judged.length, symbols: symbolsOf(judged) }),
+  });
 }

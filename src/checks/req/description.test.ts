@@ -1,33 +1,39 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { challengeV1, challengeV2 } from '../../../test/helpers/artifacts.js';
-import { check, meta } from './description.js';
+import { checkTester } from '../../../test/helpers/checkTester.js';
+import * as description from './description.js';
 
-const v2 = (description: unknown) => check({ challenge: challengeV2([{}], { resource: { url: 'https://api.example.com/weather', description } }) });
+const v2 = (text: unknown) => ({ challenge: challengeV2([{}], { resource: { url: 'https://api.example.com/weather', description: text } }) });
 
-describe(meta.id, () => {
-  it('passes a short description, v2 and v1', () => {
-    expect(v2('Weather report').status).toBe('pass');
-    expect(check({ challenge: challengeV1() }).messageId).toBe('ok');
-    expect(v2('x'.repeat(500)).status).toBe('pass');
-  });
-
-  it('fails a missing, empty or non-string description', () => {
-    expect(v2(undefined).messageId).toBe('missing');
-    expect(v2('  ').messageId).toBe('missing');
-    expect(v2({ en: 'Weather' }).messageId).toBe('notString');
-    const v1 = check({ challenge: challengeV1([{}, { description: '' }]) });
-    expect(v1.status).toBe('fail');
-    expect(v1.message).toContain('Requirement #1');
-    expect(v1.evidence).toBe('accepts[1].description = ""');
-  });
-
-  it('fails a description over 500 characters (CDP Bazaar, x402#2993)', () => {
-    const out = v2('x'.repeat(501));
-    expect(out.status).toBe('fail');
-    expect(out.messageId).toBe('tooLong');
-  });
-
-  it('skips when there are no requirements', () => {
-    expect(check({ challenge: challengeV2([]) }).status).toBe('skip');
-  });
+checkTester(description, {
+  valid: [
+    { name: 'a short v2 description', artifacts: v2('Weather report') },
+    { name: 'a v1 description', artifacts: { challenge: challengeV1() }, messageId: 'ok' },
+    { name: '500 characters exactly', artifacts: v2('x'.repeat(500)), data: { length: 500 } },
+  ],
+  invalid: [
+    { name: 'no description', artifacts: v2(undefined), status: 'fail', messageId: 'missing' },
+    { name: 'a blank description', artifacts: v2('  '), status: 'fail', messageId: 'missing' },
+    { name: 'a non-string description', artifacts: v2({ en: 'Weather' }), status: 'fail', messageId: 'notString' },
+    {
+      name: 'an empty v1 description, naming the requirement',
+      artifacts: { challenge: challengeV1([{}, { description: '' }]) },
+      status: 'fail',
+      messageId: 'missing',
+      message: expect.stringContaining('Requirement #1'),
+      evidence: 'accepts[1].description = ""',
+    },
+    { name: 'over 500 characters (CDP Bazaar, x402#2993)', artifacts: v2('x'.repeat(501)), status: 'fail', messageId: 'tooLong' },
+    {
+      name: 'every bad v1 description, not just the first',
+      artifacts: { challenge: challengeV1([{ description: 'x'.repeat(501) }, {}, { description: 7 }]) },
+      status: 'fail',
+      messageId: 'tooLong',
+      findings: [
+        { status: 'fail', messageId: 'tooLong', message: expect.stringContaining('Requirement #0') },
+        { status: 'fail', messageId: 'notString', evidence: 'accepts[2].description = 7' },
+      ],
+    },
+  ],
+  skip: [{ name: 'no requirements', artifacts: { challenge: challengeV2([]) }, messageId: 'none' }],
 });

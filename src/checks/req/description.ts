@@ -1,5 +1,6 @@
 import type { Artifacts, RequirementView } from '../../artifacts/index.js';
-import { fail, pass, show, skip } from '../outcome.js';
+import { eachRequirement, onceInV2 } from '../eachRequirement.js';
+import { fail, pass, show } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -34,12 +35,13 @@ function judge(r: RequirementView, where: string, field: string): CheckOutcome {
   return pass(meta, 'ok', { ...data, length }, evidence);
 }
 
-export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome {
-  const requirements = challenge.requirements;
-  if (requirements.length === 0) return skip(meta, 'none');
-  // v2 carries one description for the whole challenge; v1 repeats it in every requirement.
-  const findings = requirements[0].x402Version === 2
-    ? [judge(requirements[0], 'resource.description', 'resource.description')]
-    : requirements.map((r) => judge(r, `Requirement #${r.index}: description`, `accepts[${r.index}].description`));
-  return findings.find((f) => f.status === 'fail') ?? findings[0];
+export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome[] {
+  return eachRequirement(meta, challenge, {
+    only: onceInV2,
+    each: (r) =>
+      r.x402Version === 2
+        ? judge(r, 'resource.description', 'resource.description')
+        : judge(r, `Requirement #${r.index}: description`, `accepts[${r.index}].description`),
+    clean: (_judged, notes) => notes[0],
+  });
 }

@@ -2,7 +2,8 @@ import type { Artifacts, RequirementView, TokenInfo } from '../../artifacts/inde
 import { sameAddress } from '../../protocol/addresses.js';
 import { findKnownAsset } from '../../protocol/assets.js';
 import { evmChainId, resolveNetwork } from '../../protocol/networks.js';
-import { fail, pass, show, skip, warn } from '../outcome.js';
+import { eachRequirement } from '../eachRequirement.js';
+import { fail, pass, show, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -80,11 +81,12 @@ function judge(r: RequirementView, tokenInfo: TokenInfo | undefined): CheckOutco
   return findings.length > 0 ? findings : [pass(meta, 'unverified', base, `${evidence}; accepts[${r.index}].asset = ${show(r.asset)}`)];
 }
 
-export function check({ challenge, tokenInfo }: Pick<Artifacts, 'challenge'> & Partial<Pick<Artifacts, 'tokenInfo'>>): CheckOutcome {
-  const requirements = challenge.requirements;
-  if (requirements.length === 0) return skip(meta, 'none');
-  const applicable = requirements.filter(isEip3009Exact);
-  if (applicable.length === 0) return skip(meta, 'noExactEvm');
-  const findings = applicable.flatMap((r) => judge(r, tokenInfo));
-  return findings.find((f) => f.status === 'fail') ?? findings.find((f) => f.status === 'warn') ?? findings[0] ?? pass(meta, 'ok', { count: applicable.length });
+export function check({ challenge, tokenInfo }: Pick<Artifacts, 'challenge'> & Partial<Pick<Artifacts, 'tokenInfo'>>): CheckOutcome[] {
+  return eachRequirement(meta, challenge, {
+    only: isEip3009Exact,
+    notApplicable: 'noExactEvm',
+    each: (r) => judge(r, tokenInfo),
+    // An unknown asset whose domain could not be compared says so, though it passes.
+    clean: (judged, notes) => notes[0] ?? pass(meta, 'ok', { count: judged.length }),
+  });
 }

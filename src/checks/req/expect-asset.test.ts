@@ -1,28 +1,31 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { BASE_SEPOLIA_USDC, challengeV2, target } from '../../../test/helpers/artifacts.js';
-import { check, meta } from './expect-asset.js';
+import { checkTester } from '../../../test/helpers/checkTester.js';
+import * as expectAsset from './expect-asset.js';
 
 const OTHER_TOKEN = '0x1111111111111111111111111111111111111111';
 const expecting = (asset: string, network?: string) => target({ expect: { asset, ...(network ? { network } : {}) } });
 
-describe(meta.id, () => {
-  it('passes when a requirement charges in the expected asset, whatever its case', () => {
-    const out = check({ challenge: challengeV2([{ asset: OTHER_TOKEN }, {}]), target: expecting(BASE_SEPOLIA_USDC.toLowerCase()) });
-    expect(out.status).toBe('pass');
-    expect(out.messageId).toBe('ok');
-    expect(out.message).toContain('#1');
-  });
-
-  it('fails when no requirement (on the expected network) charges in it', () => {
-    const out = check({ challenge: challengeV2([{ asset: OTHER_TOKEN }]), target: expecting(BASE_SEPOLIA_USDC) });
-    expect(out.status).toBe('fail');
-    expect(out.messageId).toBe('absent');
-    const elsewhere = check({ challenge: challengeV2([{ network: 'eip155:8453' }]), target: expecting(BASE_SEPOLIA_USDC, 'eip155:84532') });
-    expect(elsewhere.messageId).toBe('absent');
-  });
-
-  it('skips without --expect-asset or requirements', () => {
-    expect(check({ challenge: challengeV2(), target: target() }).messageId).toBe('noExpectation');
-    expect(check({ challenge: challengeV2([]), target: expecting(BASE_SEPOLIA_USDC) }).status).toBe('skip');
-  });
+checkTester(expectAsset, {
+  valid: [
+    {
+      name: 'a requirement charging in the expected asset, whatever its case',
+      artifacts: { challenge: challengeV2([{ asset: OTHER_TOKEN }, {}]), target: expecting(BASE_SEPOLIA_USDC.toLowerCase()) },
+      messageId: 'ok',
+      message: expect.stringContaining('#1'),
+    },
+  ],
+  invalid: [
+    { name: 'no requirement charging in it', artifacts: { challenge: challengeV2([{ asset: OTHER_TOKEN }]), target: expecting(BASE_SEPOLIA_USDC) }, status: 'fail', messageId: 'absent' },
+    {
+      name: 'no requirement on the expected network charging in it',
+      artifacts: { challenge: challengeV2([{ network: 'eip155:8453' }]), target: expecting(BASE_SEPOLIA_USDC, 'eip155:84532') },
+      status: 'fail',
+      messageId: 'absent',
+    },
+  ],
+  skip: [
+    { name: 'no --expect-asset', artifacts: { challenge: challengeV2(), target: target() }, messageId: 'noExpectation' },
+    { name: 'no requirements', artifacts: { challenge: challengeV2([]), target: expecting(BASE_SEPOLIA_USDC) }, messageId: 'none' },
+  ],
 });

@@ -1,4 +1,5 @@
 import type { Artifacts } from '../../artifacts/index.js';
+import { eachRequirement } from '../eachRequirement.js';
 import { fail, pass, show, skip } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
@@ -24,13 +25,11 @@ function samePayee(a: unknown, b: string): boolean {
   return evm.test(a) && evm.test(b) ? a.toLowerCase() === b.toLowerCase() : a.trim() === b.trim();
 }
 
-export function check({ challenge, target }: Pick<Artifacts, 'challenge' | 'target'>): CheckOutcome {
+export function check({ challenge, target }: Pick<Artifacts, 'challenge' | 'target'>): CheckOutcome | CheckOutcome[] {
   const expected = target.expect.payTo;
   if (expected === undefined) return skip(meta, 'noExpectation');
-  const requirements = challenge.requirements;
-  if (requirements.length === 0) return skip(meta, 'none');
-  const others = requirements.filter((r) => !samePayee(r.payTo, expected));
-  if (others.length === 0) return pass(meta, 'ok', { count: requirements.length, expected });
-  const first = others[0];
-  return fail(meta, 'other', { index: first.index, value: show(first.payTo), expected }, others.map((r) => `accepts[${r.index}].payTo = ${show(r.payTo)}`).join('; '));
+  return eachRequirement(meta, challenge, {
+    each: (r) => (samePayee(r.payTo, expected) ? null : fail(meta, 'other', { index: r.index, value: show(r.payTo), expected }, `accepts[${r.index}].payTo = ${show(r.payTo)}`)),
+    clean: (judged) => pass(meta, 'ok', { count: judged.length, expected }),
+  });
 }

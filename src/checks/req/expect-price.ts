@@ -57,7 +57,7 @@ function powerOfTenFactor(actual: bigint, expected: bigint): string | null {
   return actual > expected ? `${power}×` : `1/${power} of`;
 }
 
-export function check({ challenge, target, tokenInfo }: Pick<Artifacts, 'challenge' | 'target'> & Partial<Pick<Artifacts, 'tokenInfo'>>): CheckOutcome {
+export function check({ challenge, target, tokenInfo }: Pick<Artifacts, 'challenge' | 'target'> & Partial<Pick<Artifacts, 'tokenInfo'>>): CheckOutcome | CheckOutcome[] {
   const price = target.expect.price;
   if (price === undefined) return skip(meta, 'noExpectation');
   const requirements = challenge.requirements;
@@ -87,9 +87,11 @@ export function check({ challenge, target, tokenInfo }: Pick<Artifacts, 'challen
     const factor = powerOfTenFactor(actual, expected);
     if (factor) findings.push(fail(meta, 'scaled', { index: p.r.index, actual: atomicToDecimal(actual, p.decimals), symbol: p.symbol, factor, price }, advertised));
   }
-  // The expectation itself being unchargeable, then a power-of-ten slip, explain the most.
-  const worst = findings.find((f) => f.messageId === 'tooPrecise') ?? findings.find((f) => f.messageId === 'scaled');
-  if (worst) return worst;
+  // The expectation itself being unchargeable (once per number of decimals), then each
+  // requirement's power-of-ten slip, explain the most.
+  const tooPrecise = findings.filter((f, i) => f.messageId === 'tooPrecise' && findings.findIndex((o) => o.message === f.message) === i);
+  const explained = [...tooPrecise, ...findings.filter((f) => f.messageId === 'scaled')];
+  if (explained.length > 0) return explained;
   if (unknown.length > 0) return fail(meta, 'unknownDecimals', { price, unknown: unknown.join(', ') }, advertised);
   const prices = candidates.map(({ r, decimals, symbol }) => `#${r.index} ${isAtomicString(r.amount) && decimals !== null ? `${atomicToDecimal(r.amount, decimals)} ${symbol}` : show(r.amount)}`).join(', ');
   return fail(meta, 'mismatch', { price, onNetwork: wanted ? ` on ${wanted}` : '', prices }, advertised);

@@ -1,61 +1,47 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { challengeV1, challengeV2 } from '../../../test/helpers/artifacts.js';
-import { check, meta } from './network.js';
+import { checkTester } from '../../../test/helpers/checkTester.js';
+import * as network from './network.js';
 
-const v2 = (...accepts: Record<string, unknown>[]) => check({ challenge: challengeV2(accepts) });
-const v1 = (...accepts: Record<string, unknown>[]) => check({ challenge: challengeV1(accepts) });
+const v2 = (...accepts: Record<string, unknown>[]) => ({ challenge: challengeV2(accepts) });
+const v1 = (...accepts: Record<string, unknown>[]) => ({ challenge: challengeV1(accepts) });
 
-describe(meta.id, () => {
-  it('passes CAIP-2 ids in v2 and legacy names in v1', () => {
-    expect(v2({}).status).toBe('pass');
-    expect(v2({ network: 'solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp' }).status).toBe('pass');
-    expect(v1({}).messageId).toBe('ok');
-  });
-
-  it('warns on a v1 name in v2 beside its CAIP-2 twin (obol-stack legacy copies)', () => {
-    const out = v2({}, { network: 'base-sepolia' });
-    expect(out.status).toBe('warn');
-    expect(out.messageId).toBe('legacyTwin');
-    expect(out.evidence).toContain('accepts[1].network = "base-sepolia"');
-  });
-
-  it('fails a v1 name in v2 without a twin, and a non-CAIP-2 id', () => {
-    const out = v2({ network: 'base' });
-    expect(out.status).toBe('fail');
-    expect(out.messageId).toBe('v1NameInV2');
-    expect(out.message).toContain('eip155:8453');
-    expect(v2({ network: 'not a network' }).messageId).toBe('notCaip2');
-  });
-
-  it('warns on an unknown chain or namespace in v2', () => {
-    expect(v2({ network: 'eip155:999999' }).messageId).toBe('unknownChain');
-    expect(v2({ network: 'cosmos:cosmoshub-4' }).messageId).toBe('unknownNamespace');
-    expect(v2({ network: 'eip155:999999' }).status).toBe('warn');
-  });
-
-  it('warns on a v1 name only @x402/evm knows (x402#2729)', () => {
-    const out = v1({ network: 'megaeth' });
-    expect(out.status).toBe('warn');
-    expect(out.messageId).toBe('evmOnlyV1Name');
-  });
-
-  it('fails CAIP-2 ids, aliases and unknown names in v1', () => {
-    const caip = v1({ network: 'eip155:84532' });
-    expect(caip.status).toBe('fail');
-    expect(caip.messageId).toBe('caip2InV1');
-    expect(v1({ network: 'base-mainnet' }).messageId).toBe('alias');
-    expect(v1({ network: 'arbitrum-one' }).messageId).toBe('unknownV1');
-    expect(v1({ network: 'atlantis' }).messageId).toBe('unknownV1');
-  });
-
-  it('fails a missing or non-string network', () => {
-    expect(v2({ network: undefined }).messageId).toBe('missing');
-    const out = v2({}, { network: 84532 });
-    expect(out.messageId).toBe('notString');
-    expect(out.evidence).toBe('accepts[1].network = 84532');
-  });
-
-  it('skips when there are no requirements', () => {
-    expect(check({ challenge: challengeV2([]) }).status).toBe('skip');
-  });
+checkTester(network, {
+  valid: [
+    { name: 'a CAIP-2 id in v2', artifacts: v2({}) },
+    { name: 'a Solana CAIP-2 id in v2', artifacts: v2({ network: 'solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp' }) },
+    { name: 'a legacy name in v1', artifacts: v1({}), messageId: 'ok' },
+  ],
+  invalid: [
+    {
+      name: 'a v1 name in v2 beside its CAIP-2 twin (obol-stack legacy copies)',
+      artifacts: v2({}, { network: 'base-sepolia' }),
+      status: 'warn',
+      messageId: 'legacyTwin',
+      evidence: expect.stringContaining('accepts[1].network = "base-sepolia"'),
+    },
+    { name: 'a v1 name in v2 without a twin', artifacts: v2({ network: 'base' }), status: 'fail', messageId: 'v1NameInV2', message: expect.stringContaining('eip155:8453') },
+    { name: 'a non-CAIP-2 id in v2', artifacts: v2({ network: 'not a network' }), status: 'fail', messageId: 'notCaip2' },
+    { name: 'an unknown chain in v2', artifacts: v2({ network: 'eip155:999999' }), status: 'warn', messageId: 'unknownChain' },
+    { name: 'an unknown namespace in v2', artifacts: v2({ network: 'cosmos:cosmoshub-4' }), status: 'warn', messageId: 'unknownNamespace' },
+    { name: 'a v1 name only @x402/evm knows (x402#2729)', artifacts: v1({ network: 'megaeth' }), status: 'warn', messageId: 'evmOnlyV1Name' },
+    { name: 'a CAIP-2 id in v1', artifacts: v1({ network: 'eip155:84532' }), status: 'fail', messageId: 'caip2InV1' },
+    { name: 'an alias in v1', artifacts: v1({ network: 'base-mainnet' }), status: 'fail', messageId: 'alias' },
+    { name: 'a name legacy clients do not know', artifacts: v1({ network: 'arbitrum-one' }), status: 'fail', messageId: 'unknownV1' },
+    { name: 'an unknown name in v1', artifacts: v1({ network: 'atlantis' }), status: 'fail', messageId: 'unknownV1' },
+    { name: 'no network', artifacts: v2({ network: undefined }), status: 'fail', messageId: 'missing' },
+    { name: 'a non-string network', artifacts: v2({}, { network: 84532 }), status: 'fail', messageId: 'notString', evidence: 'accepts[1].network = 84532' },
+    {
+      name: 'every badly named network, not just the first',
+      artifacts: v2({ network: 'eip155:999999' }, {}, { network: 'base' }, { network: 84532 }),
+      status: 'fail',
+      messageId: 'v1NameInV2',
+      findings: [
+        { status: 'warn', messageId: 'unknownChain', evidence: 'accepts[0].network = "eip155:999999"' },
+        { status: 'fail', messageId: 'v1NameInV2', evidence: 'accepts[2].network = "base"' },
+        { status: 'fail', messageId: 'notString', evidence: 'accepts[3].network = 84532' },
+      ],
+    },
+  ],
+  skip: [{ name: 'no requirements', artifacts: { challenge: challengeV2([]) }, messageId: 'none' }],
 });

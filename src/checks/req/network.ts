@@ -1,6 +1,7 @@
 import type { Artifacts, RequirementView } from '../../artifacts/index.js';
 import { caip2Knowledge, isCaip2, isKnownV1Name, isLegacyV1Name, resolveNetwork } from '../../protocol/networks.js';
-import { fail, pass, show, skip, warn } from '../outcome.js';
+import { eachRequirement } from '../eachRequirement.js';
+import { fail, pass, show, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -55,18 +56,17 @@ function judgeV1(r: RequirementView, network: string): CheckOutcome | null {
   return fail(meta, 'unknownV1', data, evidence);
 }
 
-export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome {
-  const requirements = challenge.requirements;
-  if (requirements.length === 0) return skip(meta, 'none');
-  const warnings: CheckOutcome[] = [];
-  for (const r of requirements) {
-    const data = { index: r.index, value: show(r.network) };
-    const evidence = `accepts[${r.index}].network = ${show(r.network)}`;
-    if (r.network === undefined || r.network === null || r.network === '') return fail(meta, 'missing', data, evidence);
-    if (typeof r.network !== 'string') return fail(meta, 'notString', { ...data, type: typeof r.network }, evidence);
-    const finding = r.x402Version === 2 ? judgeV2(r, r.network, requirements) : judgeV1(r, r.network);
-    if (finding?.status === 'fail') return finding;
-    if (finding) warnings.push(finding);
-  }
-  return warnings[0] ?? pass(meta, 'ok', { count: requirements.length, version: requirements[0].x402Version });
+function judge(r: RequirementView, all: readonly RequirementView[]): CheckOutcome | null {
+  const data = { index: r.index, value: show(r.network) };
+  const evidence = `accepts[${r.index}].network = ${show(r.network)}`;
+  if (r.network === undefined || r.network === null || r.network === '') return fail(meta, 'missing', data, evidence);
+  if (typeof r.network !== 'string') return fail(meta, 'notString', { ...data, type: typeof r.network }, evidence);
+  return r.x402Version === 2 ? judgeV2(r, r.network, all) : judgeV1(r, r.network);
+}
+
+export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome[] {
+  return eachRequirement(meta, challenge, {
+    each: judge,
+    clean: (judged) => pass(meta, 'ok', { count: judged.length, version: judged[0].x402Version }),
+  });
 }

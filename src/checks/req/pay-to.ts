@@ -1,7 +1,8 @@
-import type { Artifacts } from '../../artifacts/index.js';
+import type { Artifacts, RequirementView } from '../../artifacts/index.js';
 import { addressShape, checksum, sameAddress, ZERO_ADDRESS } from '../../protocol/addresses.js';
 import { evmChainId } from '../../protocol/networks.js';
-import { fail, pass, show, skip } from '../outcome.js';
+import { eachRequirement } from '../eachRequirement.js';
+import { fail, pass, show } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -23,25 +24,24 @@ export const meta = {
   },
 } as const satisfies CheckMeta;
 
-export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome {
-  const requirements = challenge.requirements;
-  if (requirements.length === 0) return skip(meta, 'none');
-  for (const r of requirements) {
-    const data = { index: r.index, value: show(r.payTo), network: show(r.network) };
-    const evidence = `accepts[${r.index}].payTo = ${show(r.payTo)}`;
-    if (r.payTo === undefined || r.payTo === null || r.payTo === '') return fail(meta, 'missing', data, evidence);
-    if (typeof r.payTo !== 'string') return fail(meta, 'notString', { ...data, type: typeof r.payTo }, evidence);
-    const assetEvidence = `${evidence}; accepts[${r.index}].asset = ${show(r.asset)}`;
-    if (evmChainId(r.network) === null) {
-      // Other chains have their own address forms (Solana base58, case-sensitive): only identity is sure.
-      if (r.payTo === r.asset) return fail(meta, 'isAsset', data, assetEvidence);
-      continue;
-    }
-    const shape = addressShape(r.payTo);
-    if (shape === 'not-an-address') return fail(meta, 'notAddress', data, evidence);
-    if (shape === 'bad-checksum') return fail(meta, 'badChecksum', { ...data, expected: checksum(r.payTo) }, evidence);
-    if (sameAddress(r.payTo, ZERO_ADDRESS)) return fail(meta, 'zero', data, evidence);
-    if (sameAddress(r.payTo, r.asset)) return fail(meta, 'isAsset', data, assetEvidence);
+function judge(r: RequirementView): CheckOutcome | null {
+  const data = { index: r.index, value: show(r.payTo), network: show(r.network) };
+  const evidence = `accepts[${r.index}].payTo = ${show(r.payTo)}`;
+  if (r.payTo === undefined || r.payTo === null || r.payTo === '') return fail(meta, 'missing', data, evidence);
+  if (typeof r.payTo !== 'string') return fail(meta, 'notString', { ...data, type: typeof r.payTo }, evidence);
+  const assetEvidence = `${evidence}; accepts[${r.index}].asset = ${show(r.asset)}`;
+  if (evmChainId(r.network) === null) {
+    // Other chains have their own address forms (Solana base58, case-sensitive): only identity is sure.
+    return r.payTo === r.asset ? fail(meta, 'isAsset', data, assetEvidence) : null;
   }
-  return pass(meta, 'ok', { count: requirements.length });
+  const shape = addressShape(r.payTo);
+  if (shape === 'not-an-address') return fail(meta, 'notAddress', data, evidence);
+  if (shape === 'bad-checksum') return fail(meta, 'badChecksum', { ...data, expected: checksum(r.payTo) }, evidence);
+  if (sameAddress(r.payTo, ZERO_ADDRESS)) return fail(meta, 'zero', data, evidence);
+  if (sameAddress(r.payTo, r.asset)) return fail(meta, 'isAsset', data, assetEvidence);
+  return null;
+}
+
+export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome[] {
+  return eachRequirement(meta, challenge, { each: judge, clean: (judged) => pass(meta, 'ok', { count: judged.length }) });
 }

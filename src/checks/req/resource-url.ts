@@ -1,4 +1,5 @@
 import type { Artifacts, RequirementView } from '../../artifacts/index.js';
+import { eachRequirement, onceInV2 } from '../eachRequirement.js';
 import { fail, pass, show, skip, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
@@ -62,20 +63,19 @@ function judge(r: RequirementView, where: string, field: string, probed: URL[]):
   return WARNINGS.has(best) ? warn(meta, best, data, evidence) : fail(meta, best, data, evidence);
 }
 
-export function check({ challenge, target, unpaid }: Pick<Artifacts, 'challenge' | 'target'> & Partial<Pick<Artifacts, 'unpaid'>>): CheckOutcome {
-  const requirements = challenge.requirements;
-  if (requirements.length === 0) return skip(meta, 'none');
+export function check({ challenge, target, unpaid }: Pick<Artifacts, 'challenge' | 'target'> & Partial<Pick<Artifacts, 'unpaid'>>): CheckOutcome[] {
   const first = parse(target.url);
-  if (!first) return skip(meta, 'badTarget', { url: target.url });
-  const probed = [first];
+  if (!first && challenge.requirements.length > 0) return [skip(meta, 'badTarget', { url: target.url })];
+  const probed = first ? [first] : [];
   const landed = unpaid && unpaid.redirects.length > 0 ? parse(unpaid.finalUrl) : null;
   if (landed) probed.push(landed);
-  // v2 carries one resource for the whole challenge; v1 repeats it in every requirement.
-  const views = requirements[0].x402Version === 2 ? [requirements[0]] : requirements;
-  const findings = views.map((r) =>
-    r.x402Version === 2
-      ? judge(r, `resource.url (shared by all ${requirements.length} requirements)`, 'resource.url', probed)
-      : judge(r, `Requirement #${r.index}: resource`, `accepts[${r.index}].resource`, probed),
-  );
-  return findings.find((f) => f.status === 'fail') ?? findings.find((f) => f.status === 'warn') ?? findings[0];
+  const count = challenge.requirements.length;
+  return eachRequirement(meta, challenge, {
+    only: onceInV2,
+    each: (r) =>
+      r.x402Version === 2
+        ? judge(r, `resource.url (shared by all ${count} requirements)`, 'resource.url', probed)
+        : judge(r, `Requirement #${r.index}: resource`, `accepts[${r.index}].resource`, probed),
+    clean: (_judged, notes) => notes[0],
+  });
 }

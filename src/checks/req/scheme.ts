@@ -1,6 +1,7 @@
-import type { Artifacts } from '../../artifacts/index.js';
+import type { Artifacts, RequirementView } from '../../artifacts/index.js';
 import { isKnownScheme, KNOWN_SCHEMES, schemeLookalike } from '../../protocol/schemes.js';
-import { fail, pass, show, skip, warn } from '../outcome.js';
+import { eachRequirement } from '../eachRequirement.js';
+import { fail, pass, show, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -22,25 +23,24 @@ export const meta = {
   },
 } as const satisfies CheckMeta;
 
-export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome {
-  const requirements = challenge.requirements;
-  if (requirements.length === 0) return skip(meta, 'none');
-  for (const r of requirements) {
-    const data = { index: r.index, value: show(r.scheme) };
-    const evidence = `accepts[${r.index}].scheme = ${show(r.scheme)}`;
-    if (r.scheme === undefined || r.scheme === null) return fail(meta, 'missing', data, evidence);
-    if (typeof r.scheme !== 'string') return fail(meta, 'notString', { ...data, type: typeof r.scheme }, evidence);
-    if (r.scheme.trim() === '') return fail(meta, 'empty', data, evidence);
-    if (isKnownScheme(r.scheme)) continue;
-    // A name no implementation defines is a typo or a private protocol: the entry can never be
-    // paid, and legacy x402 1.x clients, whose schema allows only "exact", reject the whole challenge.
-    const known = schemeLookalike(r.scheme);
-    return known ? fail(meta, 'lookalike', { ...data, known: show(known) }, evidence) : fail(meta, 'unknown', { ...data, known: KNOWN_SCHEMES.join(', ') }, evidence);
-  }
-  // Known schemes only, but nothing "exact": buyers that implement only "exact" (most) cannot pay.
-  if (!requirements.some((r) => r.scheme === 'exact')) {
-    return warn(meta, 'noExact', {}, requirements.map((r) => `accepts[${r.index}].scheme = ${show(r.scheme)}`).join('; '));
-  }
-  const schemes = [...new Set(requirements.map((r) => r.scheme as string))].join(', ');
-  return pass(meta, 'ok', { count: requirements.length, schemes });
+function judge(r: RequirementView): CheckOutcome | null {
+  const data = { index: r.index, value: show(r.scheme) };
+  const evidence = `accepts[${r.index}].scheme = ${show(r.scheme)}`;
+  if (r.scheme === undefined || r.scheme === null) return fail(meta, 'missing', data, evidence);
+  if (typeof r.scheme !== 'string') return fail(meta, 'notString', { ...data, type: typeof r.scheme }, evidence);
+  if (r.scheme.trim() === '') return fail(meta, 'empty', data, evidence);
+  if (isKnownScheme(r.scheme)) return null;
+  // A name no implementation defines is a typo or a private protocol: the entry can never be
+  // paid, and legacy x402 1.x clients, whose schema allows only "exact", reject the whole challenge.
+  const known = schemeLookalike(r.scheme);
+  return known ? fail(meta, 'lookalike', { ...data, known: show(known) }, evidence) : fail(meta, 'unknown', { ...data, known: KNOWN_SCHEMES.join(', ') }, evidence);
+}
+
+export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome[] {
+  return eachRequirement(meta, challenge, {
+    each: judge,
+    // Nothing "exact": buyers that implement only "exact" (most) cannot pay, whatever else is wrong.
+    whole: (judged) => (judged.some((r) => r.scheme === 'exact') ? null : warn(meta, 'noExact', {}, judged.map((r) => `accepts[${r.index}].scheme = ${show(r.scheme)}`).join('; '))),
+    clean: (judged) => pass(meta, 'ok', { count: judged.length, schemes: [...new Set(judged.map((r) => r.scheme as string))].join(', ') }),
+  });
 }

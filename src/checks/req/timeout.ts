@@ -1,5 +1,6 @@
-import type { Artifacts } from '../../artifacts/index.js';
-import { fail, pass, show, skip, warn } from '../outcome.js';
+import type { Artifacts, RequirementView } from '../../artifacts/index.js';
+import { eachRequirement } from '../eachRequirement.js';
+import { fail, pass, show, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -26,20 +27,19 @@ const MIN_SECONDS = 30;
 /** Above this a leaked authorization stays spendable for over an hour. */
 const MAX_SECONDS = 3600;
 
-export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome {
-  const requirements = challenge.requirements;
-  if (requirements.length === 0) return skip(meta, 'none');
-  const warnings: CheckOutcome[] = [];
-  for (const r of requirements) {
-    const value = r.maxTimeoutSeconds;
-    const data = { index: r.index, value: show(value), min: MIN_SECONDS, max: MAX_SECONDS };
-    const evidence = `accepts[${r.index}].maxTimeoutSeconds = ${show(value)}`;
-    if (value === undefined || value === null) return fail(meta, 'missing', data, evidence);
-    if (typeof value !== 'number') return fail(meta, 'notNumber', { ...data, type: typeof value }, evidence);
-    if (!Number.isInteger(value)) return fail(meta, 'fraction', data, evidence);
-    if (value <= 0) return fail(meta, 'notPositive', data, evidence);
-    if (value < MIN_SECONDS) warnings.push(warn(meta, 'short', data, evidence));
-    else if (value > MAX_SECONDS) warnings.push(warn(meta, 'long', data, evidence));
-  }
-  return warnings[0] ?? pass(meta, 'ok', { count: requirements.length, min: MIN_SECONDS, max: MAX_SECONDS });
+function judge(r: RequirementView): CheckOutcome | null {
+  const value = r.maxTimeoutSeconds;
+  const data = { index: r.index, value: show(value), min: MIN_SECONDS, max: MAX_SECONDS };
+  const evidence = `accepts[${r.index}].maxTimeoutSeconds = ${show(value)}`;
+  if (value === undefined || value === null) return fail(meta, 'missing', data, evidence);
+  if (typeof value !== 'number') return fail(meta, 'notNumber', { ...data, type: typeof value }, evidence);
+  if (!Number.isInteger(value)) return fail(meta, 'fraction', data, evidence);
+  if (value <= 0) return fail(meta, 'notPositive', data, evidence);
+  if (value < MIN_SECONDS) return warn(meta, 'short', data, evidence);
+  if (value > MAX_SECONDS) return warn(meta, 'long', data, evidence);
+  return null;
+}
+
+export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome[] {
+  return eachRequirement(meta, challenge, { each: judge, clean: (judged) => pass(meta, 'ok', { count: judged.length, min: MIN_SECONDS, max: MAX_SECONDS }) });
 }
