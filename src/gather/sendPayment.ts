@@ -3,12 +3,14 @@ import { exchange } from './http.js';
 import { requestHeaders } from './requestHeaders.js';
 import type { GatherContext } from './types.js';
 
-/** The probed request again, the same method and body, with one payment header added. */
-export function sendPayment(ctx: GatherContext, headerName: string, headerValue: string): Promise<HttpExchange> {
+type ProbeContext = Pick<GatherContext, 'options' | 'timeoutMs' | 'dispatcher' | 'network' | 'deadline'>;
+
+/** The probed request as the user framed it (method, headers, body), under the run's limits and policy. */
+export function sendProbedRequest(ctx: ProbeContext, extraHeaders: Record<string, string> = {}): Promise<HttpExchange> {
   return exchange({
     url: ctx.options.url,
     method: ctx.options.method,
-    headers: requestHeaders(ctx.options, { [headerName]: headerValue }),
+    headers: requestHeaders(ctx.options, extraHeaders),
     body: ctx.options.body,
     timeoutMs: ctx.timeoutMs,
     dispatcher: ctx.dispatcher,
@@ -16,4 +18,9 @@ export function sendPayment(ctx: GatherContext, headerName: string, headerValue:
     network: ctx.network,
     deadline: ctx.deadline,
   });
+}
+
+/** The probed request again, the same method and body, with one payment header added. */
+export function sendPayment(ctx: ProbeContext, headerName: string, headerValue: string): Promise<HttpExchange> {
+  return sendProbedRequest(ctx, { [headerName]: headerValue });
 }

@@ -29,3 +29,12 @@ export function checksum(address: string): string {
 export function sameAddress(a: unknown, b: unknown): boolean {
   return typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 }
+
+/**
+ * Two recipients (or assets) are the same: EVM addresses compare without case (a checksum is only
+ * a spelling); any other chain's (Solana's base58) compare exactly.
+ */
+export function sameAccount(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string') return a === b;
+  return isWellFormedAddress(a) && isWellFormedAddress(b) ? a.toLowerCase() === b.toLowerCase() : a === b;
+}

@@ -1,4 +1,5 @@
 import type { Artifacts, RequirementView } from '../../artifacts/index.js';
+import { sameAccount } from '../../protocol/addresses.js';
 import { requirementViews } from '../../protocol/decodeChallenge.js';
 import { isKnownV1Name, isLegacyV1Name, resolveNetwork, sameNetwork } from '../../protocol/networks.js';
 import { isAtomicString } from '../../protocol/units.js';
@@ -28,14 +29,11 @@ export const meta = {
   },
 } as const satisfies CheckMeta;
 
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
-
 function sameValue(field: 'scheme' | 'network' | 'amount' | 'asset' | 'payTo', a: unknown, b: unknown): boolean {
   if (typeof a !== 'string' || typeof b !== 'string') return a === b;
   if (field === 'network') return sameNetwork(a, b);
   if (field === 'amount' && isAtomicString(a) && isAtomicString(b)) return BigInt(a) === BigInt(b);
-  // EVM addresses compare without case (checksums are only a spelling); others, like Solana's base58, are case-sensitive.
-  if ((field === 'asset' || field === 'payTo') && ADDRESS.test(a) && ADDRESS.test(b)) return a.toLowerCase() === b.toLowerCase();
+  if (field === 'asset' || field === 'payTo') return sameAccount(a, b);
   return a === b;
 }
 

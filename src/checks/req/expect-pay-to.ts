@@ -1,4 +1,5 @@
 import type { Artifacts } from '../../artifacts/index.js';
+import { sameAccount } from '../../protocol/addresses.js';
 import { eachRequirement } from '../eachRequirement.js';
 import { fail, pass, show, skip } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
@@ -18,18 +19,11 @@ export const meta = {
   },
 } as const satisfies CheckMeta;
 
-/** EVM addresses compare without case; other chains' addresses (Solana base58) are case-sensitive. */
-function samePayee(a: unknown, b: string): boolean {
-  if (typeof a !== 'string') return false;
-  const evm = /^0x[0-9a-fA-F]{40}$/;
-  return evm.test(a) && evm.test(b) ? a.toLowerCase() === b.toLowerCase() : a.trim() === b.trim();
-}
-
 export function check({ challenge, target }: Pick<Artifacts, 'challenge' | 'target'>): CheckOutcome | CheckOutcome[] {
   const expected = target.expect.payTo;
   if (expected === undefined) return skip(meta, 'noExpectation');
   return eachRequirement(meta, challenge, {
-    each: (r) => (samePayee(r.payTo, expected) ? null : fail(meta, 'other', { index: r.index, value: show(r.payTo), expected }, `accepts[${r.index}].payTo = ${show(r.payTo)}`)),
+    each: (r) => (typeof r.payTo === 'string' && (sameAccount(r.payTo, expected) || r.payTo.trim() === expected.trim()) ? null : fail(meta, 'other', { index: r.index, value: show(r.payTo), expected }, `accepts[${r.index}].payTo = ${show(r.payTo)}`)),
     clean: (judged) => pass(meta, 'ok', { count: judged.length, expected }),
   });
 }
