@@ -1,22 +1,12 @@
 /** `x402-probe demo`, the README's main job: every sandbox seller probed end to end and passing. */
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../src/cli/context.js';
 import { main } from '../src/cli/main.js';
 import type { Report } from '../src/report/types.js';
-
-function capture(): { io: CliIO; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    io: { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTTY: false, color: false, env: {}, waitForInterrupt: () => new Promise(() => {}) },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { captureIO } from './helpers/cli.js';
 
 describe('demo', () => {
   it('pays every sandbox seller, verifies settlement on chain and the ERC-8004 registration, exits 0', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureIO();
     const code = await main(['demo', '--json'], io);
     const doc = JSON.parse(out()) as { verdict: string; reports: Report[] };
     const failures = doc.reports.flatMap((r) => r.checks.filter((c) => c.status === 'fail').map((c) => `${r.target} ${c.id}: ${c.message}`));
@@ -36,7 +26,7 @@ describe('demo', () => {
   });
 
   it('prints the reports and a summary table in pretty mode', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureIO();
     expect(await main(['demo'], io)).toBe(0);
     expect(out()).toMatch(/seller\s+x402\s+price\s+ERC-8004\s+settlement tx\s+verdict/);
     expect(out()).toContain('Every sandbox seller passed');

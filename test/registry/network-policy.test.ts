@@ -12,7 +12,6 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerPopulation, type Population } from '../../fixtures/registry/population.js';
 import { REGISTRATION_TYPE, type AgentSpec } from '../../fixtures/registry/specs.js';
-import type { CliIO } from '../../src/cli/context.js';
 import { main } from '../../src/cli/main.js';
 import { classifyAddress, type HostLookup } from '../../src/gather/network.js';
 import { scanMarket } from '../../src/registry/market.js';
@@ -20,6 +19,7 @@ import type { CheckResult, Report } from '../../src/report/types.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/startSandbox.js';
 import { registryTargets } from '../../src/scan/registryTargets.js';
 import { scanTargets } from '../../src/scan/scanTargets.js';
+import { captureIO } from '../helpers/cli.js';
 
 const SECRET = 'ADMIN-SECRET-7f3a';
 const PUBLIC_STAND_IN = '127.0.0.9';
@@ -47,16 +47,6 @@ async function listen(host: string, handler: (path: string, respond: (status: nu
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const port = (server.address() as AddressInfo).port;
   return { origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, requests, server };
-}
-
-function capture(): { io: CliIO; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    io: { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTTY: false, color: false, env: {}, waitForInterrupt: () => new Promise(() => {}) },
-    out: () => out,
-    err: () => err,
-  };
 }
 
 const ndjson = (text: string) => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Report);
@@ -106,7 +96,7 @@ const forbiddenHits = () => [...admin.requests, ...adminV6.requests];
 
 describe('registry data that points at private networks', () => {
   it('scan --from-registry refuses every loopback endpoint and file: no request, the check fails with the reason, no secret in the NDJSON', async () => {
-    const { io, out, err } = capture();
+    const { io, out, err } = captureIO();
     const code = await main(['scan', '--from-registry', '--rpc', sandbox.rpcUrl, '--json', '--timeout', '3000'], io);
     expect(err()).toBe('');
     expect(code).toBe(1);
@@ -124,26 +114,26 @@ describe('registry data that points at private networks', () => {
   });
 
   it('scan (pretty) says the loopback registration file was left out', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureIO();
     await main(['scan', '--from-registry', '--rpc', sandbox.rpcUrl, '--timeout', '3000'], io);
     expect(out()).toContain('1 registration file not at a public address');
     expect(forbiddenHits()).toEqual([]);
   });
 
   it('registry show fails registry.uri-resolves for a loopback agentURI without fetching it', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureIO();
     const code = await main(['registry', 'show', agentOf('loopback-file').ref, '--rpc', sandbox.rpcUrl, '--json'], io);
     expect(code).toBe(1);
     const shown = JSON.parse(out()) as { checks: CheckResult[]; file: unknown };
     expect(shown.checks.find((c) => c.id === 'registry.uri-resolves')).toMatchObject({ status: 'fail', messageId: 'forbidden' });
     expect(shown.file).toBeNull();
-    const opted = capture();
+    const opted = captureIO();
     expect(await main(['registry', 'show', agentOf('loopback-file').ref, '--rpc', sandbox.rpcUrl, '--allow-private', '--json'], opted.io)).toBe(0);
     expect(JSON.parse(opted.out()).checks.find((c: CheckResult) => c.id === 'registry.uri-resolves')).toMatchObject({ status: 'pass' });
   });
 
   it('market marks loopback candidates forbidden and never requests them', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureIO();
     expect(await main(['market', '--rpc', sandbox.rpcUrl, '--json', '--timeout', '3000'], io)).toBe(0);
     const result = JSON.parse(out()) as { services: { endpoint: string; status: string; error: string | null }[]; excluded: Record<string, number> };
     expect(result.services.map((s) => s.status)).toEqual(['forbidden', 'forbidden', 'forbidden', 'forbidden']);
@@ -176,7 +166,7 @@ describe('registry data that points at private networks', () => {
   });
 
   it('--allow-private lets the registry reach them (the POST to /admin included)', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureIO();
     await main(['scan', '--from-registry', '--rpc', sandbox.rpcUrl, '--allow-private', '--no-attacks', '--json', '--timeout', '3000'], io);
     expect(ndjson(out()).find((r) => r.target === `${admin.origin}/admin`)?.checks.find((c) => c.id === 'http.reachable')?.status).toBe('pass');
     expect(admin.requests).toContain('POST /admin');
@@ -188,7 +178,7 @@ describe('registry data that points at private networks', () => {
   });
 
   it('still probes a loopback URL the user typed, without --allow-private, while its --agent file on loopback is refused', async () => {
-    const { io, out } = capture();
+    const { io, out } = captureIO();
     await main(['check', `${admin.origin}/api/weather`, '--agent', agentOf('loopback-file').ref, '--rpc', sandbox.rpcUrl, '--no-attacks', '--json'], io);
     const report = JSON.parse(out()) as Report;
     expect(checkOf(report, 'http.reachable')).toMatchObject({ status: 'pass' });
