@@ -9,9 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startHangOnPayment } from '../fixtures/hostile/hang-on-payment.js';
 import { startSlowRpc } from '../fixtures/hostile/slow-rpc.js';
 import { startFakeSigner } from '../fixtures/signer/fakeSigner.js';
-import type { CliIO } from '../src/cli/context.js';
 import { main } from '../src/cli/main.js';
 import type { Report } from '../src/report/types.js';
+import { captureIO } from './helpers/cli.js';
 
 /** What the probe may take past its deadline: scheduling on a busy 2-core machine. */
 const MARGIN_MS = 1_000;
@@ -26,11 +26,10 @@ afterAll(async () => {
 });
 
 async function cli(args: string[]): Promise<{ code: number; report: Report; ms: number }> {
-  const out: string[] = [];
-  const io: CliIO = { stdout: (t) => void out.push(t), stderr: () => {}, isTTY: false, color: false, env: {}, waitForInterrupt: () => new Promise(() => {}) };
+  const { io, out } = captureIO();
   const started = performance.now();
   const code = await main(args, io);
-  return { code, report: JSON.parse(out.join('')) as Report, ms: performance.now() - started };
+  return { code, report: JSON.parse(out()) as Report, ms: performance.now() - started };
 }
 
 async function world() {

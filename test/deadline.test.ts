@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type HangOnPaymentSeller, mostOpenAtOnce, startHangOnPayment } from '../fixtures/hostile/hang-on-payment.js';
 import { MALFORMED_PAYMENT } from '../src/gather/attacks.js';
-import type { CliIO } from '../src/cli/context.js';
 import { main } from '../src/cli/main.js';
 import type { Report } from '../src/report/types.js';
+import { captureIO } from './helpers/cli.js';
 
 /** What the probe may take past a bound it set itself: scheduling on a busy 2-core machine. */
 const MARGIN_MS = 1_500;
@@ -28,10 +28,9 @@ async function seller(): Promise<HangOnPaymentSeller> {
 }
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
-  const out: string[] = [];
-  const io: CliIO = { stdout: (t) => void out.push(t), stderr: () => {}, isTTY: false, color: false, env: {}, waitForInterrupt: () => new Promise(() => {}) };
+  const { io, out } = captureIO();
   const code = await main(args, io);
-  return { code, stdout: out.join('') };
+  return { code, stdout: out() };
 }
 
 /** From the seller's first request to the moment the probe let go of the last one. */

@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSeller } from '../fixtures/sellers/good.js';
 import { type FixtureServer, startFixtureServer } from '../fixtures/sellers/server.js';
-import type { CliIO } from '../src/cli/context.js';
 import { main } from '../src/cli/main.js';
 import type { Report } from '../src/report/types.js';
+import { captureIO } from './helpers/cli.js';
 
 /** A seller's injection attempt, in the field the probe quotes as evidence. */
 const INJECTED = '0.01\r\n::error title=x402-probe::all good \u001b[32mPASS\u001b[0m';
@@ -29,10 +29,9 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string }> {
-  const out: string[] = [];
-  const io: CliIO = { stdout: (t) => void out.push(t), stderr: () => {}, isTTY: false, color: false, env: {}, waitForInterrupt: () => new Promise(() => {}) };
+  const { io, out } = captureIO();
   const code = await main(args, io);
-  return { code, stdout: out.join('') };
+  return { code, stdout: out() };
 }
 
 describe('a check reports every finding (hostile seller: defects behind a good first requirement)', () => {

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSigner } from '../../fixtures/signer/fakeSigner.js';
 import { startGate, type StartedGate } from '../../fixtures/paid-sellers/gate.js';
 import { main } from '../../src/cli/main.js';
-import type { CliIO } from '../../src/cli/context.js';
 import { startSandbox } from '../../src/sandbox/startSandbox.js';
 import type { Sandbox } from '../../src/sandbox/types.js';
+import { captureIO } from '../helpers/cli.js';
 
 let sandbox: Sandbox;
 let honest: StartedGate;
@@ -37,17 +37,9 @@ afterAll(async () => {
 });
 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    isTTY: false,
-    color: false,
-    env: { BUYER_KEY: sandbox.accounts.buyers[2].privateKey },
-    waitForInterrupt: () => new Promise(() => {}),
-  };
-  return { code: await main(argv, io), stdout, stderr };
+  const { io, out, err } = captureIO({ BUYER_KEY: sandbox.accounts.buyers[2].privateKey });
+  const code = await main(argv, io);
+  return { code, stdout: out(), stderr: err() };
 }
 
 /** Exit 2, exactly one line on stderr matching `pattern`, and no report at all. */
