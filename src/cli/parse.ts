@@ -76,6 +76,11 @@ export function parseExpectAsset(value: string): { address: string; decimals?: n
   return match[2] === undefined ? { address: match[1] } : { address: match[1], decimals: Number(match[2]) };
 }
 
+/** A repeatable URL option: each value is checked as --x <url> is, and appended. */
+export function collectUrl(value: string, previous: string[] = []): string[] {
+  return [...previous, parseUrl(value)];
+}
+
 export function collectHeader(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const at = value.indexOf(':');
   if (at <= 0) throw new UsageError(`--header must look like "Name: value", got ${JSON.stringify(value)}`);

@@ -14,6 +14,7 @@ export interface PreflightCommandOptions extends KubeCommandOptions {
   address?: string;
   rpc?: string;
   ollama?: string;
+  endpoint: string[];
   /** Known to resolveNetwork: parseNetwork checked it as it was read. */
   network: string;
   type: PreflightType;
@@ -33,7 +34,7 @@ export async function runPreflight(options: PreflightCommandOptions, io: CliIO):
   }
   const output = commandOutput(options, io);
   const progress = output.progress();
-  progress.update('checking cluster, Ollama, wallet and tunnel');
+  progress.update(`checking cluster, Ollama${options.endpoint.length ? ', endpoints' : ''}, wallet and tunnel`);
   const result = await preflight({
     kube,
     ollamaUrl: ollamaBaseUrl(options.ollama, io.env),
@@ -42,6 +43,7 @@ export async function runPreflight(options: PreflightCommandOptions, io: CliIO):
     rpc: options.rpc,
     network: options.network,
     type: options.type,
+    endpoints: options.endpoint,
     timeoutMs: options.timeout,
   }).finally(() => progress.stop());
   io.stdout(output.json ? renderPreflightJson(result) : renderPreflightPretty(result, { color: output.color }));

@@ -14,7 +14,7 @@ import {
 } from '@kubernetes/client-node';
 import { type KubeCallContext, toKubeError } from './errors.js';
 import type { ResolvedKubeConfig } from './kubeconfig.js';
-import { type ConfigMap, OFFER_GROUP, OFFER_KIND, OFFER_PLURAL, OFFER_VERSION, type ServiceOffer } from './types.js';
+import { type ConfigMap, type KubeService, OFFER_GROUP, OFFER_KIND, OFFER_PLURAL, OFFER_VERSION, type ServiceOffer } from './types.js';
 
 const DEFAULT_KUBE_TIMEOUT_MS = 10_000;
 
@@ -38,6 +38,8 @@ export interface KubeClient {
   getConfigMap(namespace: string, name: string): Promise<ConfigMap>;
   /** ConfigMaps across all namespaces matching a label selector. */
   listConfigMaps(labelSelector: string): Promise<ConfigMap[]>;
+  /** Services across all namespaces (what could be sold over HTTP). */
+  listServices(): Promise<KubeService[]>;
 }
 
 export interface CreateKubeClientParameters {
@@ -120,5 +122,6 @@ export function createKubeClient(resolved: ResolvedKubeConfig, params: CreateKub
       call({ verb: 'get', what: `ConfigMap ${namespace}/${name}` }, () => core.readNamespacedConfigMap({ namespace, name }, deadline(timeoutMs)) as Promise<ConfigMap>),
     listConfigMaps: (labelSelector) =>
       call({ verb: 'list', what: `ConfigMaps (${labelSelector})` }, async () => (await core.listConfigMapForAllNamespaces({ labelSelector }, deadline(timeoutMs))).items as ConfigMap[]),
+    listServices: () => call({ verb: 'list', what: 'Services' }, async () => (await core.listServiceForAllNamespaces({}, deadline(timeoutMs))).items as KubeService[]),
   };
 }

@@ -82,3 +82,13 @@ export interface ConfigMap {
   metadata: ObjectMeta;
   data?: Record<string, string>;
 }
+
+/** A core/v1 Service, as far as a seller needs it: where it is and which ports it serves. */
+export interface KubeService {
+  metadata: ObjectMeta;
+  spec?: {
+    type?: string;
+    clusterIP?: string;
+    ports?: Array<{ name?: string; port?: number; protocol?: string }>;
+  };
+}

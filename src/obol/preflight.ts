@@ -13,9 +13,11 @@ import { resolveNetwork } from '../protocol/networks.js';
 import { atomicToDecimal } from '../protocol/units.js';
 import { redactSecrets } from '../util/redact.js';
 import { ollamaModels } from './ollama.js';
+import { openAiModels } from './openAiModels.js';
+import { clusterServiceCandidates, endpointCandidates, ollamaCandidates, type SellCandidate } from './sellCandidates.js';
 import { errorLine } from '../util/errorLine.js';
 
-export type PreflightItemId = 'cluster' | 'crd' | 'ollama' | 'wallet' | 'usdc' | 'gas' | 'tunnel';
+export type PreflightItemId = 'cluster' | 'crd' | 'ollama' | 'endpoint' | 'services' | 'wallet' | 'usdc' | 'gas' | 'tunnel';
 /** What the seller means to sell: it decides which items are required. */
 export type PreflightType = 'inference' | 'http';
 export type PreflightStatus = 'ready' | 'not-ready' | 'skipped';
@@ -39,6 +41,8 @@ export interface PreflightResult {
   type: PreflightType;
   ready: boolean;
   items: PreflightItem[];
+  /** Everything that could be sold, found by the ollama, endpoint and services items. */
+  candidates: SellCandidate[];
 }
 
 export interface PreflightParameters {
@@ -56,6 +60,8 @@ export interface PreflightParameters {
   network?: string;
   /** inference (default) or http: an HTTP-only seller needs no Ollama. */
   type?: PreflightType;
+  /** --endpoint: OpenAI-compatible servers (a GPU box on the LAN), read from GET /v1/models. */
+  endpoints?: readonly string[];
   timeoutMs?: number;
 }
 
@@ -63,6 +69,8 @@ const TITLES: Record<PreflightItemId, string> = {
   cluster: 'Kubernetes cluster reachable',
   crd: 'ServiceOffer CRD installed',
   ollama: 'Ollama reachable, with models',
+  endpoint: 'OpenAI-compatible endpoint',
+  services: 'In-cluster Services',
   wallet: 'Seller wallet resolved',
   usdc: 'USDC balance',
   gas: 'Gas (ETH) balance',
@@ -184,7 +192,11 @@ export async function preflight(params: PreflightParameters): Promise<PreflightR
       items.push(item('crd', 'not-ready', errorLine(error), error instanceof KubeApiError && error.reason === 'forbidden' ? 'ask for RBAC access to the obol.org API group' : 'check the cluster'));
     }
   }
-  items.push(await ollamaItem(params.ollamaUrl, timeoutMs));
+  const candidates: SellCandidate[] = [];
+  items.push(await ollamaItem(params.ollamaUrl, timeoutMs, candidates));
+  for (const url of params.endpoints ?? []) items.push(await endpointItem(url, timeoutMs, candidates));
+  if (!client || !clusterReady) items.push(item('services', 'skipped', 'not listed: the cluster is not reachable', 'make the cluster reachable first'));
+  else items.push(await servicesItem(client, candidates));
   let wallet: PreflightItem;
   if (params.address) wallet = item('wallet', 'ready', `${params.address} (--address)`, null, { address: params.address, source: 'address' });
   else if (params.signerUrl) wallet = await walletFromSigner(params.signerUrl, timeoutMs);
@@ -202,12 +214,29 @@ export async function preflight(params: PreflightParameters): Promise<PreflightR
   }
   const type = params.type ?? 'inference';
   const judged = items.map((i) => ({ ...i, required: REQUIRED[type].includes(i.id) }));
-  return { type, ready: judged.every((i) => !i.required || i.status === 'ready'), items: judged };
+  return { type, ready: judged.every((i) => !i.required || i.status === 'ready'), items: judged, candidates };
 }
 
-async function ollamaItem(url: string, timeoutMs: number): Promise<PreflightItem> {
+async function endpointItem(url: string, timeoutMs: number, candidates: SellCandidate[]): Promise<PreflightItem> {
+  const result = await openAiModels(url, timeoutMs);
+  if ('error' in result) return item('endpoint', 'not-ready', result.error, 'start the server, or pass the base URL it serves /v1/models on', { url: result.base });
+  candidates.push(...endpointCandidates(result.base, result.models));
+  const more = result.omitted > 0 ? ` (and ${result.omitted} more not listed)` : '';
+  return item('endpoint', 'ready', `${result.models.length} model${result.models.length === 1 ? '' : 's'} at ${result.base}${more}`, null, { url: result.base, models: result.models, omitted: result.omitted });
+}
+
+async function servicesItem(client: KubeClient, candidates: SellCandidate[]): Promise<PreflightItem> {
+  const result = await clusterServiceCandidates(client);
+  if ('error' in result) return item('services', 'not-ready', result.error, 'ask for RBAC access to list Services, or name the upstream yourself');
+  candidates.push(...result.candidates);
+  const n = result.candidates.length;
+  return item('services', 'ready', n === 0 ? 'no Services outside the system namespaces' : `${n} Service${n === 1 ? '' : 's'} outside the system namespaces`, null, { services: result.candidates.map((c) => c.source) });
+}
+
+async function ollamaItem(url: string, timeoutMs: number, candidates: SellCandidate[]): Promise<PreflightItem> {
   const result = await ollamaModels(url, timeoutMs);
   if ('error' in result) return item('ollama', 'not-ready', result.error, 'start Ollama (ollama serve), or point OLLAMA_HOST or --ollama at it');
   if (result.models.length === 0) return item('ollama', 'not-ready', `Ollama at ${result.url} has no models`, 'pull a model, e.g. ollama pull qwen3:0.6b', { url: result.url, models: [] });
+  candidates.push(...ollamaCandidates(result.url, result.models));
   return item('ollama', 'ready', `${result.models.length} model${result.models.length === 1 ? '' : 's'} at ${result.url}`, null, { url: result.url, models: result.models });
 }

@@ -3,6 +3,17 @@ import { createColors } from 'picocolors';
 import { version } from '../version.js';
 import type { OllamaModel } from './ollama.js';
 import type { PreflightResult } from './preflight.js';
+import { SIZE_CLASSES } from './modelSize.js';
+import type { SellCandidate } from './sellCandidates.js';
+
+const KIND_LABEL: Record<SellCandidate['kind'], string> = { 'ollama-model': 'ollama', 'endpoint-model': 'endpoint', 'cluster-service': 'service' };
+
+function candidateFacts(candidate: SellCandidate): string {
+  if (candidate.kind === 'cluster-service') return `ports ${candidate.ports?.join(', ')}`;
+  if (!candidate.parameterSize) return `size unknown  ${candidate.source}`;
+  const label = SIZE_CLASSES.find((c) => c.id === candidate.sizeClass)?.label;
+  return `${candidate.parameterSize.text} (${label})  ${candidate.source}`;
+}
 
 export function renderPreflightJson(result: PreflightResult): string {
   return `${JSON.stringify({ tool: 'x402-probe', version, command: 'preflight', type: result.type, ready: result.ready, items: result.items }, null, 2)}\n`;
@@ -21,6 +32,11 @@ export function renderPreflightPretty(result: PreflightResult, options: { color?
       for (const m of i.data.models as OllamaModel[]) out.push(`      ${m.name}  ${c.dim([m.sizeText, m.parameterSize, m.quantization].filter(Boolean).join('  '))}`);
     }
     if (i.status === 'not-ready' && i.fix) out.push(`      ${c.dim('fix:')} ${i.fix}`);
+  }
+  if (result.candidates.length > 0) {
+    out.push('', c.bold('Sellable candidates'));
+    const width = Math.max(...result.candidates.map((k) => k.name.length));
+    for (const k of result.candidates) out.push(`  ${KIND_LABEL[k.kind].padEnd(8)} ${k.name.padEnd(width)}  ${c.dim(candidateFacts(k))}`);
   }
   const required = result.items.filter((i) => i.required);
   const readyCount = required.filter((i) => i.status === 'ready').length;

@@ -22,6 +22,21 @@ export interface StartFakeOllamaParameters {
   models?: string[];
 }
 
+/** Reported generation time per token (1000 tokens/s): a fixed rate, so a measured run's floor is deterministic. */
+export const FAKE_EVAL_NS_PER_TOKEN = 1_000_000;
+
+/** details.parameter_size as Ollama reports it: qwen3:0.6b's real figure, else read off the tag (`8b` is `8.0B`). */
+function parameterSizeOf(name: string): string {
+  if (name === 'qwen3:0.6b') return '751.63M';
+  const match = /:(\d+(?:\.\d+)?)b\b/i.exec(name);
+  return match ? `${Number(match[1]).toFixed(1)}B` : '751.63M';
+}
+
+/** A token bound (num_predict, max_tokens) when it is a positive integer. */
+function limitOf(value: unknown): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : Number.POSITIVE_INFINITY;
+}
+
 const MAX_BODY_BYTES = 1024 * 1024;
 /** A fixed clock keeps answers byte-identical between runs. */
 const CREATED_AT = '2026-01-01T00:00:00Z';
@@ -79,7 +94,7 @@ export async function startFakeOllama(parameters: StartFakeOllamaParameters = {}
             modified_at: CREATED_AT,
             size: 522653767,
             digest: digestOf(name),
-            details: { parent_model: '', format: 'gguf', family: name.split(':')[0], families: [name.split(':')[0]], parameter_size: '751.63M', quantization_level: 'Q4_K_M' },
+            details: { parent_model: '', format: 'gguf', family: name.split(':')[0], families: [name.split(':')[0]], parameter_size: parameterSizeOf(name), quantization_level: 'Q4_K_M' },
           })),
         });
       }
@@ -105,7 +120,10 @@ export async function startFakeOllama(parameters: StartFakeOllamaParameters = {}
       const model = modelFrom(body, res);
       if (!model) return;
       const content = answerFor(messages, body.prompt);
-      const timing = { total_duration: 1_000_000, load_duration: 100_000, prompt_eval_count: tokens(JSON.stringify(messages ?? body.prompt ?? '')), eval_count: tokens(content), eval_duration: 500_000 };
+      const options = body.options && typeof body.options === 'object' ? (body.options as Record<string, unknown>) : {};
+      const evalCount = Math.min(tokens(content), limitOf(options.num_predict));
+      const evalDuration = evalCount * FAKE_EVAL_NS_PER_TOKEN;
+      const timing = { total_duration: evalDuration + 600_000, load_duration: 100_000, prompt_eval_count: tokens(JSON.stringify(messages ?? body.prompt ?? '')), eval_count: evalCount, eval_duration: evalDuration };
       if (path === '/api/chat') return sendJson(res, 200, { model, created_at: CREATED_AT, message: { role: 'assistant', content }, done_reason: 'stop', done: true, ...timing });
       return sendJson(res, 200, { model, created_at: CREATED_AT, response: content, done: true, done_reason: 'stop', ...timing });
     }
@@ -114,6 +132,7 @@ export async function startFakeOllama(parameters: StartFakeOllamaParameters = {}
       if (!model) return;
       const content = answerFor(messages);
       const promptTokens = tokens(JSON.stringify(messages ?? ''));
+      const completionTokens = Math.min(tokens(content), limitOf(body.max_tokens));
       return sendJson(res, 200, {
         id: `chatcmpl-${digestOf(JSON.stringify(body)).slice(0, 12)}`,
         object: 'chat.completion',
@@ -121,7 +140,7 @@ export async function startFakeOllama(parameters: StartFakeOllamaParameters = {}
         model,
         system_fingerprint: 'fp_ollama',
         choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-        usage: { prompt_tokens: promptTokens, completion_tokens: tokens(content), total_tokens: promptTokens + tokens(content) },
+        usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
       });
     }
     return sendJson(res, 404, { error: '404 page not found' });

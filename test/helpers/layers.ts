@@ -12,4 +12,8 @@ export const PURE_DOMAIN_MODULES = [
   'obol/conditions',
   'obol/expectations',
   'obol/pricing',
+  'obol/modelSize',
+  'obol/guideline',
+  'obol/costFloor',
+  'obol/measurement',
 ];
