@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { PreflightType } from '../obol/preflight.js';
 import type { CliContext } from './context.js';
+import { MAX_MEASURED_MODELS } from '../obol/measurement.js';
+import { addCostOptions } from './costOptions.js';
 import { addKubeOptions } from './options.js';
 import { collectUrl, parseAddress, parseChoice, parseNetwork, parsePositiveInt, parseUrl } from './parse.js';
 import type { PreflightCommandOptions } from './runPreflight.js';
@@ -20,6 +22,8 @@ export function registerPreflight(program: Command, ctx: CliContext): void {
     .option('--network <name>', 'network the seller will be paid on', parseNetwork('--network'), 'base-sepolia')
     .option('--type <kind>', 'what will be sold: inference (needs Ollama) or http (Ollama reported, not required)', parseChoice('--type', PREFLIGHT_TYPES), 'inference')
     .option('--timeout <ms>', 'deadline for each request in milliseconds', parsePositiveInt('--timeout'), 5_000);
+  command.option('--measure', `run a short, bounded generation on each model found (at most ${MAX_MEASURED_MODELS}) and compute its cost floor; it loads the models`);
+  addCostOptions(command);
   addKubeOptions(command);
   command.action(async (options: PreflightCommandOptions) => {
     const { runPreflight } = await import('./runPreflight.js');

@@ -6,9 +6,11 @@ import { renderPreflightJson, renderPreflightPretty } from '../obol/renderPrefli
 import type { CliIO } from './context.js';
 import { kubeClientFor } from './kube.js';
 import type { KubeCommandOptions } from './options.js';
+import type { CostCommandOptions } from './costOptions.js';
 import { commandOutput } from './output.js';
 
-export interface PreflightCommandOptions extends KubeCommandOptions {
+export interface PreflightCommandOptions extends KubeCommandOptions, CostCommandOptions {
+  measure?: boolean;
   json?: boolean;
   signer?: string;
   address?: string;
@@ -44,6 +46,16 @@ export async function runPreflight(options: PreflightCommandOptions, io: CliIO):
     network: options.network,
     type: options.type,
     endpoints: options.endpoint,
+    measure: options.measure
+      ? {
+          watts: options.watts,
+          energyPrice: options.energyPrice,
+          tokensPerRequest: options.tokensPerRequest,
+          maxTokens: options.measureTokens,
+          timeoutMs: options.measureTimeout,
+          onMeasure: (model, index, total) => progress.update(`measuring ${model} (${index + 1}/${total}, at most ${options.measureTokens} tokens)`),
+        }
+      : undefined,
     timeoutMs: options.timeout,
   }).finally(() => progress.stop());
   io.stdout(output.json ? renderPreflightJson(result) : renderPreflightPretty(result, { color: output.color }));

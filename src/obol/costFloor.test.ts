@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { atomicCharge, effectivePrice } from './pricing.js';
-import { costFloor, CostFloorInputError, decimalBelow, decimalMax, parseRational } from './costFloor.js';
+import { costFloor, CostFloorInputError, decimalBelow, decimalMax, decimalMidpoint, parseRational } from './costFloor.js';
 
 const base = { tokens: 100, durationNs: 2_000_000_000, watts: '300', energyPrice: '0.20', tokensPerRequest: 1000 };
 
@@ -66,5 +66,14 @@ describe('decimal comparisons', () => {
     expect(decimalBelow('0.001', '0.0010')).toBe(false);
     expect(decimalMax('0.000334', '0.0005')).toBe('0.0005');
     expect(decimalMax('0.02', '0.0005')).toBe('0.02');
+  });
+});
+
+describe('decimalMidpoint', () => {
+  it('is exact', () => {
+    expect(decimalMidpoint('0.001', '0.005')).toBe('0.003');
+    expect(decimalMidpoint('0.0005', '0.002')).toBe('0.00125');
+    expect(decimalMidpoint('0.10', '1.00')).toBe('0.55');
+    expect(decimalMidpoint('1', '2')).toBe('1.5');
   });
 });

@@ -105,3 +105,15 @@ export function decimalBelow(a: string, b: string): boolean {
 export function decimalMax(a: string, b: string): string {
   return decimalBelow(a, b) ? b : a;
 }
+
+/** The midpoint of two non-negative decimal strings, exact. */
+export function decimalMidpoint(a: string, b: string): string {
+  const x = parseRational(a);
+  const y = parseRational(b);
+  if (!x || !y) throw new CostFloorInputError(`not decimals: ${a}, ${b}`);
+  // (x + y) / 2 = (x.num·y.den + y.num·x.den) · 5 / (x.den · y.den · 10), all powers of ten.
+  const scale = (x.den * y.den * 10n).toString().length - 1;
+  const digits = ((x.num * y.den + y.num * x.den) * 5n).toString().padStart(scale + 1, '0');
+  const fraction = digits.slice(-scale).replace(/0+$/, '');
+  return fraction ? `${digits.slice(0, -scale)}.${fraction}` : digits.slice(0, -scale);
+}

@@ -4,12 +4,8 @@
  * timed here). Opt-in, because it loads the model; bounded in tokens and in time.
  */
 import { exchange } from '../gather/http.js';
-import { interpretMeasurement, type MeasureApi, type Measurement } from './measurement.js';
+import { DEFAULT_MEASURE_TIMEOUT_MS, DEFAULT_MEASURE_TOKENS, interpretMeasurement, MAX_MEASURE_TOKENS, type MeasureApi, type Measurement } from './measurement.js';
 import { openAiBase } from './openAiModels.js';
-
-export const DEFAULT_MEASURE_TOKENS = 128;
-export const MAX_MEASURE_TOKENS = 4096;
-export const DEFAULT_MEASURE_TIMEOUT_MS = 120_000;
 const MEASURE_BODY_CAP = 256 * 1024;
 const PROMPT = 'Describe the sea in a short paragraph.';
 

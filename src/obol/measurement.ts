@@ -4,6 +4,13 @@
  * gets a finding with a message id, never a rate: no NaN or Infinity reaches the cost floor.
  */
 
+/** The measured run's bounds: tokens generated (num_predict / max_tokens) and time. */
+export const DEFAULT_MEASURE_TOKENS = 128;
+export const MAX_MEASURE_TOKENS = 4096;
+export const DEFAULT_MEASURE_TIMEOUT_MS = 120_000;
+/** Models one preflight --measure runs: each run loads a model, so a long list is cut. */
+export const MAX_MEASURED_MODELS = 5;
+
 /** The two APIs a model is measured through. */
 export type MeasureApi = 'ollama' | 'openai';
 

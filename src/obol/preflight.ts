@@ -13,6 +13,8 @@ import { resolveNetwork } from '../protocol/networks.js';
 import { atomicToDecimal } from '../protocol/units.js';
 import { redactSecrets } from '../util/redact.js';
 import { ollamaModels } from './ollama.js';
+import { measureCost, type CostInputs } from './measureCost.js';
+import { MAX_MEASURED_MODELS } from './measurement.js';
 import { openAiModels } from './openAiModels.js';
 import { clusterServiceCandidates, endpointCandidates, ollamaCandidates, type SellCandidate } from './sellCandidates.js';
 import { errorLine } from '../util/errorLine.js';
@@ -62,7 +64,27 @@ export interface PreflightParameters {
   type?: PreflightType;
   /** --endpoint: OpenAI-compatible servers (a GPU box on the LAN), read from GET /v1/models. */
   endpoints?: readonly string[];
+  /** --measure: a short bounded generation on each model candidate (at most MAX_MEASURED_MODELS), costed with these inputs. */
+  measure?: MeasureOptions;
   timeoutMs?: number;
+}
+
+export interface MeasureOptions extends CostInputs {
+  maxTokens: number;
+  timeoutMs: number;
+  /** Called before each model is measured (progress on a TTY). */
+  onMeasure?: (model: string, index: number, total: number) => void;
+}
+
+async function measureCandidates(candidates: SellCandidate[], options: MeasureOptions): Promise<void> {
+  const models = candidates.filter((c) => c.kind !== 'cluster-service').slice(0, MAX_MEASURED_MODELS);
+  for (const [index, candidate] of models.entries()) {
+    options.onMeasure?.(candidate.name, index, models.length);
+    const api = candidate.kind === 'ollama-model' ? 'ollama' : 'openai';
+    const { measurement, floor } = await measureCost({ api, url: candidate.source, model: candidate.name, maxTokens: options.maxTokens, timeoutMs: options.timeoutMs, watts: options.watts, energyPrice: options.energyPrice, tokensPerRequest: options.tokensPerRequest });
+    candidate.measurement = measurement;
+    candidate.floor = floor;
+  }
 }
 
 const TITLES: Record<PreflightItemId, string> = {
@@ -212,6 +234,7 @@ export async function preflight(params: PreflightParameters): Promise<PreflightR
     const tunnel = await readTunnelUrl(client);
     items.push(tunnel ? item('tunnel', 'ready', tunnel, null, { url: tunnel }) : item('tunnel', 'not-ready', 'no tunnelURL in ConfigMap obol-frontend/obol-stack-config: buyers cannot reach the offers from the internet', 'the quick tunnel starts with the first obol sell; or run obol tunnel restart'));
   }
+  if (params.measure) await measureCandidates(candidates, params.measure);
   const type = params.type ?? 'inference';
   const judged = items.map((i) => ({ ...i, required: REQUIRED[type].includes(i.id) }));
   return { type, ready: judged.every((i) => !i.required || i.status === 'ready'), items: judged, candidates };

@@ -16,7 +16,7 @@ function candidateFacts(candidate: SellCandidate): string {
 }
 
 export function renderPreflightJson(result: PreflightResult): string {
-  return `${JSON.stringify({ tool: 'x402-probe', version, command: 'preflight', type: result.type, ready: result.ready, items: result.items }, null, 2)}\n`;
+  return `${JSON.stringify({ tool: 'x402-probe', version, command: 'preflight', type: result.type, ready: result.ready, items: result.items, candidates: result.candidates }, null, 2)}\n`;
 }
 
 export function renderPreflightPretty(result: PreflightResult, options: { color?: boolean } = {}): string {
@@ -36,7 +36,12 @@ export function renderPreflightPretty(result: PreflightResult, options: { color?
   if (result.candidates.length > 0) {
     out.push('', c.bold('Sellable candidates'));
     const width = Math.max(...result.candidates.map((k) => k.name.length));
-    for (const k of result.candidates) out.push(`  ${KIND_LABEL[k.kind].padEnd(8)} ${k.name.padEnd(width)}  ${c.dim(candidateFacts(k))}`);
+    for (const k of result.candidates) {
+      out.push(`  ${KIND_LABEL[k.kind].padEnd(8)} ${k.name.padEnd(width)}  ${c.dim(candidateFacts(k))}`);
+      const m = k.measurement;
+      if (m && !m.ok) out.push(`      ${c.red('measurement failed')} (${m.messageId}): ${m.message}`);
+      else if (m && k.floor) out.push(`      ${m.tokensPerSecond} tokens/s; cost floor ${c.bold(`${k.floor.perRequest} USDC per request`)} (${k.floor.tokensPerRequest} tokens, ${k.floor.watts} W, ${k.floor.energyPrice} USD/kWh), ${k.floor.perMTok} per 1M tokens`);
+    }
   }
   const required = result.items.filter((i) => i.required);
   const readyCount = required.filter((i) => i.status === 'ready').length;

@@ -7,6 +7,8 @@ import type { KubeClient } from '../kube/client.js';
 import type { KubeService } from '../kube/types.js';
 import { errorLine } from '../util/errorLine.js';
 import { modelParameterSize, type ParameterSize, type SizeClassId, sizeClassOf } from './modelSize.js';
+import type { CostFloor } from './costFloor.js';
+import type { Measurement } from './measurement.js';
 import type { OllamaModel } from './ollama.js';
 
 export type SellCandidateKind = 'ollama-model' | 'endpoint-model' | 'cluster-service';
@@ -23,6 +25,9 @@ export interface SellCandidate {
   /** For a cluster Service: its namespace and ports. */
   namespace?: string;
   ports?: number[];
+  /** With --measure: the measured run (or the finding that stopped it) and the cost floor. */
+  measurement?: Measurement;
+  floor?: CostFloor | null;
 }
 
 /**

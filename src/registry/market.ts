@@ -46,6 +46,8 @@ export interface MarketService {
   endpoint: string;
   type: ServiceType;
   model: string | null;
+  /** The parameter size the registration declares (`parameterSize`, `parameters`), as written. */
+  parameterSize?: string | null;
   /** priced: a 402 with a known asset; the rest say why no price could be read (forbidden: not at a public address, never requested). */
   status: 'priced' | 'unreachable' | 'forbidden' | 'not-402' | 'no-challenge' | 'unknown-asset';
   httpStatus: number | null;
@@ -100,6 +102,13 @@ function modelOf(service: ServiceView, doc: Record<string, unknown>): string | n
   return str(service.raw.model) ?? (Array.isArray(models) ? str(models[0]) : null) ?? str(asRecord(doc.metadata)?.model);
 }
 
+/** A declared parameter size: the service's `parameterSize` or `parameters`, else the file's metadata. */
+function declaredSizeOf(service: ServiceView, doc: Record<string, unknown>): string | null {
+  const meta = asRecord(doc.metadata);
+  const pick = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? `${v}B` : str(v));
+  return pick(service.raw.parameterSize) ?? pick(service.raw.parameters) ?? pick(meta?.parameterSize) ?? pick(meta?.parameter_size);
+}
+
 /** inference when the service or file says so, names a model, or the path is a chat/completions API; else http. */
 export function classifyService(service: ServiceView, doc: Record<string, unknown>): ServiceType {
   const meta = asRecord(doc.metadata);
@@ -139,6 +148,7 @@ interface Candidate {
   doc: Record<string, unknown>;
   type: ServiceType;
   model: string | null;
+  parameterSize: string | null;
   advertised: ReturnType<typeof advertisedPrices>;
 }
 
@@ -154,7 +164,7 @@ async function probe(c: Candidate, params: MarketParameters, dispatcher: Dispatc
   if (!declared && c.type === 'inference' && (ex.status === 404 || ex.status === 405)) ex = await send((method = 'POST'));
   const firstPrice = c.advertised.prices[0];
   const out: MarketService = {
-    agentId: c.agentId, agentName: c.agentName, service: str(c.view.name), endpoint, type: c.type, model: c.model, status: 'priced', httpStatus: ex.status, method,
+    agentId: c.agentId, agentName: c.agentName, service: str(c.view.name), endpoint, type: c.type, model: c.model, parameterSize: c.parameterSize, status: 'priced', httpStatus: ex.status, method,
     x402Version: null, network: null, asset: null, symbol: null, amount: null, perRequest: null, perMTok: null, perMTokSource: null,
     advertised: firstPrice ? `${firstPrice.value}${firstPrice.model === 'perRequest' ? '' : ` ${firstPrice.model}`}` : null, error: null,
   };
@@ -188,7 +198,8 @@ async function probe(c: Candidate, params: MarketParameters, dispatcher: Dispatc
   return out;
 }
 
-function bandOf(services: readonly MarketService[], pick: (s: MarketService) => string | null): PriceBand | null {
+/** The band over the priced services among these (in their most common asset), or null. */
+export function bandOf(services: readonly MarketService[], pick: (s: MarketService) => string | null): PriceBand | null {
   const groups = new Map<string, { decimals: number; symbol: string; amounts: bigint[] }>();
   for (const s of services) {
     const value = pick(s);
@@ -260,7 +271,7 @@ export async function scanMarket(params: MarketParameters): Promise<MarketResult
         if (seen.has(normal)) continue;
         seen.add(normal);
         const advertised = advertisedPrices(v.document, { index: view.index, raw: view.raw, field: v.servicesField ?? 'services' });
-        candidates.push({ agentId: agent.agentId.toString(), agentName: str(v.name), view, doc: v.document, type, model: modelOf(view, v.document), advertised });
+        candidates.push({ agentId: agent.agentId.toString(), agentName: str(v.name), view, doc: v.document, type, model: modelOf(view, v.document), parameterSize: declaredSizeOf(view, v.document), advertised });
       }
     });
     const services = await mapLimit(candidates, concurrency, (c) => probe(c, params, dispatcher, network), (done) => params.onProgress?.({ phase: 'probe', done, total: candidates.length }));
