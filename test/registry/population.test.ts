@@ -12,6 +12,7 @@ import type { CheckResult } from '../../src/report/types.js';
 import { enumerateAgents } from '../../src/registry/enumerateAgents.js';
 import { mapLimit } from '../../src/registry/market.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/startSandbox.js';
+import { startFakeOllama } from '../../src/sandbox/fakeOllama.js';
 import { registerPopulation, type Population, type RegisteredAgent } from '../../fixtures/registry/population.js';
 import { MARKET_MODEL, POPULATION } from '../../fixtures/registry/specs.js';
 
@@ -148,6 +149,47 @@ describe('x402-probe market', () => {
     expect(result.bandPerMTok).toMatchObject({ count: 1, median: '3' });
     expect(result.excluded['inactive']).toBeGreaterThanOrEqual(1);
     expect(result.excluded['not declared x402']).toBeGreaterThanOrEqual(2);
+  });
+
+  it('assigns each comparable service a size class and gives the band of the candidate\'s class beside the overall band', async () => {
+    const out = io();
+    const code = await main(['market', '--type', 'inference', '--size', '8b', '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--allow-private', '--json'], out);
+    expect(code, out.err()).toBe(0);
+    const { pricing, services, band } = JSON.parse(out.out());
+    expect(band.count).toBe(14);
+    expect(pricing.unsizedCount, 'services that name no model').toBe(3);
+    expect(services.find((s: { model: string }) => s.model === 'fixture-llama-70b')).toMatchObject({ sizeClass: 'over-40b' });
+    expect(pricing.classes.map((c: { id: string; count: number }) => [c.id, c.count])).toEqual([['under-4b', 1], ['4b-14b', 9], ['14b-40b', 0], ['over-40b', 1]]);
+    // 700, 1000, 2000, 3000, 4000, 5000, 6000, 8000, 10000 atomic USDC: the llama-8b sellers and the mistral-7b one.
+    expect(pricing.classBand).toEqual({ count: 9, min: '0.0007', q1: '0.002', median: '0.004', q3: '0.006', max: '0.01', symbol: 'USDC' });
+    expect(pricing).toMatchObject({ thin: false, guideline: { id: 'llm-4b-14b', min: '0.001', max: '0.005' }, recommendation: { basis: 'class-band', low: '0.002', median: '0.004', high: '0.006' } });
+
+    const small = io();
+    await main(['market', '--type', 'inference', '--size', '1.5b', '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--allow-private'], small);
+    expect(small.out()).toContain('class < 4B band: 0.0004 – 0.0004 USDC (median 0.0004; from 1 service)');
+    expect(small.out()).toContain('thin class: 1 comparable service of < 4B (fewer than 3): the guideline and the cost floor decide');
+    expect(small.out()).toMatch(/guideline LLM < 4B: 0\.0005 – 0\.002 USDC per request \(guideline from obol's monetize-guide table, not a market price\)/);
+    expect(small.out()).toContain('candidates: 0.0005 · 0.00125 · 0.002 USDC per request (low · middle · high, from the guideline)');
+  });
+
+  it('band below floor: a measured run on a power-hungry machine puts the floor above the market, and says so in one line', async () => {
+    const ollama = await startFakeOllama({ models: ['qwen3:8b'] });
+    try {
+      const out = io();
+      // The fake Ollama generates 1000 tokens/s: 1 s per request at 100 kW and 1 USD/kWh is 0.027778 USDC.
+      const argv = ['market', '--model', MARKET_MODEL, '--size', '8b', '--measure', 'qwen3:8b', '--ollama', ollama.url, '--watts', '100000', '--energy-price', '1', '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--allow-private'];
+      const code = await main([...argv, '--json'], out);
+      expect(code, out.err()).toBe(0);
+      const { pricing } = JSON.parse(out.out());
+      expect(pricing.floor).toMatchObject({ perRequest: '0.027778', tokensPerSecond: 1000 });
+      expect(pricing.belowFloor).toBe(true);
+      expect(pricing.recommendation).toMatchObject({ low: '0.027778', median: '0.027778', high: '0.027778', raisedToFloor: true });
+      const pretty = io();
+      await main(argv, pretty);
+      expect(pretty.out().split('\n').filter((l) => l.includes('below your cost floor'))).toEqual(['  the market band is below your cost floor (0.027778 USDC per request): selling at the market price loses money']);
+    } finally {
+      await ollama.close();
+    }
   });
 
   it('prints a table and the band for people, and respects --limit', async () => {
