@@ -3,7 +3,9 @@
  * `<!-- step:… -->` marker (placeholders filled from what earlier steps read), in-process through
  * main(), against the sandbox (local Base Sepolia, facilitator, registered sellers), the fake
  * Kubernetes API with the condition driver standing in for obol's controller, and a fake Ollama.
- * The test plays the user: it confirms the market median and agrees to one testnet payment.
+ * The test plays the user: it lets the model be measured, confirms a price at or above the cost
+ * floor and inside the guideline (the sandbox's market is thin: its registrations name no model),
+ * and agrees to one testnet payment. A fake vLLM-like server stands in for a GPU box on the LAN.
  *
  * The stage: the fake cluster's tunnel ConfigMap points at the sandbox's obol-style gate, which
  * serves /services/qwen, so the offer the skill creates is routed to a real x402 gate; the driver
@@ -20,13 +22,14 @@ import { type FakeKubeApi, startFakeKubeApi } from '../../fixtures/kube/fakeApiS
 import { kubeconfigDir } from '../../fixtures/kube/kubeconfig.js';
 import { TUNNEL_CONFIGMAP, WALLET_METADATA } from '../../src/kube/types.js';
 import { type FakeOllama, startFakeOllama } from '../../src/sandbox/fakeOllama.js';
+import { type FakeOpenAiServer, startFakeOpenAi } from '../../src/sandbox/fakeOpenAi.js';
 import { type Sandbox, type SandboxSeller, startSandbox } from '../../src/sandbox/startSandbox.js';
 import { json, runCli } from '../obol/cli.js';
 import { usdcBalance } from '../sandbox/helpers.js';
 import { namedCommands, SKILL_DIR, SKILL_PATH, stepBlock, stepCommand, tokenize } from './skillText.js';
 
 const skill = readFileSync(SKILL_PATH, 'utf8');
-const STEPS = ['preflight', 'market', 'market-wide', 'sell', 'verify', 'verify-paid', 'buyer-snippet'] as const;
+const STEPS = ['preflight', 'preflight-lan', 'market', 'market-wide', 'market-lan', 'sell', 'verify', 'verify-paid', 'buyer-snippet'] as const;
 type Step = (typeof STEPS)[number];
 const NAME = 'qwen';
 const NAMESPACE = 'llm';
@@ -53,6 +56,7 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
   let gate: SandboxSeller;
   let api: FakeKubeApi;
   let ollama: FakeOllama;
+  let lan: FakeOpenAiServer;
   let driver: OfferDriver | null = null;
   const files = kubeconfigDir();
   let env: NodeJS.ProcessEnv;
@@ -68,7 +72,7 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
   let verified: Json;
 
   beforeAll(async () => {
-    [sandbox, api, ollama] = await Promise.all([startSandbox(), startFakeKubeApi(), startFakeOllama({ models: [MODEL] })]);
+    [sandbox, api, ollama, lan] = await Promise.all([startSandbox(), startFakeKubeApi(), startFakeOllama({ models: [MODEL] }), startFakeOpenAi({ models: ['Qwen/Qwen2.5-7B-Instruct'] })]);
     gate = sandbox.sellers.find((s) => s.name === 'obol-gate')!;
     env = { KUBECONFIG: files.write('config', [{ name: 'obol', server: api.url }]), OLLAMA_HOST: ollama.url };
     rpc = ['--rpc', sandbox.rpcUrl];
@@ -80,7 +84,7 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
   });
   afterAll(async () => {
     driver?.stop();
-    await Promise.all([sandbox?.stop(), api?.close(), ollama?.close()]);
+    await Promise.all([sandbox?.stop(), api?.close(), ollama?.close(), lan?.close()]);
     files.cleanup();
   });
 
@@ -96,25 +100,55 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
     expect(run.code, run.stdout).toBe(0);
     expect(preflight.ready).toBe(true);
     expect(item(preflight, 'ollama').data.models.map((m: Json) => m.name)).toContain(MODEL);
+    const candidate = preflight.candidates.find((c: Json) => c.kind === 'ollama-model' && c.name === MODEL);
+    expect(candidate).toMatchObject({ parameterSize: { text: '751.63M', source: 'ollama' }, sizeClass: 'under-4b' });
     seen.model = MODEL;
+    seen.size = candidate.parameterSize.text;
     seen.wallet = item(preflight, 'wallet').data.address;
     expect(seen.wallet).toBe(gate.payTo);
     expect(item(preflight, 'tunnel').data.url).toBe(gate.origin);
     expect(item(preflight, 'gas').status).toBe('ready');
   });
 
-  it('2–3. research and confirm: the market band of the registered sellers (widened when the model filter finds too few), the user picks the median', async () => {
+  it('2–3. research and confirm: a thin market (no registration names a model), so the guideline and the measured floor decide; the user picks a price inside the guideline', async () => {
     let market = json(await runCli(skillArgv('market', seen, local), env));
-    // The sandbox's registration files name no model, which is the case the skill widens for.
-    if (!market.band || market.band.count < 3) market = json(await runCli(skillArgv('market-wide', seen, local), env));
+    expect(market.band, 'the model filter finds nothing').toBeNull();
+    // The sandbox's registration files name no model, which is the case the skill widens for (the user agreed to a measured run).
+    market = json(await runCli(skillArgv('market-wide', seen, local), env));
     expect(market.band, JSON.stringify(market.excluded)).toMatchObject({ count: sandbox.sellers.length, symbol: 'USDC' });
     const { min, q1, median, q3, max } = market.band;
     expect(Number(min) <= Number(q1) && Number(q1) <= Number(median) && Number(median) <= Number(q3) && Number(q3) <= Number(max)).toBe(true);
     expect(market.services.filter((s: Json) => s.status === 'priced').map((s: Json) => s.endpoint)).toContain(gate.url);
-    // 3. confirm: the user picks the median, per request, and the description Claude proposed.
+    const { pricing } = market;
+    expect(pricing.candidate).toMatchObject({ model: MODEL, sizeClass: 'under-4b', sizeClassLabel: '< 4B' });
+    expect(pricing).toMatchObject({ classBand: null, thin: true, unsizedCount: sandbox.sellers.length, belowFloor: false });
+    expect(pricing.guideline).toMatchObject({ id: 'llm-under-4b', min: '0.0005', max: '0.002', note: expect.stringContaining('not a market price') });
+    // The fake Ollama generates 1000 tokens/s: 1 s per 1000-token request at 300 W and 0.20 USD/kWh.
+    expect(pricing.measurement).toMatchObject({ ok: true, model: MODEL, timing: 'reported', tokensPerSecond: 1000 });
+    expect(pricing.floor).toMatchObject({ perRequest: '0.000017', watts: '300', energyPrice: '0.20', tokensPerRequest: 1000 });
+    expect(pricing.recommendation).toMatchObject({ basis: 'guideline', low: '0.0005', median: '0.00125', high: '0.002', raisedToFloor: false });
+    // 3. confirm: the user names the market median, which is inside the guideline and above the floor, and the description Claude proposed.
     seen.price = median;
     expect(seen.price).toBe(gate.price);
+    expect(Number(seen.price) >= Number(pricing.floor.perRequest) && Number(seen.price) >= Number(pricing.guideline.min) && Number(seen.price) <= Number(pricing.guideline.max)).toBe(true);
     seen.description = `${MODEL} chat, ${median} USDC per request on Base Sepolia`;
+  });
+
+  it('1–2 on a LAN GPU server: pre-flight lists its models with their size, and market measures the floor there', async () => {
+    const endpoint = `${lan.url}/v1`;
+    const run = await runCli(skillArgv('preflight-lan', { endpoint }, rpc), env);
+    const preflight = json(run);
+    expect(run.code, run.stdout).toBe(0);
+    const candidate = preflight.candidates.find((c: Json) => c.kind === 'endpoint-model');
+    expect(candidate).toMatchObject({ name: 'Qwen/Qwen2.5-7B-Instruct', source: endpoint, parameterSize: { text: '7B', source: 'name' }, sizeClass: '4b-14b' });
+    const market = json(await runCli(skillArgv('market-lan', { model: candidate.name, size: candidate.parameterSize.text, endpoint: candidate.source }, local), env));
+    expect(market.pricing).toMatchObject({ thin: true, guideline: { id: 'llm-4b-14b' }, measurement: { ok: true, api: 'openai', timing: 'wall-clock' } });
+    expect(Number(market.pricing.floor.perRequest)).toBeGreaterThan(0);
+    expect(lan.completions.map((c) => c.maxTokens)).toEqual([128]);
+    expect(Number(market.pricing.recommendation.low)).toBeGreaterThanOrEqual(Number(market.pricing.floor.perRequest));
+    // Execute is obol's: LiteLLM bridges the endpoint, then its port is sold (obol cannot run here; no-drift parses the lines).
+    expect(skill).toContain('obol model setup custom --name <name> --endpoint <endpoint> --model <model>');
+    expect(skill).toMatch(/obol sell http <name> --upstream litellm --port 4000 -n llm /);
   });
 
   it('4. execute: x402-probe sell inference creates the offer, the controller makes it Ready, the probe passes', async () => {
