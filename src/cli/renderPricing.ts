@@ -19,9 +19,12 @@ export function renderPricing(p: PriceResearch, options: RenderPricingOptions): 
   const c = createColors(options.color ?? false);
   const out: string[] = [''];
   const { candidate } = p;
-  const what = candidate.model ? visible(candidate.model) : 'your model';
-  const sizeText = candidate.parameterSize ? `${visible(candidate.parameterSize.text)}, class ${candidate.sizeClassLabel}` : 'size unknown: pass --size, e.g. --size 8b';
-  out.push(c.bold(`Pricing ${what}`) + c.dim(` (${sizeText})`));
+  if (p.type === 'http') out.push(c.bold('Pricing an HTTP service'));
+  else {
+    const what = candidate.model ? visible(candidate.model) : 'your model';
+    const sizeText = candidate.parameterSize ? `${visible(candidate.parameterSize.text)}, class ${candidate.sizeClassLabel}` : 'size unknown: pass --size, e.g. --size 8b';
+    out.push(c.bold(`Pricing ${what}`) + c.dim(` (${sizeText})`));
+  }
   if (candidate.sizeClassLabel) {
     const cls = p.classes.find((k) => k.id === candidate.sizeClass)!;
     out.push(`  class ${cls.label} band: ${p.classBand ? bandLine(p.classBand) : 'no priced service in this class'}`);
@@ -37,7 +40,7 @@ export function renderPricing(p: PriceResearch, options: RenderPricingOptions): 
     const f = p.floor;
     out.push(`  measured: ${visible(m.model)}, ${m.tokens} tokens at ${m.tokensPerSecond} tokens/s (${m.timing === 'reported' ? "Ollama's eval_duration" : 'wall clock, prompt included'})`);
     out.push(`  cost floor: ${c.bold(`${f.perRequest} USDC per request`)} (${f.tokensPerRequest} tokens = ${f.secondsPerRequest} s at ${f.watts} W and ${f.energyPrice} USD/kWh), ${f.perMTok} USDC per 1M tokens`);
-  } else out.push(c.dim(`  cost floor: not measured; --measure runs a short generation (it loads the model) and costs it at ${options.watts} W, ${options.energyPrice} USD/kWh, ${options.tokensPerRequest} tokens per request`));
+  } else if (p.type === 'inference') out.push(c.dim(`  cost floor: not measured; --measure runs a short generation (it loads the model) and costs it at ${options.watts} W, ${options.energyPrice} USD/kWh, ${options.tokensPerRequest} tokens per request`));
   if (p.belowFloor && p.floor) out.push(c.yellow(`  the market band is below your cost floor (${p.floor.perRequest} USDC per request): selling at the market price loses money`));
   const r = p.recommendation;
   if (r) out.push(`  candidates: ${c.bold(`${r.low} · ${r.median} · ${r.high} ${r.symbol} per request`)} ${c.dim(`(low · middle · high, from ${BASIS[r.basis]}${r.raisedToFloor ? ', raised to the cost floor' : ''})`)}`);

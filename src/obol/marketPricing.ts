@@ -34,6 +34,8 @@ export interface PriceRecommendation {
 }
 
 export interface PriceResearch {
+  /** What is priced: a model (inference) or an HTTP service. */
+  type: 'inference' | 'http';
   candidate: { model: string | null; parameterSize: ParameterSize | null; sizeClass: SizeClassId | null; sizeClassLabel: string | null };
   classes: ClassBand[];
   /** Priced services whose size could not be told. */
@@ -120,6 +122,7 @@ export function priceResearch(params: PriceResearchParameters): PriceResearch {
     recommendation = { ...base, low: low.value, median: decimalMax(median.value, low.value), high: decimalMax(high.value, median.value), raisedToFloor: low.raised || median.raised || high.raised };
   }
   return {
+    type: params.type,
     candidate: { model: params.model ?? null, parameterSize: size, sizeClass: sizeClass?.id ?? null, sizeClassLabel: sizeClass?.label ?? null },
     classes,
     unsizedCount,

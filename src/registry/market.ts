@@ -105,7 +105,8 @@ function modelOf(service: ServiceView, doc: Record<string, unknown>): string | n
 /** A declared parameter size: the service's `parameterSize` or `parameters`, else the file's metadata. */
 function declaredSizeOf(service: ServiceView, doc: Record<string, unknown>): string | null {
   const meta = asRecord(doc.metadata);
-  const pick = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? `${v}B` : str(v));
+  // A bare number is billions (8), or a raw parameter count (8030261248) when it is that large.
+  const pick = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? `${v >= 1e6 ? v / 1e9 : v}B` : str(v));
   return pick(service.raw.parameterSize) ?? pick(service.raw.parameters) ?? pick(meta?.parameterSize) ?? pick(meta?.parameter_size);
 }
 

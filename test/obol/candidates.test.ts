@@ -104,6 +104,19 @@ describe('sellable candidates and the measured cost floor', () => {
     }
   });
 
+  it('market refuses a measurement without a model, --endpoint without --measure and a --size it cannot read (exit 2, before any request)', async () => {
+    const before = vllm.completions.length;
+    for (const [argv, message] of [
+      [['market', '--measure'], '--measure needs a model'],
+      [['market', '--endpoint', vllm.url, '--model', 'qwen3:8b'], '--endpoint names the server to measure on'],
+      [['market', '--size', 'huge'], '--size must spell a parameter size'],
+    ] as const) {
+      const run = await runCli([...argv, '--rpc', 'http://127.0.0.1:9/']);
+      expect([run.code, run.stderr.trim()], argv.join(' ')).toEqual([2, expect.stringContaining(message)]);
+    }
+    expect(vllm.completions.length).toBe(before);
+  });
+
   describe('hostile OpenAI-compatible servers: a per-candidate finding, never a crash or a NaN price', () => {
     it('a huge /v1/models, garbage JSON, a hang and a list of 10 000 models each get their own one-line finding', async () => {
       const huge = await hostile((res) => res.writeHead(200, { 'content-type': 'application/json' }).end(`{"data":[${'{"id":"x"},'.repeat(80_000)}{"id":"y"}]}`));
