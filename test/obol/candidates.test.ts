@@ -77,6 +77,14 @@ describe('sellable candidates and the measured cost floor', () => {
     expect(pretty.stdout).toMatch(/service +weather-api +ports 8080, 9090/);
   });
 
+  it('a cluster that forbids listing Services: the services item says so, and preflight is still ready', async () => {
+    api.forbid({ verb: 'list', resource: 'services' });
+    const report = json(await runCli(['preflight', '--kubeconfig', kubeconfig, '--address', '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', '--ollama', ollama.url, '--json']));
+    expect(item(report, 'services')[0]).toMatchObject({ status: 'not-ready', required: false, detail: expect.stringMatching(/could not list the cluster's Services: .*forbidden/i) });
+    expect(report.ready).toBe(true);
+    expect(report.candidates.filter((c: Json) => c.kind === 'cluster-service')).toEqual([]);
+  });
+
   it('--measure: the fake Ollama reports deterministic counts and durations, so its floor is exact; the endpoint is timed', async () => {
     const run = await runCli(['preflight', '--ollama', ollama.url, '--endpoint', vllm.url, '--measure', '--measure-tokens', '8', '--watts', '300', '--energy-price', '0.20', '--json']);
     const report = json(run);

@@ -180,6 +180,7 @@ describe('x402-probe market', () => {
       const argv = ['market', '--model', MARKET_MODEL, '--size', '8b', '--measure', 'qwen3:8b', '--ollama', ollama.url, '--watts', '100000', '--energy-price', '1', '--rpc', sandbox.rpcUrl, '--ipfs-gateway', population.ipfsGateway, '--allow-private'];
       const code = await main([...argv, '--json'], out);
       expect(code, out.err()).toBe(0);
+      expect(out.err(), 'quiet with --json').toBe('');
       const { pricing } = JSON.parse(out.out());
       expect(pricing.floor).toMatchObject({ perRequest: '0.027778', tokensPerSecond: 1000 });
       expect(pricing.belowFloor).toBe(true);
