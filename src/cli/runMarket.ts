@@ -16,6 +16,8 @@ export interface MarketCommandOptions {
   ipfsGateway?: string;
   allowPrivate?: boolean;
   json?: boolean;
+  /** --html: where to write the page. */
+  html?: string;
 }
 
 const PHASES = { enumerate: 'reading the registry', files: 'reading registration files', probe: 'probing 402s' } as const;
@@ -38,5 +40,10 @@ export async function runMarket(options: MarketCommandOptions, io: CliIO): Promi
     onProgress: (p) => progress.update(`${PHASES[p.phase]}: ${p.done}${p.total ? `/${p.total}` : ''}`),
   }).finally(() => progress.stop());
   io.stdout(output.json ? `${JSON.stringify({ model: options.model ?? null, type: options.type ?? null, ...result }, null, 2)}\n` : renderMarket(result, { color: output.color, model: options.model }));
+  if (options.html) {
+    const { marketPage, writeHtmlPage } = await import('./htmlPages.js');
+    await writeHtmlPage(options.html, marketPage(result, options.model));
+    output.note(`HTML page written to ${options.html}`);
+  }
   return 0;
 }
