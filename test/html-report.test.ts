@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The HTML pages in a real headless Chromium (Debian's, through playwright-core): they render
  * with no console error, no page error and no request at all; what is wrong is in the first
