@@ -196,6 +196,28 @@ describe('the scan and market pages in Chromium', () => {
   }, 60_000);
 });
 
+describe('the CLI picks the new reporters', () => {
+  it('check --reporter html and markdown print their formats on stdout and exit 1 for a failing seller', async () => {
+    const server = await serve(brokenSeller);
+    const html = captureIO();
+    expect(await main(['check', server.url, '--reporter', 'html', '--no-attacks', '--timeout', '3000'], html.io)).toBe(1);
+    expect(html.out()).toMatch(/^<!doctype html>\n/);
+    expect(html.out()).toContain('id="check-req.amount-atomic"');
+    const md = captureIO();
+    expect(await main(['check', server.url, '--reporter', 'markdown', '--no-attacks', '--timeout', '3000'], md.io)).toBe(1);
+    expect(md.out()).toMatch(/^## x402-probe: ❌ FAIL for /);
+  }, 30_000);
+
+  it('scan --html to a path that cannot be written is a usage error (exit 2, one line)', async () => {
+    const server = await serve(makeSeller('v2'));
+    const list = join(tmp, 'one.txt');
+    writeFileSync(list, `${server.url}\n`);
+    const cli = captureIO();
+    expect(await main(['scan', list, '--html', join(tmp, 'no/such/dir/scan.html'), '--no-attacks', '--timeout', '3000'], cli.io)).toBe(2);
+    expect(cli.err()).toMatch(/^x402-probe: cannot write --html ".*scan\.html" \(ENOENT\)\n$/m);
+  }, 30_000);
+});
+
 describe('the chromium helper', () => {
   it('names the missing browser and the fix (a test that needs it fails, never skips)', async () => {
     const source = readFileSync(join(ROOT, 'test/helpers/chromium.ts'), 'utf8');
