@@ -208,13 +208,19 @@ describe('the CLI picks the new reporters', () => {
     expect(md.out()).toMatch(/^## x402-probe: ❌ FAIL for /);
   }, 30_000);
 
-  it('scan --html to a path that cannot be written is a usage error (exit 2, one line)', async () => {
-    const server = await serve(makeSeller('v2'));
+  it('scan --html to a path that cannot be written is a usage error (exit 2, one line) before any probe', async () => {
+    let requests = 0;
+    const good = makeSeller('v2');
+    const server = await serve((req, res, ctx) => {
+      requests += 1;
+      return good(req, res, ctx);
+    });
     const list = join(tmp, 'one.txt');
     writeFileSync(list, `${server.url}\n`);
     const cli = captureIO();
     expect(await main(['scan', list, '--html', join(tmp, 'no/such/dir/scan.html'), '--no-attacks', '--timeout', '3000'], cli.io)).toBe(2);
     expect(cli.err()).toMatch(/^x402-probe: cannot write --html ".*scan\.html" \(ENOENT\)\n$/m);
+    expect(requests).toBe(0);
   }, 30_000);
 });
 

@@ -2,7 +2,9 @@
  * `scan --html` and `market --html`: their results as the table page of report/tablePage.ts,
  * and the one place these commands write a file.
  */
-import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { MarketResult } from '../registry/market.js';
 import type { PricePoint } from '../report/htmlKit.js';
@@ -91,6 +93,20 @@ export function marketPage(result: MarketResult, model?: string): string {
     priceUnit: symbol ?? 'no priced asset',
     chartNote: `${priced.length} of ${result.services.length} service(s) priced${symbol ? ` in ${symbol}` : ''}.`,
   });
+}
+
+/** Before a long scan or market run: can --html's file be written (its folder, and the file if it is there)? */
+export async function checkHtmlTarget(file: string): Promise<void> {
+  const path = resolve(file);
+  try {
+    await access(dirname(path), constants.W_OK);
+    await access(path, constants.W_OK).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot write --html ${JSON.stringify(file)}${code ? ` (${code})` : ''}`);
+  }
 }
 
 /** Writes a page where --html names; an unwritable path is the user's configuration (exit 2). */

@@ -24,6 +24,7 @@ const PHASES = { enumerate: 'reading the registry', files: 'reading registration
 
 /** `x402-probe market`: always exit 0 once the registry was read (an empty market is an answer). */
 export async function runMarket(options: MarketCommandOptions, io: CliIO): Promise<number> {
+  if (options.html) await (await import('./htmlPages.js')).checkHtmlTarget(options.html);
   const rpcUrl = await resolveRegistryRpc({ rpc: options.rpc, chainId: DEFAULT_REGISTRY_CHAIN_ID, timeoutMs: Math.min(options.timeout, 5_000) });
   const output = commandOutput(options, io);
   const progress = output.progress();

@@ -98,6 +98,8 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
   if (!options.fromRegistry && file === undefined) throw new UsageError('scan needs a file of URLs (- for standard input) or --from-registry');
   if (!options.fromRegistry && (options.registry || options.limit || options.ipfsGateway)) throw new UsageError('--registry, --limit and --ipfs-gateway only apply with --from-registry');
   const output = commandOutput(options, io);
+  const pages = options.html ? await import('./htmlPages.js') : undefined;
+  if (pages && options.html) await pages.checkHtmlTarget(options.html);
   const targets = options.fromRegistry ? await fromRegistry(options, output, io) : parseTargets(await readInput(file!, stdin));
   if (targets.length === 0) {
     if (!output.json) io.stdout('No x402 service endpoints to scan.\n');
@@ -109,7 +111,6 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
   void io.waitForInterrupt().then(() => stop.abort());
   const clearSpinner = output.spinner ? () => io.stderr('\r\x1b[2K') : () => {};
   progress.update(`scanning ${targets.length} target(s)`);
-  const pages = options.html ? await import('./htmlPages.js') : undefined;
   const rows: import('./htmlPages.js').ScanRow[] = [];
   const { summary, interrupted } = await scanTargets({
     targets,

@@ -147,7 +147,7 @@ export function priceChart(points: readonly PricePoint[], unit: string): string 
   const height = 200;
   const left = 36;
   const bottom = 36;
-  const top = 10;
+  const top = 22;
   const peak = Math.max(...buckets.map((b) => b.n));
   const barWidth = (width - left - 10) / count;
   const bars = buckets.map((b, i) => {
@@ -166,7 +166,7 @@ export function priceChart(points: readonly PricePoint[], unit: string): string 
     `<svg role="img" aria-label="${esc(`Price distribution of ${prices.length} prices in ${unit}`)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
     `<line x1="${left}" y1="${height - bottom}" x2="${width - 6}" y2="${height - bottom}" stroke="#5f6368"></line>`,
     `<line x1="${left}" y1="${top}" x2="${left}" y2="${height - bottom}" stroke="#5f6368"></line>`,
-    `<text x="${left - 6}" y="${top + 8}" text-anchor="end">${peak}</text>`,
+    `<text x="${left - 6}" y="${top + 4}" text-anchor="end">${peak}</text>`,
     `<text x="${left - 6}" y="${height - bottom}" text-anchor="end">0</text>`,
     ...bars,
     `<text x="${(width + left) / 2}" y="${height - 6}" text-anchor="middle">${esc(`price per request (${unit})`)}</text>`,
