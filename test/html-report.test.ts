@@ -97,6 +97,10 @@ describe('the check report in Chromium', () => {
       expect(firstFailure!.x + firstFailure!.width).toBeLessThanOrEqual(1280);
       expect(await opened.page.locator('#check-req\\.amount-atomic').isVisible()).toBe(true);
       expect(await opened.page.locator('#verdict').textContent()).toBe('FAIL');
+      expect(await opened.page.locator('#requirements tbody tr').count()).toBe(report.requirements.length);
+      expect(await opened.page.locator('#timings tbody tr').count()).toBe(Object.keys(report.timings ?? {}).length);
+      expect(Object.keys(report.timings ?? {}).length).toBeGreaterThan(0);
+      expect(await opened.page.locator('#passed details').first().getAttribute('open')).toBeNull();
       const shot = join(tmp, 'html-report.png');
       await opened.page.screenshot({ path: shot });
       expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
