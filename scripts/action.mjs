@@ -96,13 +96,17 @@ const junitFile = resolve(input('junit-file') || 'x402-probe-junit.xml');
 writeFileSync(reportFile, probe.stdout);
 writeFileSync(junitFile, renderReport('junit', report));
 
-process.stdout.write(renderReport(reporter, report, { color: false }));
-if (reporter !== 'github') {
-  const file = annotationFile();
-  const annotations = renderReport('github', report)
-    .split('\n')
-    .filter((line) => line.startsWith('::'))
-    .map((line) => (file ? line.replace(/^::(error|warning) /, `::$1 file=${escapeProperty(file)},`) : line));
+// Annotations point at the workflow file, so they show on the run's summary page and on the file.
+const file = annotationFile();
+const annotated = renderReport('github', report)
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => (file ? line.replace(/^::(error|warning) /, `::$1 file=${escapeProperty(file)},`) : line));
+if (reporter === 'github') {
+  process.stdout.write(`${annotated.join('\n')}\n`);
+} else {
+  process.stdout.write(renderReport(reporter, report, { color: false }));
+  const annotations = annotated.filter((line) => line.startsWith('::'));
   if (annotations.length) process.stdout.write(`${annotations.join('\n')}\n`);
 }
 if (process.env.GITHUB_STEP_SUMMARY && input('summary').toLowerCase() !== 'false') appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${renderReport('markdown', report)}\n`);

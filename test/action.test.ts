@@ -125,7 +125,7 @@ describe('action.yml', () => {
 describe('the action against a failing loopback seller', () => {
   let run: StepRun;
   beforeAll(async () => {
-    run = await runProbeStep({ url: seller.url, 'expect-price': '0.01', pay: 'true', rpc: sandbox.rpcUrl, timeout: '3000' }, { X402_PROBE_KEY: key });
+    run = await runProbeStep({ url: seller.url, method: 'POST', 'expect-price': '0.01', pay: 'true', rpc: sandbox.rpcUrl, timeout: '3000' }, { X402_PROBE_KEY: key });
   }, 90_000);
 
   it('exits 1 and sets the outputs: verdict, the failing and warning ids, the files', () => {
@@ -134,8 +134,9 @@ describe('the action against a failing loopback seller', () => {
     expect(run.outputs.failed.split(',')).toEqual(expect.arrayContaining(['req.amount-atomic', 'pay.within-limits']));
     expect(run.outputs.warnings.split(',')).toEqual(expect.arrayContaining(['cors.expose-headers', 'cache.no-store']));
     expect(run.outputs['junit-file']).toBe(join(run.dir, 'x402-probe-junit.xml'));
-    const report = JSON.parse(readFileSync(run.outputs['report-file'], 'utf8')) as { verdict: string; checks: { id: string; status: string }[] };
+    const report = JSON.parse(readFileSync(run.outputs['report-file'], 'utf8')) as { verdict: string; method: string; checks: { id: string; status: string }[] };
     expect(report.verdict).toBe('fail');
+    expect(report.method).toBe('POST');
     expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id).join(',')).toBe(run.outputs.failed);
   });
 
@@ -163,6 +164,28 @@ describe('the action against a failing loopback seller', () => {
     expectNoKey([run.stdout, run.stderr, run.summary, run.outputFile, ...files], key);
     expect(readFileSync(run.outputs['report-file'], 'utf8')).toMatch(/"id": ?"pay\./);
   });
+});
+
+describe('the action and its verdict', () => {
+  it('passes a seller with only warnings (exit 0, failed empty), and fails it with strict, naming the warnings as failed', async () => {
+    const warnsOnly = await startFixtureServer(makeSeller('v2', { headers: (h) => void delete h['cache-control'] }));
+    try {
+      const lenient = await runProbeStep({ url: warnsOnly.url, timeout: '3000' });
+      expect(lenient.code, lenient.stdout).toBe(0);
+      expect(lenient.outputs).toMatchObject({ verdict: 'pass', failed: '' });
+      expect(lenient.outputs.warnings).toContain('cache.no-store');
+      expect(lenient.stdout).toMatch(/^::warning file=\.github\/workflows\/probe\.yml,title=cache\.no-store%3A /m);
+      const strict = await runProbeStep({ url: warnsOnly.url, timeout: '3000', strict: 'true', reporter: 'github' });
+      expect(strict.code).toBe(1);
+      expect(strict.outputs.verdict).toBe('fail');
+      expect(strict.outputs.failed).toBe(strict.outputs.warnings);
+      // reporter github: the log is the annotations themselves, printed once.
+      expect(strict.stdout.match(/title=cache\.no-store%3A/g)).toHaveLength(1);
+      expect(strict.stdout).toMatch(/^::error file=\.github\/workflows\/probe\.yml,title=cache\.no-store%3A /m);
+    } finally {
+      await warnsOnly.close();
+    }
+  }, 60_000);
 });
 
 describe('the action when it cannot probe', () => {
