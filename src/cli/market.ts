@@ -23,6 +23,7 @@ export function registerMarket(program: Command, ctx: CliContext): void {
     .addOption(ipfsGatewayOption())
     .addOption(allowPrivateOption())
     .option('--json', 'print JSON on stdout (no progress)')
+    .option('--html <file>', 'also write the market as one self-contained HTML page (a sortable table and a price chart)')
     .action(async (options: MarketCommandOptions) => {
       const { runMarket } = await import('./runMarket.js');
       ctx.exitCode = await runMarket(options, ctx.io);

@@ -16,12 +16,15 @@ export interface MarketCommandOptions {
   ipfsGateway?: string;
   allowPrivate?: boolean;
   json?: boolean;
+  /** --html: where to write the page. */
+  html?: string;
 }
 
 const PHASES = { enumerate: 'reading the registry', files: 'reading registration files', probe: 'probing 402s' } as const;
 
 /** `x402-probe market`: always exit 0 once the registry was read (an empty market is an answer). */
 export async function runMarket(options: MarketCommandOptions, io: CliIO): Promise<number> {
+  if (options.html) await (await import('./htmlPages.js')).checkHtmlTarget(options.html);
   const rpcUrl = await resolveRegistryRpc({ rpc: options.rpc, chainId: DEFAULT_REGISTRY_CHAIN_ID, timeoutMs: Math.min(options.timeout, 5_000) });
   const output = commandOutput(options, io);
   const progress = output.progress();
@@ -38,5 +41,10 @@ export async function runMarket(options: MarketCommandOptions, io: CliIO): Promi
     onProgress: (p) => progress.update(`${PHASES[p.phase]}: ${p.done}${p.total ? `/${p.total}` : ''}`),
   }).finally(() => progress.stop());
   io.stdout(output.json ? `${JSON.stringify({ model: options.model ?? null, type: options.type ?? null, ...result }, null, 2)}\n` : renderMarket(result, { color: output.color, model: options.model }));
+  if (options.html) {
+    const { marketPage, writeHtmlPage } = await import('./htmlPages.js');
+    await writeHtmlPage(options.html, marketPage(result, options.model));
+    output.note(`HTML page written to ${options.html}`);
+  }
   return 0;
 }
