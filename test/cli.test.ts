@@ -83,7 +83,7 @@ describe('x402-probe CLI (in-process)', () => {
     expect(await help('check')).not.toContain('status.agentId');
   });
 
-  it('-v adds the skipped checks to the pretty report; passing ones are listed without it', async () => {
+  it('-v lists the passing and skipped checks; without it they are one count; --quiet prints only the verdict line', async () => {
     // 200 instead of 402: http.reachable passes and most checks skip for want of a challenge.
     const server = createHttpServer((_req, res) => res.end('free'));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -91,13 +91,22 @@ describe('x402-probe CLI (in-process)', () => {
     try {
       const plain = await cli('check', url, '--timeout', '3000', '--no-attacks');
       const verbose = await cli('check', url, '--timeout', '3000', '--no-attacks', '-v');
-      const skipped = /^ {2}- /m;
-      expect(plain.stdout).toMatch(/^ {2}✓ http\.reachable/m);
+      const quiet = await cli('check', url, '--timeout', '3000', '--no-attacks', '--quiet');
+      const skipped = /^ {4}- /m;
+      expect(plain.stdout).not.toMatch(/✓ http\.reachable/);
       expect(plain.stdout).not.toMatch(skipped);
-      expect(plain.stdout).toContain('(-v lists skipped checks)');
-      expect(verbose.stdout).toMatch(/^ {2}✓ http\.reachable/m);
+      expect(plain.stdout).toMatch(/^✓ \d+ checks? passed, \d+ skipped \(-v lists them, and why each skipped\)$/m);
+      expect(verbose.stdout).toMatch(/^ {4}✓ http\.reachable/m);
       expect(verbose.stdout).toMatch(skipped);
-      expect(await help('check')).toContain('-v, --verbose pretty report: also list skipped checks (failures, warnings and passes are always listed)');
+      const last = plain.stdout.trimEnd().split('\n').at(-1)!;
+      expect(last).toMatch(/^FAIL {2}\d+ failed, \d+ warnings, \d+ passed, \d+ skipped {2}http\.status-402, challenge\.found$/);
+      expect(quiet.stdout).toBe(`${last}\n`);
+      expect(quiet.code).toBe(plain.code);
+      expect(await help('check')).toContain('-v, --verbose pretty report: also list each passing check (by area) and each skipped check with why it skipped; without -v they are one count');
+      expect(await help('check')).toContain('-q, --quiet');
+      const conflict = await cli('check', url, '--quiet', '--json');
+      expect(conflict.code).toBe(2);
+      expect(conflict.stderr).toMatch(/--quiet shortens the pretty report; it does not apply to --reporter json/);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

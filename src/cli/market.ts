@@ -24,12 +24,13 @@ export function registerMarket(program: Command, ctx: CliContext): void {
     .addOption(ipfsGatewayOption())
     .addOption(allowPrivateOption())
     .option('--json', 'print JSON on stdout (no progress)')
+    .option('--html <file>', 'also write the market as one self-contained HTML page (a sortable table and a price chart)')
     .option('--size <params>', 'parameter size of the model to price, e.g. 8b, 0.6b, 8x7b, or a tag that spells it (default: read from --model)')
     .option('--measure [model]', 'run a short, bounded generation on this model (default: --model) to compute your cost floor; it loads the model')
     .option('--endpoint <url>', 'measure on this OpenAI-compatible server (vLLM, llama.cpp, LiteLLM) instead of Ollama', parseUrl)
     .option('--ollama <url>', 'Ollama base URL to measure on (default: OLLAMA_HOST, else http://localhost:11434)', parseUrl);
   addCostOptions(command).action(async (options: MarketCommandOptions) => {
-      const { runMarket } = await import('./runMarket.js');
-      ctx.exitCode = await runMarket(options, ctx.io);
-    });
+    const { runMarket } = await import('./runMarket.js');
+    ctx.exitCode = await runMarket(options, ctx.io);
+  });
 }

@@ -27,7 +27,12 @@ export interface OutputCommandOptions {
   /** Only on commands that print a probe report. */
   reporter?: ReporterName;
   verbose?: boolean;
+  /** Pretty report: only the verdict line. */
+  quiet?: boolean;
 }
+
+/** -v's help wherever a command prints a probe report through the pretty reporter. */
+export const VERBOSE_HELP = 'pretty report: also list each passing check (by area) and each skipped check with why it skipped; without -v they are one count (failures and warnings are always listed in full)';
 
 /** What `addProbeOptions` parses. */
 export interface ProbeCommandOptions extends OutputCommandOptions {
@@ -103,7 +108,8 @@ export function addProbeOptions(command: Command): Command {
     .option('--strict', 'warnings fail the verdict')
     .option('--json', 'print the JSON report on stdout (same as --reporter json)')
     .addOption(new Option('--reporter <name>', 'report format').choices(reporterNames).argParser(parseChoice('--reporter', reporterNames)))
-    .option('-v, --verbose', 'pretty report: also list skipped checks (failures, warnings and passes are always listed)');
+    .option('-v, --verbose', VERBOSE_HELP)
+    .option('-q, --quiet', 'pretty report: print only the verdict line (counts, failing and warning check ids)');
 }
 
 /** --context and --kubeconfig, resolved the way kubectl does (KUBECONFIG, ~/.kube/config, in-cluster). */

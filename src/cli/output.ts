@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import { renderReport, type ReporterName } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import type { CliIO } from './context.js';
@@ -28,7 +29,10 @@ export interface CommandOutput {
 export function commandOutput(options: OutputCommandOptions, io: CliIO): CommandOutput {
   const reporter: ReporterName = options.json ? 'json' : (options.reporter ?? 'pretty');
   const json = reporter === 'json';
-  const spinner = io.isTTY && reporter === 'pretty';
+  const quiet = options.quiet ?? false;
+  if (quiet && reporter !== 'pretty') throw new UsageError(`--quiet shortens the pretty report; it does not apply to --reporter ${reporter}`);
+  if (quiet && options.verbose) throw new UsageError('--quiet and -v contradict each other: choose one');
+  const spinner = io.isTTY && reporter === 'pretty' && !quiet;
   const verbose = options.verbose ?? false;
   return {
     reporter,
@@ -38,8 +42,8 @@ export function commandOutput(options: OutputCommandOptions, io: CliIO): Command
     spinner,
     progress: () => createProgress(spinner, io.stderr),
     note: (line) => {
-      if (!json) io.stderr(`${line}\n`);
+      if (!json && !quiet) io.stderr(`${line}\n`);
     },
-    printReport: (report) => io.stdout(renderReport(reporter, report, { color: io.color, verbose })),
+    printReport: (report) => io.stdout(renderReport(reporter, report, { color: io.color, verbose, quiet })),
   };
 }

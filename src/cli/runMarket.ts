@@ -23,6 +23,8 @@ export interface MarketCommandOptions extends CostCommandOptions {
   ipfsGateway?: string;
   allowPrivate?: boolean;
   json?: boolean;
+  /** --html: where to write the page. */
+  html?: string;
   size?: string;
   /** true: measure --model; a string: measure that model. */
   measure?: boolean | string;
@@ -39,6 +41,7 @@ export async function runMarket(options: MarketCommandOptions, io: CliIO): Promi
   if (options.endpoint && !options.measure) throw new UsageError('--endpoint names the server to measure on: pass --measure too');
   const size = options.size !== undefined ? parameterSizeFromName(options.size) : (parameterSizeFromName(options.model) ?? parameterSizeFromName(measureModel));
   if (options.size !== undefined && !size) throw new UsageError(`--size must spell a parameter size such as 8b, 0.6b or 8x7b, got ${JSON.stringify(options.size)}`);
+  if (options.html) await (await import('./htmlPages.js')).checkHtmlTarget(options.html);
   const rpcUrl = await resolveRegistryRpc({ rpc: options.rpc, chainId: DEFAULT_REGISTRY_CHAIN_ID, timeoutMs: Math.min(options.timeout, 5_000) });
   const output = commandOutput(options, io);
   const progress = output.progress();
@@ -70,6 +73,11 @@ export async function runMarket(options: MarketCommandOptions, io: CliIO): Promi
     io.stdout(`${JSON.stringify({ model: options.model ?? null, type: options.type ?? null, ...result, services, pricing: { ...pricing, costInputs: defaults } }, null, 2)}\n`);
   } else {
     io.stdout(renderMarket(result, { color: output.color, model: options.model }) + renderPricing(pricing, { color: output.color, watts: options.watts, energyPrice: options.energyPrice, tokensPerRequest: options.tokensPerRequest }));
+  }
+  if (options.html) {
+    const { marketPage, writeHtmlPage } = await import('./htmlPages.js');
+    await writeHtmlPage(options.html, marketPage(result, options.model));
+    output.note(`HTML page written to ${options.html}`);
   }
   return 0;
 }

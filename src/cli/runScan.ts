@@ -18,6 +18,8 @@ export type ScanCommandOptions = Pick<ProbeCommandOptions, ScanProbeOptionName |
   fromRegistry?: boolean;
   registry?: string;
   limit?: number;
+  /** --html: where to write the page of results. */
+  html?: string;
 };
 
 /** Exit code of a scan stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
@@ -96,6 +98,8 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
   if (!options.fromRegistry && file === undefined) throw new UsageError('scan needs a file of URLs (- for standard input) or --from-registry');
   if (!options.fromRegistry && (options.registry || options.limit || options.ipfsGateway)) throw new UsageError('--registry, --limit and --ipfs-gateway only apply with --from-registry');
   const output = commandOutput(options, io);
+  const pages = options.html ? await import('./htmlPages.js') : undefined;
+  if (pages && options.html) await pages.checkHtmlTarget(options.html);
   const targets = options.fromRegistry ? await fromRegistry(options, output, io) : parseTargets(await readInput(file!, stdin));
   if (targets.length === 0) {
     if (!output.json) io.stdout('No x402 service endpoints to scan.\n');
@@ -107,6 +111,7 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
   void io.waitForInterrupt().then(() => stop.abort());
   const clearSpinner = output.spinner ? () => io.stderr('\r\x1b[2K') : () => {};
   progress.update(`scanning ${targets.length} target(s)`);
+  const rows: import('./htmlPages.js').ScanRow[] = [];
   const { summary, interrupted } = await scanTargets({
     targets,
     concurrency: options.concurrency,
@@ -115,6 +120,7 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
     // The same mapping as check; maxAmount is a --pay limit, and scan never pays.
     probe: probeOptionsFromCli({ ...options, maxAmount: '0' }),
     onResult: (result, p) => {
+      if (pages) rows.push(pages.scanRow(result));
       if (json) {
         io.stdout(ndjsonLine(result));
         return;
@@ -124,6 +130,10 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
       progress.update(`scanned ${p.done}/${p.total} · ${p.failed} failed · ${p.inFlight} in flight${stop.signal.aborted ? ' · stopping' : ''}`);
     },
   }).finally(() => progress.stop());
+  if (pages && options.html) {
+    await pages.writeHtmlPage(options.html, pages.scanPage(rows, summary));
+    output.note(`HTML page written to ${options.html}`);
+  }
   if (!json) io.stdout(`\n${renderSummary(summary, { color: output.color, interrupted, total: targets.length })}`);
   if (interrupted) return INTERRUPTED_EXIT_CODE;
   return summary.failed > 0 ? 1 : 0;

@@ -32,6 +32,7 @@ export function registerScan(program: Command, ctx: CliContext): void {
   }
   command
     .option('--json', 'print one JSON report per line (NDJSON) on stdout, and nothing else')
+    .option('--html <file>', 'also write the results as one self-contained HTML page (a sortable table and a price chart)')
     .option('--concurrency <n>', 'probes in flight at once', parsePositiveInt('--concurrency'), 16)
     .option('--per-host <n>', 'probes in flight per host name (politeness; a probe has at most two requests in flight)', parsePositiveInt('--per-host'), 2)
     .option('--from-registry', 'scan every x402 service of the ERC-8004 IdentityRegistry (read over --rpc, or the public RPC), each with its registry cross-check')

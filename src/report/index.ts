@@ -1,6 +1,8 @@
 import { render as github } from './github.js';
+import { render as html } from './html.js';
 import { render as json } from './json.js';
 import { render as junit } from './junit.js';
+import { render as markdown } from './markdown.js';
 import { render as pretty, type PrettyOptions } from './pretty.js';
 import type { Report } from './types.js';
 
@@ -19,6 +21,8 @@ export const reporters = {
   json,
   junit,
   github,
+  markdown,
+  html,
 } satisfies Record<string, Reporter>;
 
 /** The names come from the map's keys, so a name without a renderer cannot be spelled. */

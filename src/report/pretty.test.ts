@@ -47,6 +47,32 @@ describe('pretty reporter', () => {
     expect(out).toMatch(/FAIL {2}1 failed, 1 warnings, 2 passed, 1 skipped/);
   });
 
+  it('leads with failures, then warnings; passes and skips are one count; the last line is the verdict naming the ids', () => {
+    const lines = render(fixtureReport(), { color: false }).trimEnd().split('\n');
+    const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+    expect(at('Failed (1)')).toBeGreaterThan(at('Requirements'));
+    expect(at('  ✗ challenge.decode')).toBe(at('Failed (1)') + 1);
+    expect(at('Warnings (1)')).toBeGreaterThan(at('  ✗ challenge.decode'));
+    expect(at('✓ 2 checks passed, 1 skipped (-v lists them, and why each skipped)')).toBeGreaterThan(at('Warnings (1)'));
+    expect(lines.some((l) => l.includes('http.reachable'))).toBe(false);
+    expect(lines.at(-1)).toBe('FAIL  1 failed, 1 warnings, 2 passed, 1 skipped  challenge.decode  warn: cors.expose-headers');
+  });
+
+  it('-v lists the passing checks by area and the skipped ones with their reasons, after the problems', () => {
+    const lines = render(fixtureReport(), { color: false, verbose: true }).split('\n');
+    const passed = lines.indexOf('Passed (2)');
+    expect(passed).toBeGreaterThan(lines.findIndex((l) => l.startsWith('Warnings')));
+    expect(lines.slice(passed + 1, passed + 3)).toEqual(['  HTTP', '    ✓ http.reachable  The endpoint answered with HTTP 402.']);
+    expect(lines).toContain('    - pay.forged-rejected  Skipped: needs artifact "forged" (attacks disabled (--no-attacks)).');
+    expect(lines.some((l) => l.includes('-v lists'))).toBe(false);
+  });
+
+  it('quiet prints only the verdict line, escaped like the rest', () => {
+    expect(render(fixtureReport(), { color: false, quiet: true })).toBe('FAIL  1 failed, 1 warnings, 2 passed, 1 skipped  challenge.decode  warn: cors.expose-headers\n');
+    const passing = fixtureReport({ verdict: 'pass', checks: fixtureReport().checks.filter((c) => c.status === 'pass'), summary: { pass: 2, fail: 0, warn: 0, skip: 0 } });
+    expect(render(passing, { color: false, quiet: true })).toBe('PASS  0 failed, 0 warnings, 2 passed, 0 skipped\n');
+  });
+
   it('names what the run deadline cut in one line, and says nothing of a deadline that did not pass', () => {
     const cut = render(fixtureReport({ deadline: { ms: 6000, exceeded: true, cut: ['payment.paid', 'payment.replay'] } }), { color: false });
     const lines = cut.split('\n').filter((l) => l.includes('deadline'));
