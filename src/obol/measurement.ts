@@ -49,7 +49,7 @@ export type Measurement =
       model: string;
       tokens: number;
       durationNs: number;
-      /** reported: Ollama's eval_duration (generation only); wall-clock: the whole request, prompt included (a lower rate, so a higher floor). */
+      /** reported: Ollama's eval_duration (generation only); wall-clock: the whole request, prompt and any model load included (a lower rate, so a higher floor). */
       timing: 'reported' | 'wall-clock';
       tokensPerSecond: number;
       wallMs: number;
