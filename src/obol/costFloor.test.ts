@@ -30,6 +30,13 @@ describe('costFloor', () => {
     expect(BigInt(floor.perRequestAtomic)).toBe(5_555_555_555_555_556n);
   });
 
+  it('a huge energy price and the largest tokens per request the CLI accepts stay exact', () => {
+    const floor = costFloor({ ...base, energyPrice: '999999999.999999', tokensPerRequest: 2 ** 31 - 1 });
+    expect(floor.perRequest).toMatch(/^[0-9]+(\.[0-9]+)?$/);
+    expect(Number.isFinite(floor.secondsPerRequest)).toBe(true);
+    expect(BigInt(floor.perRequestAtomic) > 10n ** 18n).toBe(true);
+  });
+
   it('one token per request, and a very slow model, give a positive floor that rounds up, never down to 0', () => {
     expect(costFloor({ ...base, tokensPerRequest: 1 }).perRequestAtomic).toBe('1');
     expect(costFloor({ ...base, tokens: 1, durationNs: 3_600_000_000_000 }).perRequest).toBe('60');

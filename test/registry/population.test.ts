@@ -185,9 +185,10 @@ describe('x402-probe market', () => {
       expect(pricing.floor).toMatchObject({ perRequest: '0.027778', tokensPerSecond: 1000 });
       expect(pricing.belowFloor).toBe(true);
       expect(pricing.recommendation).toMatchObject({ low: '0.027778', median: '0.027778', high: '0.027778', raisedToFloor: true });
-      const pretty = io();
+      const pretty = { ...io(), isTTY: true };
       await main(argv, pretty);
       expect(pretty.out().split('\n').filter((l) => l.includes('below your cost floor'))).toEqual(['  the market band is below your cost floor (0.027778 USDC per request): selling at the market price loses money']);
+      expect(pretty.err(), 'progress on a TTY').toContain(`measuring qwen3:8b at ${ollama.url} (at most 128 tokens, 120 s)`);
     } finally {
       await ollama.close();
     }
