@@ -218,3 +218,10 @@ export const FEEDBACK_REVOKED_TOPIC = '0x25156fd3288212246d8b008d5921fde376c71ed
 export const RESPONSE_APPENDED_TOPIC = '0xb1c6be0b5b8aef6539e2fac0fd131a2faa7b49edf8e505b5eb0ad487d56051d4';
 export const VALIDATION_REQUEST_TOPIC = '0x530436c3634a98e1e626b0898be2f1e9980cc1bd2a78c07a0aba52d0a48a5059';
 export const VALIDATION_RESPONSE_TOPIC = '0xafddf629e874ccc3963b6a888c477bd464a6c8525024fc88759ea3b2326349ae';
+
+/** The canonical Reputation and (planned) Validation registries of a chain: testnet proxies on test networks. */
+export function canonicalTrustRegistries(testnet: boolean): { reputation: `0x${string}`; validation: `0x${string}` } {
+  return testnet
+    ? { reputation: REPUTATION_REGISTRY_TESTNET, validation: VALIDATION_REGISTRY_TESTNET }
+    : { reputation: REPUTATION_REGISTRY_MAINNET, validation: VALIDATION_REGISTRY_MAINNET };
+}
