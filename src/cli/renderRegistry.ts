@@ -2,12 +2,46 @@ import { createColors } from 'picocolors';
 import type { CheckResult } from '../report/types.js';
 import type { AgentInspection } from '../engine/inspectAgent.js';
 import type { MarketResult } from '../registry/market.js';
+import type { TrustReads } from '../registry/readTrust.js';
 import { validateRegistrationFile } from '../registry/validateRegistrationFile.js';
 
 export interface RenderOptions {
   color?: boolean;
   /** Also list skipped checks. */
   verbose?: boolean;
+  /** The time validation ages are counted to (unix seconds; default now). */
+  nowSeconds?: number;
+}
+
+/** "3m", "2h", "5d": how long ago a unix-seconds time was. */
+export function age(seconds: string, nowSeconds: number): string {
+  const delta = Math.max(0, nowSeconds - Number(seconds));
+  if (delta < 60) return `${delta}s`;
+  if (delta < 3600) return `${Math.floor(delta / 60)}m`;
+  if (delta < 86_400) return `${Math.floor(delta / 3600)}h`;
+  return `${Math.floor(delta / 86_400)}d`;
+}
+
+function renderTrust(t: TrustReads, c: ReturnType<typeof createColors>, nowSeconds: number): string[] {
+  const out = [c.bold('Validations')];
+  if (t.validationError) out.push(`  ${c.yellow('!')} Validation registry ${t.validationRegistry} unreadable: ${visible(t.validationError)}`);
+  else if (t.validationDeployed === false) out.push(`  ${c.dim(`no Validation registry on this chain (at ${t.validationRegistry}): normal, it is not deployed everywhere yet`)}`);
+  else if (t.validations.length === 0) out.push(`  ${c.dim('none')}`);
+  for (const v of t.validations) {
+    const evidence = v.hashMatches === true ? c.green('evidence matches') : v.hashMatches === false ? c.red('evidence does NOT match responseHash') : c.dim(v.evidenceError ?? 'evidence not checked');
+    const response = v.response === null ? c.dim('requested, no response yet') : `response ${v.response}`;
+    out.push(`  ${v.validator}  ${response}  ${visible(v.tag || '(no tag)')}  ${v.lastUpdate ? `${age(v.lastUpdate, nowSeconds)} ago` : ''}  ${evidence}`);
+  }
+  if (t.validationsOmitted > 0) out.push(`  ${c.dim(`… and ${t.validationsOmitted} older`)}`);
+  out.push('', c.bold('Reputation'));
+  if (t.reputationError) out.push(`  ${c.yellow('!')} Reputation registry ${t.reputationRegistry} unreadable: ${visible(t.reputationError)}`);
+  else if (t.reputationDeployed === false) out.push(`  ${c.dim(`no Reputation registry on this chain (at ${t.reputationRegistry})`)}`);
+  else if (t.reputation) {
+    const r = t.reputation;
+    out.push(`  feedback     ${r.count} from ${r.clients} client${r.clients === 1 ? '' : 's'}${r.average === null ? '' : `, average ${r.average}`}`);
+    for (const f of r.recent) out.push(`  recent       ${f.value}  ${visible([f.tag1, f.tag2].filter(Boolean).join(' / ') || '(no tags)')}  from ${f.client} #${f.index}`);
+  }
+  return out;
 }
 
 const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -40,6 +74,7 @@ export function renderInspection(result: AgentInspection, options: RenderOptions
     out.push(`  x402Support  ${String(v.x402Support)}${v.x402SupportField === 'x402support' ? c.dim(' (as x402support)') : ''}    active ${String(v.active)}`);
     for (const s of v.services) out.push(`  service      ${visible(String(s.name ?? '?'))}: ${visible(clipped(String(s.endpoint ?? '?'), 100))}`);
   }
+  if (result.trust) out.push('', ...renderTrust(result.trust, c, options.nowSeconds ?? Math.floor(Date.now() / 1000)));
   out.push('', c.bold('Checks'));
   const mark: Record<CheckResult['status'], string> = { pass: c.green('✓'), fail: c.red('✗'), warn: c.yellow('!'), skip: c.dim('-') };
   for (const check of result.checks) {
