@@ -95,6 +95,13 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
+/** "2 @ 95" validations and their average response; with --validated-by, that validator's. */
+function trustCell(trust: MarketResult['services'][number]['trust'], byValidator: boolean): string {
+  const v = byValidator ? trust?.validatedBy : trust?.validations;
+  if (!v) return trust?.error ? '?' : '-';
+  return v.count === 0 ? '0' : `${v.count} @ ${v.average}`;
+}
+
 /** `market`, for people: the comparable services, then the recommended band. */
 export function renderMarket(result: MarketResult, options: RenderOptions & { model?: string } = {}): string {
   const c = createColors(options.color ?? false);
@@ -109,9 +116,11 @@ export function renderMarket(result: MarketResult, options: RenderOptions & { mo
       visible(clipped(s.model ?? '-', 20)),
       `${s.perRequest} ${s.symbol}`,
       s.perMTok !== null ? `${s.perMTok} ${s.symbol}` : '-',
+      trustCell(s.trust, result.validatedBy !== null),
+      s.trust?.reputation ? `${s.trust.reputation.count}${s.trust.reputation.average === null ? '' : ` @ ${s.trust.reputation.average}`}` : '-',
       visible(clipped(s.endpoint, 60)),
     ]);
-    const head = ['agent', 'name', 'type', 'model', 'per request', 'per 1M tokens', 'endpoint'];
+    const head = ['agent', 'name', 'type', 'model', 'per request', 'per 1M tokens', result.validatedBy ? 'validated (by)' : 'validations', 'feedback', 'endpoint'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     out.push('', c.bold(head.map((h, i) => pad(h, widths[i])).join('  ').trimEnd()));
     for (const r of rows) out.push(r.map((cell, i) => pad(cell, widths[i])).join('  ').trimEnd());
@@ -122,6 +131,7 @@ export function renderMarket(result: MarketResult, options: RenderOptions & { mo
     for (const s of unpriced.slice(0, 10)) out.push(c.dim(`  agent ${s.agentId} ${visible(clipped(s.endpoint, 60))}: ${s.status}${s.httpStatus !== null && s.status === 'not-402' ? ` (HTTP ${s.httpStatus})` : ''}`));
     if (unpriced.length > 10) out.push(c.dim(`  … and ${unpriced.length - 10} more`));
   }
+  if (result.validationDeployed === false) out.push('', c.dim('No Validation registry on this chain: normal, it is not deployed everywhere yet.'));
   const excluded = Object.entries(result.excluded).filter(([reason]) => !reason.startsWith('endpoint '));
   if (excluded.length > 0) out.push('', c.dim(`Left out: ${excluded.map(([reason, n]) => `${n} ${reason}`).join(', ')}`));
   out.push('', c.bold(`Recommended price band${options.model ? ` for ${visible(options.model)}` : ''}`));

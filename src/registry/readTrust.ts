@@ -167,3 +167,67 @@ export async function readTrust(params: { client: PublicClient; agentId: bigint;
   await Promise.all([validation, reputation]);
   return out;
 }
+
+/** What `market` shows per agent: counts and averages only. */
+export interface TrustSummary {
+  /** Answered validations and their average response (0–100); null when not read. */
+  validations: { count: number; average: number } | null;
+  /** The same, counting only `validatedBy`'s answers; null without it. */
+  validatedBy: { count: number; average: number } | null;
+  reputation: { count: string; average: string | null } | null;
+  /** Why a registry could not be read (a missing Validation registry is not an error). */
+  error: string | null;
+}
+
+/**
+ * Validation and reputation summaries of one agent (getSummary on both registries). Pass
+ * `validationDeployed` once per chain (false skips the Validation reads). Never throws.
+ */
+export async function readTrustSummary(params: {
+  client: PublicClient; agentId: bigint; validationRegistry: `0x${string}`; reputationRegistry: `0x${string}`;
+  validationDeployed: boolean; reputationDeployed: boolean; validatedBy?: `0x${string}`;
+}): Promise<TrustSummary> {
+  const { client, agentId } = params;
+  const out: TrustSummary = { validations: null, validatedBy: null, reputation: null, error: null };
+  const errors: string[] = [];
+  const summary = async (validators: `0x${string}`[]) => {
+    const [count, average] = (await client.readContract({ address: params.validationRegistry, abi: validationRegistryAbi, functionName: 'getSummary', args: [agentId, validators, ''] })) as readonly [bigint, number];
+    return { count: Number(count), average: Number(average) };
+  };
+  await Promise.all([
+    (async () => {
+      if (!params.validationDeployed) return;
+      try {
+        out.validations = await summary([]);
+        if (params.validatedBy) out.validatedBy = await summary([params.validatedBy]);
+      } catch (error) {
+        errors.push(`validations: ${describeError(error)}`);
+      }
+    })(),
+    (async () => {
+      if (!params.reputationDeployed) return;
+      try {
+        const clients = (await client.readContract({ address: params.reputationRegistry, abi: reputationRegistryAbi, functionName: 'getClients', args: [agentId] })) as readonly `0x${string}`[];
+        if (clients.length === 0) {
+          out.reputation = { count: '0', average: null };
+          return;
+        }
+        const [count, value, decimals] = (await client.readContract({ address: params.reputationRegistry, abi: reputationRegistryAbi, functionName: 'getSummary', args: [agentId, [...clients], '', ''] })) as readonly [bigint, bigint, number];
+        out.reputation = { count: count.toString(), average: count > 0n ? scaled(value, Math.min(decimals, 77)) : null };
+      } catch (error) {
+        errors.push(`reputation: ${describeError(error)}`);
+      }
+    })(),
+  ]);
+  out.error = errors.length > 0 ? errors.join('; ') : null;
+  return out;
+}
+
+/** Whether an address holds code (false for a registry not deployed on the chain); null when the chain did not answer. */
+export async function registryDeployed(client: PublicClient, address: `0x${string}`): Promise<boolean | null> {
+  try {
+    return await hasCode(client, address);
+  } catch {
+    return null;
+  }
+}

@@ -111,6 +111,24 @@ describe('validate --publish', () => {
     expect(json.trust.validations.find((v) => v.requestHash === requestHash)).toMatchObject({ validator: validator.address, response: 100, hashMatches: true });
   });
 
+  it('market shows each agent\'s validations and feedback, and --validated-by keeps and ranks only what that validator answered', async () => {
+    const validator = sandbox.accounts.buyers[2];
+    const all = await cli(['market', '--rpc', sandbox.rpcUrl, '--allow-private', '--json', '--timeout', '5000']);
+    expect(all.code).toBe(0);
+    const everything = JSON.parse(all.out) as { services: { agentId: string; trust: { validations: { count: number; average: number } } }[]; validationDeployed: boolean };
+    expect(everything.validationDeployed).toBe(true);
+    expect(everything.services.length).toBeGreaterThan(1);
+    const validated = everything.services.find((s) => s.agentId === agent.split(':')[1])!;
+    expect(validated.trust.validations).toEqual({ count: 2, average: 100 });
+    const by = await cli(['market', '--rpc', sandbox.rpcUrl, '--allow-private', '--json', '--timeout', '5000', '--validated-by', validator.address]);
+    const filtered = JSON.parse(by.out) as { services: { agentId: string; trust: { validatedBy: { count: number } } }[]; excluded: Record<string, number> };
+    expect(filtered.services.map((s) => s.agentId)).toEqual([agent.split(':')[1]]);
+    expect(filtered.services[0].trust.validatedBy.count).toBe(1);
+    expect(filtered.excluded[`not validated by ${validator.address}`]).toBe(everything.services.length - 1);
+    const pretty = await cli(['market', '--rpc', sandbox.rpcUrl, '--allow-private', '--timeout', '5000', '--validated-by', validator.address]);
+    expect(pretty.out).toContain('validated (by)');
+  });
+
   it('refuses, in one line and before sending anything, a key with no request and no right to ask', async () => {
     const outsider = sandbox.accounts.buyers[3] ?? sandbox.accounts.facilitator;
     const { code, err, out } = await validate(['--publish', '--key-env', 'VALIDATOR_KEY'], { VALIDATOR_KEY: outsider.privateKey });
