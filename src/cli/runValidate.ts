@@ -49,6 +49,11 @@ export async function runValidate(agentText: string, options: ValidateCommandOpt
   const deployed = code !== undefined && code !== '0x';
   if (options.publish && !deployed) throw new ConfigError(`no ValidationRegistry at ${validationRegistry} on chain ${ref.chainId} (normal: it is not deployed everywhere yet): nothing to publish to`);
 
+  const { findValidationRequest, planValidationRequest, publishValidation } = await import('../registry/publishTrust.js');
+  // Who may answer what is settled before the probe: a key with nothing to answer learns it at once.
+  const plan = account
+    ? await planValidationRequest({ client, account, identityRegistry: ref.registry, validationRegistry, agentId: ref.agentId, requestHash: options.requestHash as `0x${string}` | undefined })
+    : null;
   const validator = account?.address ?? options.validator;
   const progress = output.progress();
   progress.update('probing the agent\'s endpoints');
@@ -58,10 +63,9 @@ export async function runValidate(agentText: string, options: ValidateCommandOpt
   let requestSource: 'given' | 'request' | 'self' | 'none' = options.requestHash ? 'given' : 'none';
   let fields = { ...result.fields, ...(options.requestHash ? { requestHash: options.requestHash as `0x${string}` } : {}) };
   let published: Awaited<ReturnType<typeof import('../registry/publishTrust.js').publishValidation>> | null = null;
-  const { findValidationRequest, publishValidation } = await import('../registry/publishTrust.js');
   const { validationResponseCalldata } = await import('../registry/validationDocument.js');
-  if (account) {
-    published = await publishValidation({ client, rpcUrl, account, identityRegistry: ref.registry, validationRegistry, agentId: ref.agentId, fields, requestHash: options.requestHash as `0x${string}` | undefined, timeoutMs: options.timeout });
+  if (account && plan) {
+    published = await publishValidation({ client, rpcUrl, account, identityRegistry: ref.registry, validationRegistry, agentId: ref.agentId, fields, plan, timeoutMs: options.timeout });
     fields = { ...fields, requestHash: published.requestHash };
     requestSource = published.requestSource;
   } else if (!options.requestHash && options.validator && deployed) {

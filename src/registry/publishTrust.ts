@@ -68,37 +68,56 @@ export interface PublishValidationReturnType {
  * behalf first when the key owns or operates the agent (the registry lets the agent's own wallet
  * validate it). Anything else is the user's setup, a ConfigError.
  */
-export async function publishValidation(params: PublishValidationParameters): Promise<PublishValidationReturnType> {
+export interface ValidationRequestPlan {
+  /** The request to answer, or null: the validator asks on the agent's behalf first. */
+  requestHash: `0x${string}` | null;
+  requestSource: 'given' | 'request' | 'self';
+}
+
+/**
+ * Which request the key will answer, decided before anything is probed or sent: --request-hash
+ * (which must be addressed to the key), else the newest request addressed to the key, else a
+ * self-request when the key owns or operates the agent; anything else is a ConfigError.
+ */
+export async function planValidationRequest(params: Pick<PublishValidationParameters, 'client' | 'account' | 'identityRegistry' | 'validationRegistry' | 'agentId' | 'requestHash'>): Promise<ValidationRequestPlan> {
   const { client, account, validationRegistry, agentId } = params;
-  const { encodeFunctionData } = await import('viem');
-  let requestHash = params.requestHash ?? null;
-  let requestSource: PublishValidationReturnType['requestSource'] = 'given';
-  let request: SentTransaction | null = null;
-  if (requestHash) {
+  if (params.requestHash) {
     const [validator] = (await client
-      .readContract({ address: validationRegistry, abi: validationRegistryAbi, functionName: 'getValidationStatus', args: [requestHash] })
+      .readContract({ address: validationRegistry, abi: validationRegistryAbi, functionName: 'getValidationStatus', args: [params.requestHash] })
       .catch(() => [null])) as readonly [string | null];
-    if (!validator) throw new ConfigError(`--request-hash: no validationRequest ${requestHash} in the Validation registry`);
+    if (!validator) throw new ConfigError(`--request-hash: no validationRequest ${params.requestHash} in the Validation registry`);
     if (validator.toLowerCase() !== account.address.toLowerCase()) throw new ConfigError(`--request-hash: that request is addressed to ${validator}, not to the --key-env address ${account.address}`);
-  } else {
-    requestHash = await findValidationRequest(client, validationRegistry, account.address, agentId);
-    requestSource = 'request';
+    return { requestHash: params.requestHash, requestSource: 'given' };
   }
+  const found = await findValidationRequest(client, validationRegistry, account.address, agentId);
+  if (found) return { requestHash: found, requestSource: 'request' };
+  const mayRequest = (await client.readContract({ address: params.identityRegistry, abi: identityRegistryAbi, functionName: 'isAuthorizedOrOwner', args: [account.address, agentId] }).catch(() => false)) as boolean;
+  if (!mayRequest) {
+    throw new ConfigError(`no validationRequest for agent ${agentId} is addressed to ${account.address}, and only the agent's owner or operator may ask for one`, {
+      hints: ['ask the agent owner to call validationRequest(<your address>, agentId, requestURI, requestHash), then run validate --publish again'],
+    });
+  }
+  return { requestHash: null, requestSource: 'self' };
+}
+
+/**
+ * Answer a validationRequest addressed to the key's address; without one, ask on the agent's
+ * behalf first when the key owns or operates the agent (the registry lets the agent's own wallet
+ * validate it). `plan` is planValidationRequest's answer, made before the probe.
+ */
+export async function publishValidation(params: PublishValidationParameters & { plan: ValidationRequestPlan }): Promise<PublishValidationReturnType> {
+  const { client, account, validationRegistry, agentId, plan } = params;
+  const { encodeFunctionData } = await import('viem');
+  let request: SentTransaction | null = null;
+  let requestHash = plan.requestHash;
   if (!requestHash) {
-    const mayRequest = (await client.readContract({ address: params.identityRegistry, abi: identityRegistryAbi, functionName: 'isAuthorizedOrOwner', args: [account.address, agentId] }).catch(() => false)) as boolean;
-    if (!mayRequest) {
-      throw new ConfigError(`no validationRequest for agent ${agentId} is addressed to ${account.address}, and only the agent's owner or operator may ask for one`, {
-        hints: ['ask the agent owner to call validationRequest(<your address>, agentId, requestURI, requestHash), then run validate --publish again'],
-      });
-    }
     requestHash = params.fields.requestHash;
-    requestSource = 'self';
     const data = encodeFunctionData({ abi: validationRegistryAbi, functionName: 'validationRequest', args: [account.address, agentId, params.fields.responseURI.startsWith('data:') ? '' : params.fields.responseURI, requestHash] });
     request = await send(client, params.rpcUrl, account, validationRegistry, data, 'validationRequest', params.timeoutMs);
   }
   const data = encodeFunctionData({ abi: validationRegistryAbi, functionName: 'validationResponse', args: [requestHash, params.fields.response, params.fields.responseURI, params.fields.responseHash, params.fields.tag] });
   const response = await send(client, params.rpcUrl, account, validationRegistry, data, 'validationResponse', params.timeoutMs);
-  return { requestHash, requestSource, request, response };
+  return { requestHash, requestSource: plan.requestSource, request, response };
 }
 
 export interface GiveFeedbackParameters {
