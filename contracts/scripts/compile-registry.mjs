@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Reproduces contracts/artifacts/IdentityRegistry.json from contracts/src/IdentityRegistry.sol with
-// solc-js 0.8.37 and OpenZeppelin 5.7.0 (both devDependencies), offline.
-//   node contracts/scripts/compile-registry.mjs          write the artifact
-//   node contracts/scripts/compile-registry.mjs --check  exit 1 when the committed artifact differs
+// Reproduces contracts/artifacts/<Name>.json from contracts/src/<Name>.sol for the three ERC-8004
+// registries (Identity, Reputation, Validation) with solc-js 0.8.37 and OpenZeppelin 5.7.0 (both
+// devDependencies), offline.
+//   node contracts/scripts/compile-registry.mjs          write the artifacts
+//   node contracts/scripts/compile-registry.mjs --check  exit 1 when a committed artifact differs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -10,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const sourcePath = 'contracts/src/IdentityRegistry.sol';
-const artifactPath = join(root, 'contracts/artifacts/IdentityRegistry.json');
+export const CONTRACTS = ['IdentityRegistry', 'ReputationRegistry', 'ValidationRegistry'];
+const sourcePathOf = (name) => `contracts/src/${name}.sol`;
+const artifactPathOf = (name) => join(root, `contracts/artifacts/${name}.json`);
 
 /** Settings are part of the artifact so that a reader knows how the bytecode was made. */
 export const settings = {
@@ -19,8 +21,12 @@ export const settings = {
   optimizer: { enabled: true, runs: 200 },
   // Metadata hashes embed absolute paths of nothing here, but drop them anyway: the artifact must be byte-stable.
   metadata: { bytecodeHash: 'none', appendCBOR: false },
-  outputSelection: { '*': { IdentityRegistry: ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object', 'evm.methodIdentifiers'] } },
 };
+// NewFeedback has eleven fields: the legacy code generator runs out of stack slots on it (as the
+// reference contracts' do), so the two registries written this round compile through the IR.
+// Identity keeps the settings its committed artifact was made with.
+const viaIROf = (name) => name !== 'IdentityRegistry';
+const outputSelection = (name) => ({ '*': { [name]: ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object', 'evm.methodIdentifiers'] } });
 
 function findImports(path) {
   try {
@@ -30,17 +36,19 @@ function findImports(path) {
   }
 }
 
-export function compileRegistry() {
+/** One compilation per contract, so that each artifact depends only on its own source. */
+export function compileRegistry(name = 'IdentityRegistry') {
   const solc = require('solc');
-  const input = { language: 'Solidity', sources: { [sourcePath]: { content: readFileSync(join(root, sourcePath), 'utf8') } }, settings };
+  const sourcePath = sourcePathOf(name);
+  const input = { language: 'Solidity', sources: { [sourcePath]: { content: readFileSync(join(root, sourcePath), 'utf8') } }, settings: { ...settings, ...(viaIROf(name) ? { viaIR: true } : {}), outputSelection: outputSelection(name) } };
   const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImports }));
   const errors = (output.errors ?? []).filter((e) => e.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((e) => e.formattedMessage).join('\n'));
-  const contract = output.contracts[sourcePath].IdentityRegistry;
+  const contract = output.contracts[sourcePath][name];
   const artifact = {
-    contractName: 'IdentityRegistry',
+    contractName: name,
     sourceName: sourcePath,
-    compiler: { solc: solc.version(), openzeppelin: require('@openzeppelin/contracts/package.json').version, settings: { evmVersion: settings.evmVersion, optimizer: settings.optimizer, metadata: settings.metadata } },
+    compiler: { solc: solc.version(), openzeppelin: require('@openzeppelin/contracts/package.json').version, settings: { evmVersion: settings.evmVersion, optimizer: settings.optimizer, metadata: settings.metadata, ...(viaIROf(name) ? { viaIR: true } : {}) } },
     abi: contract.abi,
     methodIdentifiers: contract.evm.methodIdentifiers,
     bytecode: `0x${contract.evm.bytecode.object}`,
@@ -50,13 +58,15 @@ export function compileRegistry() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const text = compileRegistry();
-  if (process.argv.includes('--check')) {
-    const same = readFileSync(artifactPath, 'utf8') === text;
-    process.stdout.write(same ? 'IdentityRegistry artifact is up to date\n' : 'IdentityRegistry artifact differs: run node contracts/scripts/compile-registry.mjs\n');
-    process.exitCode = same ? 0 : 1;
-  } else {
-    writeFileSync(artifactPath, text);
-    process.stdout.write(`wrote ${artifactPath}\n`);
+  for (const name of CONTRACTS) {
+    const text = compileRegistry(name);
+    if (process.argv.includes('--check')) {
+      const same = readFileSync(artifactPathOf(name), 'utf8') === text;
+      process.stdout.write(same ? `${name} artifact is up to date\n` : `${name} artifact differs: run node contracts/scripts/compile-registry.mjs\n`);
+      if (!same) process.exitCode = 1;
+    } else {
+      writeFileSync(artifactPathOf(name), text);
+      process.stdout.write(`wrote ${artifactPathOf(name)}\n`);
+    }
   }
 }

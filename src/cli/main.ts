@@ -11,6 +11,7 @@ import { registerPreflight } from './preflight.js';
 import { registerSell } from './sell.js';
 import { registerDemo } from './demo.js';
 import { registerSandbox } from './sandbox.js';
+import { registerValidate } from './validate.js';
 import type { CliContext, CliIO } from './context.js';
 import { errorLine } from '../util/errorLine.js';
 
@@ -27,6 +28,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerScan(program, ctx);
   registerRegistry(program, ctx);
   registerMarket(program, ctx);
+  registerValidate(program, ctx);
   registerOffer(program, ctx);
   registerPreflight(program, ctx);
   registerSell(program, ctx);

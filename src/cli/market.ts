@@ -19,6 +19,7 @@ export function registerMarket(program: Command, ctx: CliContext): void {
     .option('--limit <n>', 'consider at most this many agents (lowest ids first)', parsePositiveInt('--limit'))
     .option('--rpc <url>', 'JSON-RPC URL of the registry\'s chain (required when the public Base Sepolia RPC is unreachable)', parseUrl)
     .option('--registry <address>', 'IdentityRegistry address (default: the canonical one for the RPC\'s chain)', parseAddress('--registry'))
+    .option('--validated-by <address>', 'keep agents this validator has answered for in the Validation registry, best average response first', parseAddress('--validated-by'))
     .option('--concurrency <n>', 'files fetched and endpoints probed at once', parsePositiveInt('--concurrency'), 8)
     .option('--timeout <ms>', 'deadline for each request in milliseconds', parsePositiveInt('--timeout'), 10_000)
     .addOption(ipfsGatewayOption())

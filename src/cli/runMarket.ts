@@ -18,6 +18,7 @@ export interface MarketCommandOptions extends CostCommandOptions {
   limit?: number;
   rpc?: string;
   registry?: string;
+  validatedBy?: string;
   concurrency: number;
   timeout: number;
   ipfsGateway?: string;
@@ -48,6 +49,7 @@ export async function runMarket(options: MarketCommandOptions, io: CliIO): Promi
   const result = await scanMarket({
     rpcUrl,
     registry: options.registry as `0x${string}` | undefined,
+    validatedBy: options.validatedBy as `0x${string}` | undefined,
     model: options.model,
     type: options.type,
     limit: options.limit,

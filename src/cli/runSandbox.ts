@@ -15,7 +15,7 @@ export function sandboxDocument(sandbox: Sandbox): Record<string, unknown> {
     rpcUrl: sandbox.rpcUrl,
     chainId: sandbox.chainId,
     network: { caip2: 'eip155:84532', v1: 'base-sepolia' },
-    contracts: { usdc: sandbox.usdc, identityRegistry: sandbox.identityRegistry, multicall3: MULTICALL3 },
+    contracts: { usdc: sandbox.usdc, identityRegistry: sandbox.identityRegistry, reputationRegistry: sandbox.reputationRegistry, validationRegistry: sandbox.validationRegistry, multicall3: MULTICALL3 },
     facilitatorUrl: sandbox.facilitatorUrl,
     sellers: sandbox.sellers,
     accounts: {
@@ -37,6 +37,8 @@ export function renderSandbox(sandbox: Sandbox, buyerFunds: string): string {
   row('Chain id', String(sandbox.chainId));
   row('USDC', `${sandbox.usdc}  (Circle FiatTokenV2_2; EIP-712 "USDC" version "2"; 6 decimals)`);
   row('IdentityRegistry', `${sandbox.identityRegistry}  (ERC-8004)`);
+  row('ReputationRegistry', `${sandbox.reputationRegistry}  (ERC-8004)`);
+  row('ValidationRegistry', `${sandbox.validationRegistry}  (ERC-8004)`);
   row('Multicall3', MULTICALL3);
   row('Facilitator', `${sandbox.facilitatorUrl}  (POST /verify, POST /settle, GET /supported)`);
   lines.push('', 'Sellers (each in front of a fake Ollama; registration file at <origin>/.well-known/agent-registration.json)');

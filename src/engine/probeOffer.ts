@@ -69,7 +69,10 @@ export async function probeOffer(params: ProbeOfferParameters): Promise<ProbeOff
     payTo: engine.expect?.payTo ?? e?.payTo ?? undefined,
     network: engine.expect?.network ?? e?.caip2 ?? undefined,
   };
-  const agent = agentOption === false ? undefined : (agentOption ?? agentRefOf(offer.agentId, e?.caip2 ?? null));
+  // OffChainOnly: listed off-chain, so whatever status.agentId says names no agent to cross-check
+  // (offer.registered-onchain says so); an --agent the user gives is still checked.
+  const offChainOnly = offer.conditions.some((c) => c.type === 'Registered' && c.status === 'True' && c.reason === 'OffChainOnly');
+  const agent = agentOption === false ? undefined : (agentOption ?? (offChainOnly ? undefined : agentRefOf(offer.agentId, e?.caip2 ?? null)));
   const result = offer.publicUrl
     ? await run({ ...engine, url: offer.publicUrl, expect, agent, offer })
     : // Nothing to send a request to: judge the offer alone, so its conditions explain why.

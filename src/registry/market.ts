@@ -13,6 +13,9 @@ import { fetchRegistrationFile } from './fetchRegistrationFile.js';
 import { priceBand, type PriceBand } from './marketStats.js';
 import { advertisedPrices } from './prices.js';
 import { createRegistryClient } from './readAgent.js';
+import { readTrustSummary, registryDeployed, type TrustSummary } from './readTrust.js';
+import { canonicalTrustRegistries } from './trustAbi.js';
+import { resolveNetwork } from '../protocol/networks.js';
 import { validateRegistrationFile, type ServiceView } from './validateRegistrationFile.js';
 
 export type ServiceType = 'inference' | 'http';
@@ -32,6 +35,8 @@ export interface MarketParameters extends NetworkPolicyOptions {
   timeoutMs?: number;
   ipfsGateway?: string;
   fromBlock?: bigint;
+  /** Keep only agents this validator has answered for, best average response first. */
+  validatedBy?: `0x${string}`;
   client?: PublicClient;
   dispatcher?: Dispatcher;
   onProgress?: (progress: { phase: 'enumerate' | 'files' | 'probe'; done: number; total: number }) => void;
@@ -66,6 +71,8 @@ export interface MarketService {
   /** The price the registration advertises, as written (for comparison by eye). */
   advertised: string | null;
   error: string | null;
+  /** The agent's validations and reputation (ERC-8004 Validation and Reputation registries). */
+  trust: TrustSummary | null;
 }
 
 export interface MarketResult {
@@ -83,6 +90,9 @@ export interface MarketResult {
   band: PriceBand | null;
   /** Per-1M-token band over the services that price tokens. */
   bandPerMTok: PriceBand | null;
+  /** False when the chain has no Validation registry (normal: it is not deployed everywhere yet). */
+  validationDeployed: boolean | null;
+  validatedBy: string | null;
 }
 
 const NOT_HTTP_SERVICES = new Set(['oasf', 'ens', 'did', 'email', 'agentwallet', 'a2a']);
@@ -167,7 +177,7 @@ async function probe(c: Candidate, params: MarketParameters, dispatcher: Dispatc
   const out: MarketService = {
     agentId: c.agentId, agentName: c.agentName, service: str(c.view.name), endpoint, type: c.type, model: c.model, parameterSize: c.parameterSize, status: 'priced', httpStatus: ex.status, method,
     x402Version: null, network: null, asset: null, symbol: null, amount: null, perRequest: null, perMTok: null, perMTokSource: null,
-    advertised: firstPrice ? `${firstPrice.value}${firstPrice.model === 'perRequest' ? '' : ` ${firstPrice.model}`}` : null, error: null,
+    advertised: firstPrice ? `${firstPrice.value}${firstPrice.model === 'perRequest' ? '' : ` ${firstPrice.model}`}` : null, error: null, trust: null,
   };
   if (ex.error?.code === 'forbidden-address') return { ...out, status: 'forbidden', error: ex.error.message };
   if (ex.status === null) return { ...out, status: 'unreachable', error: ex.error ? `${ex.error.code}: ${ex.error.message}` : 'no response' };
@@ -275,10 +285,25 @@ export async function scanMarket(params: MarketParameters): Promise<MarketResult
         candidates.push({ agentId: agent.agentId.toString(), agentName: str(v.name), view, doc: v.document, type, model: modelOf(view, v.document), parameterSize: declaredSizeOf(view, v.document), advertised });
       }
     });
-    const services = await mapLimit(candidates, concurrency, (c) => probe(c, params, dispatcher, network), (done) => params.onProgress?.({ phase: 'probe', done, total: candidates.length }));
+    const trustRegistries = canonicalTrustRegistries(resolveNetwork(`eip155:${chainId}`)?.testnet ?? false);
+    const [validationDeployed, reputationDeployed] = await Promise.all([registryDeployed(client, trustRegistries.validation), registryDeployed(client, trustRegistries.reputation)]);
+    const agentIds = [...new Set(candidates.map((c) => c.agentId))];
+    const summaries = await mapLimit(agentIds, concurrency, (id) =>
+      readTrustSummary({ client, agentId: BigInt(id), validationRegistry: trustRegistries.validation, reputationRegistry: trustRegistries.reputation, validationDeployed: validationDeployed === true, reputationDeployed: reputationDeployed === true, validatedBy: params.validatedBy }),
+    );
+    const trustOf = new Map(agentIds.map((id, i) => [id, summaries[i]]));
+    let kept = candidates;
+    if (params.validatedBy) {
+      kept = candidates.filter((c) => (trustOf.get(c.agentId)?.validatedBy?.count ?? 0) > 0);
+      for (let i = kept.length; i < candidates.length; i++) exclude(`not validated by ${params.validatedBy}`);
+    }
+    const services = await mapLimit(kept, concurrency, (c) => probe(c, params, dispatcher, network), (done) => params.onProgress?.({ phase: 'probe', done, total: kept.length }));
+    for (const s of services) s.trust = trustOf.get(s.agentId) ?? null;
     for (const s of services) if (s.status !== 'priced') exclude(`endpoint ${s.status}`);
     const order = (s: MarketService) => (s.status === 'priced' && s.perRequest !== null ? Number(s.perRequest) : Number.POSITIVE_INFINITY);
-    services.sort((a, b) => order(a) - order(b));
+    // Ranked by the named validator's average response, then by price.
+    const rank = (s: MarketService) => -(s.trust?.validatedBy?.average ?? 0);
+    services.sort((a, b) => (params.validatedBy ? rank(a) - rank(b) : 0) || order(a) - order(b));
     return {
       chainId,
       registry,
@@ -288,6 +313,8 @@ export async function scanMarket(params: MarketParameters): Promise<MarketResult
       services,
       band: bandOf(services, (s) => s.perRequest),
       bandPerMTok: bandOf(services, (s) => s.perMTok),
+      validationDeployed,
+      validatedBy: params.validatedBy ?? null,
     };
   } finally {
     await Promise.all([ownDispatcher?.destroy().catch(() => undefined), network.close()]);

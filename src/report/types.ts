@@ -75,4 +75,6 @@ export interface Report {
   deadline?: { ms: number; exceeded: boolean; cut: string[] };
   registry?: Record<string, unknown>;
   offer?: Record<string, unknown>;
+  /** `check --pay --feedback`: the ERC-8004 Reputation feedback left for the paid endpoint, or why none was. */
+  feedback?: Record<string, unknown>;
 }

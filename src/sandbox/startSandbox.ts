@@ -15,10 +15,11 @@ const URI_STYLE: Record<SandboxSeller['name'], 'data' | 'http'> = { 'v2-express'
  * good part of a second to import, time anvil spends starting in its own process anyway.
  */
 async function loadParts() {
-  const [chain, multicall, registry, usdc, facilitator, fakeOllama, common, v2, v1, obol] = await Promise.all([
+  const [chain, multicall, registry, trust, usdc, facilitator, fakeOllama, common, v2, v1, obol] = await Promise.all([
     import('./chain.js'),
     import('./multicall.js'),
     import('./registry.js'),
+    import('./trustRegistries.js'),
     import('./usdc.js'),
     import('./facilitator.js'),
     import('./fakeOllama.js'),
@@ -27,12 +28,13 @@ async function loadParts() {
     import('./sellers/v1Express.js'),
     import('./sellers/obolGate.js'),
   ]);
-  return { ...chain, ...multicall, ...registry, ...usdc, ...facilitator, ...fakeOllama, ...common, ...v2, ...v1, ...obol };
+  return { ...chain, ...multicall, ...registry, ...trust, ...usdc, ...facilitator, ...fakeOllama, ...common, ...v2, ...v1, ...obol };
 }
 
 /**
  * Start a faithful local Base Sepolia: anvil (chain id 84532) with Circle's FiatTokenV2_2 at the
- * Base Sepolia USDC address, an ERC-8004 IdentityRegistry at the Base Sepolia address and
+ * Base Sepolia USDC address, the ERC-8004 Identity, Reputation and Validation registries at their
+ * Base Sepolia addresses and
  * Multicall3; an x402 facilitator; and three sellers in front of a fake Ollama, each registered
  * as an ERC-8004 agent. Everything listens on 127.0.0.1; `stop()` tears it all down.
  *
@@ -64,16 +66,16 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     if (anvilResult.status === 'rejected') throw anvilResult.reason;
     if (partsResult.status === 'rejected') throw partsResult.reason;
     const [anvil, parts] = [anvilResult.value, partsResult.value];
-    const { sandboxChain, placeMulticall3, placeIdentityRegistry, placeUsdc, startFacilitator, startFakeOllama, registerAgent, registrationFile, dataUri, REGISTRATION_PATH } = parts;
-    const { startV2ExpressSeller, startV1ExpressSeller, startObolGate, loadLegacyExpress, IDENTITY_REGISTRY_ADDRESS, USDC_ADDRESS } = parts;
+    const { sandboxChain, placeMulticall3, placeIdentityRegistry, placeTrustRegistries, placeUsdc, startFacilitator, startFakeOllama, registerAgent, registrationFile, dataUri, REGISTRATION_PATH } = parts;
+    const { startV2ExpressSeller, startV1ExpressSeller, startObolGate, loadLegacyExpress, IDENTITY_REGISTRY_ADDRESS, REPUTATION_REGISTRY_ADDRESS, VALIDATION_REGISTRY_ADDRESS, USDC_ADDRESS } = parts;
     // The legacy middleware takes about a second to import; it loads while the contracts are placed.
     const legacy = wantSellers ? loadLegacyExpress() : null;
     legacy?.catch(() => {});
     const chain = sandboxChain(anvil.rpcUrl);
 
-    progress('placing Multicall3, USDC (FiatTokenV2_2) and the ERC-8004 IdentityRegistry');
+    progress('placing Multicall3, USDC (FiatTokenV2_2) and the ERC-8004 Identity, Reputation and Validation registries');
     const contracts = (async () => {
-      await Promise.all([placeMulticall3(chain), placeIdentityRegistry(chain)]);
+      await Promise.all([placeMulticall3(chain), placeIdentityRegistry(chain), placeTrustRegistries(chain)]);
       await placeUsdc(chain, { deployer: accounts.deployer, holders: accounts.buyers.map((b) => ({ address: b.address, amount: buyerFunds })) });
     })();
 
@@ -122,6 +124,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       chainId: 84532,
       usdc: USDC_ADDRESS,
       identityRegistry: IDENTITY_REGISTRY_ADDRESS,
+      reputationRegistry: REPUTATION_REGISTRY_ADDRESS,
+      validationRegistry: VALIDATION_REGISTRY_ADDRESS,
       facilitatorUrl: facilitator.url,
       sellers,
       accounts,

@@ -44,6 +44,10 @@ export interface Sandbox {
   usdc: `0x${string}`;
   /** 0x8004A818BFB912233c491871b3d84c89A494BD9e, an ERC-8004 IdentityRegistry. */
   identityRegistry: `0x${string}`;
+  /** 0x8004B663056A597Dffe9eCcC1965A193B7388713, an ERC-8004 ReputationRegistry. */
+  reputationRegistry: `0x${string}`;
+  /** 0x8004Cb1BF31DAf7788923b405b754f57acEB4272, an ERC-8004 ValidationRegistry (planned there, placed here). */
+  validationRegistry: `0x${string}`;
   facilitatorUrl: string;
   sellers: SandboxSeller[];
   accounts: SandboxAccounts;

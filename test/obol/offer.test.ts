@@ -4,7 +4,7 @@
  * body) answers at its public URL.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { markConditions } from '../../fixtures/kube/driver.js';
+import { markConditions, statusFor } from '../../fixtures/kube/driver.js';
 import { type FakeKubeApi, startFakeKubeApi } from '../../fixtures/kube/fakeApiServer.js';
 import { kubeconfigDir } from '../../fixtures/kube/kubeconfig.js';
 import { PAY_TO } from '../../fixtures/sellers/challenge.js';
@@ -89,6 +89,24 @@ describe('x402-probe offer', () => {
     expect(run.stdout).toMatch(/✓ offer\.spec-agrees/);
   });
 
+  it('treats Registered=True (OffChainOnly) as listed off-chain: a warning with its fix, no registry cross-check, no crash', async () => {
+    put({ perMTok: '0.5' });
+    const status = statusFor(api.store.getOffer('llm', 'qwen')!);
+    status.conditions = status.conditions.map((c: Record<string, unknown>) => (c.type === 'Registered' ? { ...c, reason: 'OffChainOnly', message: 'listed in /api/services.json only' } : c));
+    // A stray id beside OffChainOnly names no agent: it must not be cross-checked (nor pass the registry checks).
+    status.agentId = '5';
+    api.store.writeStatus('llm', 'qwen', status);
+    const run = await runCli(['offer', 'qwen', '--kubeconfig', kubeconfig, '--base-url', obolSeller.origin, '--json']);
+    const report = json(run);
+    expect(run.code).toBe(0);
+    expect(check(report, 'offer.registered-onchain')).toMatchObject({ status: 'warn', messageId: 'offChainOnly' });
+    expect(check(report, 'offer.registered-onchain').fix).toContain('obol sell register');
+    expect(report.offer.agentRef).toBeNull();
+    const registry = report.checks.filter((c: { id: string }) => c.id.startsWith('registry.'));
+    expect(registry.length).toBeGreaterThan(0);
+    expect(registry.every((c: { status: string }) => c.status === 'skip')).toBe(true);
+  });
+
   it('explains an offer stalled before its route exists, without probing anything', async () => {
     put({ perMTok: '0.5' });
     markConditions(api.store, 'llm', 'qwen', { stall: { type: 'UpstreamHealthy', reason: 'Unhealthy', message: 'dial tcp 10.43.0.9:11434: connect: connection refused' } });
@@ -118,7 +136,7 @@ describe('x402-probe offer', () => {
     const missing = await runCli(['offer', 'nope', '--kubeconfig', kubeconfig, '--json']);
     expect(missing.code).toBe(1);
     expect(check(json(missing), 'offer.exists')).toMatchObject({ status: 'fail', messageId: 'notFound' });
-    expect(json(missing).checks.map((c: { id: string }) => c.id)).toEqual(['offer.exists', 'offer.conditions-ready', 'offer.spec-agrees']);
+    expect(json(missing).checks.map((c: { id: string }) => c.id)).toEqual(['offer.exists', 'offer.conditions-ready', 'offer.spec-agrees', 'offer.registered-onchain']);
 
     api.crdInstalled = false;
     const noCrd = await runCli(['offer', 'qwen', '--kubeconfig', kubeconfig, '--json']);

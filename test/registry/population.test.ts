@@ -73,7 +73,7 @@ describe.each(POPULATION.filter((s) => s.expect.length > 0).map((s) => [s.key, s
 describe('good agents', () => {
   it.each(POPULATION.filter((s) => s.defect === '').map((s) => [s.key]))('%s passes every registry check (price-agrees may skip)', (key) => {
     const registry = results.get(key)!.filter((c) => c.id.startsWith('registry.'));
-    expect(registry).toHaveLength(10);
+    expect(registry).toHaveLength(11);
     const bad = registry.filter((c) => c.status === 'fail' || c.status === 'warn' || (c.status === 'skip' && c.id !== 'registry.price-agrees'));
     expect(bad.map((c) => `${c.id}: ${c.status} ${c.message}`)).toEqual([]);
   });

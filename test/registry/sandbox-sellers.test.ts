@@ -35,7 +35,7 @@ describe('sandbox sellers against the sandbox registry', () => {
         const agent = style === 'auto' ? 'auto' : style === 'explicit' ? `eip155:84532:${sandbox.identityRegistry}:${seller.agentId}` : seller.agentId;
         const { code, report, stderr } = await check([seller.url, '-X', seller.method, '--agent', agent]);
         const registry = report.checks.filter((c) => c.id.startsWith('registry.'));
-        expect(registry.length, seller.name).toBe(10);
+        expect(registry.length, seller.name).toBe(11);
         const notPassing = registry.filter((c) => c.status !== 'pass' && !(c.id === 'registry.price-agrees' && c.status === 'skip'));
         expect(notPassing.map((c) => `${seller.name} ${c.id}: ${c.status} ${c.message}`)).toEqual([]);
         expect(report.registry).toMatchObject({ agent: `eip155:84532:${sandbox.identityRegistry}:${seller.agentId}`, agentURI: seller.agentURI, source: style === 'auto' ? 'auto' : style === 'explicit' ? 'explicit' : 'default' });

@@ -1,5 +1,6 @@
 import type { Check } from '../types.js';
 import * as active from './active.js';
+import * as addressCanonical from './address-canonical.js';
 import * as agentExists from './agent-exists.js';
 import * as backReference from './back-reference.js';
 import * as domainVerified from './domain-verified.js';
@@ -16,6 +17,7 @@ export const registryChecks: readonly Check[] = [
   uriResolves,
   fileSchema,
   backReference,
+  addressCanonical,
   endpointListed,
   x402Support,
   active,

@@ -36,20 +36,43 @@ const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0
  * library) gives the same one-line error naming the variable, never the value.
  */
 export async function signerFromEnv(variable: string, env: NodeJS.ProcessEnv): Promise<BuyerSigner> {
-  const value = env[variable];
-  if (value) registerSecret(value.trim());
-  const raw = value?.trim();
-  if (!raw) throw new ConfigError(`--key-env: environment variable ${variable} is not set or empty`);
-  const unusable = () => new ConfigError(`--key-env: ${variable} does not hold a usable private key (32 bytes of hex, 0x optional, in the secp256k1 range)`);
-  if (!PRIVATE_KEY.test(raw)) throw unusable();
-  const key = (raw.startsWith('0x') ? raw : `0x${raw}`) as `0x${string}`;
-  const scalar = BigInt(key);
-  if (scalar === 0n || scalar >= SECP256K1_N) throw unusable();
+  const key = privateKeyFromEnv(variable, env);
   try {
     return await signerFromKey(key);
   } catch {
     // The signing library's own message quotes the key (in decimal): never pass it on.
-    throw unusable();
+    throw unusableKey(variable);
+  }
+}
+
+const unusableKey = (variable: string) =>
+  new ConfigError(`--key-env: ${variable} does not hold a usable private key (32 bytes of hex, 0x optional, in the secp256k1 range)`);
+
+/** The key in `variable`, registered for redaction before anything else is done with it. */
+function privateKeyFromEnv(variable: string, env: NodeJS.ProcessEnv): `0x${string}` {
+  const value = env[variable];
+  if (value) registerSecret(value.trim());
+  const raw = value?.trim();
+  if (!raw) throw new ConfigError(`--key-env: environment variable ${variable} is not set or empty`);
+  if (!PRIVATE_KEY.test(raw)) throw unusableKey(variable);
+  const key = (raw.startsWith('0x') ? raw : `0x${raw}`) as `0x${string}`;
+  const scalar = BigInt(key);
+  if (scalar === 0n || scalar >= SECP256K1_N) throw unusableKey(variable);
+  registerSecret(key);
+  return key;
+}
+
+/**
+ * `--key-env VAR` for sending transactions (`validate --publish`, `check --pay --feedback`): a viem
+ * local account, with the same validation and messages as signerFromEnv.
+ */
+export async function accountFromEnv(variable: string, env: NodeJS.ProcessEnv): Promise<import('viem').LocalAccount> {
+  const key = privateKeyFromEnv(variable, env);
+  const { privateKeyToAccount } = await import('viem/accounts');
+  try {
+    return privateKeyToAccount(key);
+  } catch {
+    throw unusableKey(variable);
   }
 }
 
