@@ -170,10 +170,10 @@ describe('the scan and market pages in Chromium', () => {
     const service = (agentId: string, perRequest: string | null, overrides: Partial<MarketService> = {}): MarketService => ({
       agentId, agentName: `agent ${agentId}`, service: null, endpoint: `https://a${agentId}.example/v1/chat/completions`, type: 'inference', model: 'llama3',
       status: perRequest === null ? 'unreachable' : 'priced', httpStatus: 402, method: 'POST', x402Version: 2, network: 'eip155:84532', asset: null,
-      symbol: perRequest === null ? null : 'USDC', amount: null, perRequest, perMTok: null, perMTokSource: null, advertised: null, error: null, ...overrides,
+      symbol: perRequest === null ? null : 'USDC', amount: null, perRequest, perMTok: null, perMTokSource: null, advertised: null, error: null, trust: null, ...overrides,
     });
     const result: MarketResult = {
-      chainId: 84532, registry: '0x8004A818BFB912233c491871b3d84c89A494BD9e', agents: 4, x402Agents: 4, excluded: {},
+      chainId: 84532, registry: '0x8004A818BFB912233c491871b3d84c89A494BD9e', agents: 4, x402Agents: 4, excluded: {}, validationDeployed: null, validatedBy: null,
       services: [
         service('3', '0.02'),
         service('1', '0.001', { agentName: HOSTILE, model: HOSTILE, endpoint: 'javascript:window.__pwned=6' }),

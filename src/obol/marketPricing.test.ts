@@ -11,7 +11,7 @@ function service(perRequest: string, extra: Partial<MarketService> = {}): Market
   return {
     agentId: String(next), agentName: `agent ${next}`, service: 'chat', endpoint: `https://seller${next}.example/v1/chat/completions`, type: 'inference', model: null, parameterSize: null,
     status: 'priced', httpStatus: 402, method: 'POST', x402Version: 2, network: 'eip155:84532', asset: USDC, symbol: 'USDC',
-    amount: String(Math.round(Number(perRequest) * 1e6)), perRequest, perMTok: null, perMTokSource: null, advertised: null, error: null, ...extra,
+    amount: String(Math.round(Number(perRequest) * 1e6)), perRequest, perMTok: null, perMTokSource: null, advertised: null, error: null, trust: null, ...extra,
   };
 }
 /** 50 tokens/s at 300 W, 0.20 USD/kWh, 1000 tokens per request: 0.000334 USDC per request. */
