@@ -46,6 +46,7 @@ describe('settlement receipts in HTTP trailers', () => {
     expect(notPassing).toEqual([]);
     expect(result('pay.settlement-header')?.message).toContain('PAYMENT-RESPONSE (trailer)');
     expect(report.payment?.transaction).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(report.payment?.receiptIn).toBe('trailer');
   });
 
   it('a trailer receipt naming another transaction fails pay.settlement-onchain', async () => {
