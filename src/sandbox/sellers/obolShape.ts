@@ -73,7 +73,7 @@ export function obolPaymentRequired({ req, accepts, facilitator, failure }: Obol
   return {
     x402Version: 2,
     error,
-    resource: { url: obolResourceUrl(req), description: `Payment required for ${path}`, mimeType: 'application/json', serviceName: OBOL_SERVICE_NAME },
+    resource: { url: obolResourceUrl(req), description: `Payment required for ${path}`, mimeType: 'application/json', serviceName: OBOL_SERVICE_NAME, iconUrl: new URL('/obol-stack-logo.png', obolResourceUrl(req)).toString() },
     accepts,
     extensions,
     facilitator,
