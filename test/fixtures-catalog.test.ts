@@ -68,6 +68,7 @@ describe('broken-seller catalog', () => {
       const got = report.checks.find((c) => c.id === want.check);
       const message = `${entry.id}: expected ${want.check} to ${want.status}; got ${describeResult(got)}.\nAll findings: ${otherFindings(report)}`;
       expect(got?.status, message).toBe(want.status);
+      if (want.messageId) expect(got?.messageId, message).toBe(want.messageId);
     }
     if (entry.expect.some((e) => e.status === 'fail')) expect(report.verdict).toBe('fail');
   });

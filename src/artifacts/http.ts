@@ -75,6 +75,12 @@ export interface HttpExchange {
   bodyTruncated: boolean;
   /** True when the body stopped early because of an error or the deadline after headers arrived. */
   bodyIncomplete: boolean;
+  /**
+   * HTTP trailers sent after a chunked body (names lowercased, repeated ones joined with ", "),
+   * under the header cap. Present only when the body was read to its end and trailers came;
+   * a streamed response (obol's SSE proxy) carries its settlement receipt here.
+   */
+  trailers?: Record<string, string>;
   /** Timings in milliseconds from the start of the first request. */
   timings: { headersMs: number | null; totalMs: number };
   /** The configured timeout (ms) and body cap (bytes), so checks can explain limits. */

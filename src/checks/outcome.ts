@@ -42,6 +42,11 @@ export const warn = make('warn');
 /** The check does not apply (no expectation given, no requirement of that kind). */
 export const skip = make('skip');
 
+/** A defect's finding with a fix of its own (the platform's way, say), replacing the check's `meta.fix`. */
+export function withFix(outcome: CheckOutcome, fix: string | null): CheckOutcome {
+  return fix !== null && (outcome.status === 'fail' || outcome.status === 'warn') ? { ...outcome, fix } : outcome;
+}
+
 /** Stringify a value for evidence without throwing on cycles or bigints. */
 export function show(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : safeStringify(value);

@@ -23,6 +23,28 @@ export function refusalVerdict(status: number | null): RefusalVerdict {
   return 'unexpected';
 }
 
+/** obol's (and most gates') words for "my facilitator failed", in a 5xx body's reason or error. */
+const FACILITATOR_FAILURE = /facilitator|settlement_failed/i;
+
+/**
+ * The reason a 5xx answer gives when it names a facilitator failure (`{"reason":
+ * "facilitator_unreachable"}`, as obol answers), or null: a body that says so is the seller's
+ * facilitator failing, not the seller crashing on the payment.
+ */
+export function facilitatorFailure(ex: Pick<NonNullable<PaymentAttempt['exchange']>, 'status' | 'body'>): string | null {
+  if (ex.status === null || ex.status < 500) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(ex.body);
+  } catch {
+    return null;
+  }
+  if (!parsed || typeof parsed !== 'object') return null;
+  const { reason, error } = parsed as { reason?: unknown; error?: unknown };
+  for (const field of [reason, error]) if (typeof field === 'string' && FACILITATOR_FAILURE.test(field)) return clip(field, 80);
+  return null;
+}
+
 /** What the probe sent and got; the header value itself is left out (long, and useless to a reader). */
 export function attemptEvidence(attempt: PaymentAttempt): string {
   const ex = attempt.exchange;
@@ -42,6 +64,7 @@ export const ATTACK_MESSAGES = {
   rejected: 'Refused with HTTP {status}.',
   notSent: 'Not sent: {reason}.',
   crashed: 'Answered HTTP {status}: the seller crashes on a payment it cannot settle instead of answering 402 (x402scan#1169).',
+  facilitatorDown: 'Answered HTTP {status} naming a facilitator failure ({reason}): the seller\'s facilitator is failing, so no payment, honest or not, can be verified or settled now. This is not a crash on this payment; check the facilitator (on obol-stack, the x402-verifier logs and its facilitator URL).',
   redirected: 'Answered HTTP {status}, a redirect the probe did not follow: a payment is answered at the resource, with 402 when it fails.',
   unexpected: 'Answered HTTP {status}; a failed payment is answered with 402.',
   noResponse: 'No response ({code}): the seller hangs or drops the connection on a bad payment.',
@@ -80,8 +103,10 @@ export function judgeRefusal<M extends AttackMeta>(meta: M, attempt: PaymentAtte
       return fail(meta, 'served', { status }, evidence);
     case 'refused':
       return pass(meta, 'rejected', { status }, evidence);
-    case 'crashed':
-      return warn(meta, 'crashed', { status }, evidence);
+    case 'crashed': {
+      const reason = facilitatorFailure(attempt.exchange);
+      return reason !== null ? warn(meta, 'facilitatorDown', { status, reason }, evidence) : warn(meta, 'crashed', { status }, evidence);
+    }
     case 'redirected':
       return warn(meta, 'redirected', { status }, evidence);
     case 'no-response':

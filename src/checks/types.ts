@@ -30,6 +30,8 @@ export interface CheckOutcome {
   message: string;
   /** What the probe saw that led to this outcome (header value, status, field), or undefined. */
   evidence?: string;
+  /** A fix for this finding that replaces `meta.fix` (how an obol-stack seller fixes it, say). */
+  fix?: string;
 }
 
 /** The artifacts a check asked for, all present. */

@@ -11,7 +11,7 @@ export function registerOffer(program: Command, ctx: CliContext): void {
     .argument('<name>', 'ServiceOffer name', parseKubeName('the offer name'))
     .option('-n, --namespace <ns>', "the offer's namespace (default: the context's namespace, else default)", parseKubeName('--namespace'))
     .option('--base-url <url>', 'public origin to prefix status.endpoint with (default: the tunnel URL the cluster records, else http://obol.stack:8080)', parseUrl)
-    .option('--path <subpath>', "subpath under the offer's endpoint to probe ('' for the endpoint itself)", '/health');
+    .option('--path <subpath>', "subpath under the offer's endpoint to probe ('' for the endpoint itself; default: an inference offer's chat-completions POST, plain and streamed, else /health)");
   addKubeOptions(command);
   addProbeOptions(command);
   addAgentOptions(command);

@@ -11,20 +11,21 @@ import { commandOutput } from './output.js';
 
 export interface OfferCommandOptions extends ProbeCommandOptions, KubeCommandOptions {
   baseUrl?: string;
-  path: string;
+  /** Undefined: an inference offer is probed as buyers call it, any other at /health. */
+  path?: string;
   /** A ref, false for --no-agent, undefined for status.agentId. */
   agent?: string | false;
 }
 
 /** Probe an offer and print its report; shared by `offer` and `sell` (after the wait). */
 export async function probeAndReport(client: KubeClient, namespace: string, name: string, options: OfferCommandOptions, io: CliIO): Promise<Report> {
-  if (options.path !== '' && !isSafePath(options.path.startsWith('/') ? options.path : `/${options.path}`)) throw new UsageError(`--path must be a plain URL path, got ${JSON.stringify(options.path)}`);
+  if (options.path !== undefined && options.path !== '' && !isSafePath(options.path.startsWith('/') ? options.path : `/${options.path}`)) throw new UsageError(`--path must be a plain URL path, got ${JSON.stringify(options.path)}`);
   const pay = await resolvePay(options, io);
   const rpc = await resolveRpc(options, pay !== undefined);
   const output = commandOutput(options, io);
   const progress = output.progress();
   progress.update(`reading ServiceOffer ${namespace}/${name}`);
-  const { report } = await probeOffer({
+  const { report, streamed } = await probeOffer({
     client,
     namespace,
     name,
@@ -37,6 +38,11 @@ export async function probeAndReport(client: KubeClient, namespace: string, name
     onProgress: (event) => progress.update(event.phase === 'gather' ? `probing ${namespace}/${name}: ${event.artifact}` : 'judging'),
   }).finally(() => progress.stop());
   output.printReport(report);
+  // A person reads the streamed call's own report too; machine output stays one document.
+  if (streamed && output.reporter === 'pretty') {
+    io.stdout('\nThe same chat, streamed (obol sends the receipt as a trailer):\n');
+    output.printReport(streamed.report);
+  }
   return report;
 }
 

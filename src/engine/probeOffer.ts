@@ -19,7 +19,10 @@ export interface ProbeOfferParameters extends Omit<RunParameters, 'url' | 'offer
   name: string;
   /** --base-url: public origin to prefix status.endpoint with. */
   baseUrl?: string;
-  /** Subpath under the endpoint (default /health). */
+  /**
+   * Subpath under the endpoint. Left out, an inference offer is probed where buyers call it (a
+   * chat-completions POST, once plain and once streamed) and any other offer at /health.
+   */
   path?: string;
   /** ERC-8004 agent to cross-check: a ref, false for none, or undefined for status.agentId. */
   agent?: string | false;
@@ -28,6 +31,29 @@ export interface ProbeOfferParameters extends Omit<RunParameters, 'url' | 'offer
 export interface ProbeOfferReturnType extends RunResult {
   offer: OfferArtifact;
   expectations: OfferExpectations | null;
+  /** The streamed chat completion's run, when the offer was probed the way buyers call it. */
+  streamed: RunResult | null;
+}
+
+/** Where an OpenAI-compatible inference offer is called. */
+export const CHAT_PATH = '/v1/chat/completions';
+
+/** The chat a buyer sends an inference offer: its own model, one short message, streamed or not. */
+export function buyerChat(model: unknown, stream: boolean): string {
+  return JSON.stringify({ ...(typeof model === 'string' && model ? { model } : {}), messages: [{ role: 'user', content: 'ping' }], ...(stream ? { stream: true } : {}) });
+}
+
+/** What the JSON report says of the streamed probe: what was sent, its verdict, and every check that did not pass. */
+function streamedReportField(streamed: RunResult, body: string): Record<string, unknown> {
+  const { report } = streamed;
+  const receipt = report.checks.find((c) => c.id === 'pay.settlement-header');
+  return {
+    url: report.target,
+    body,
+    verdict: report.verdict,
+    checks: report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map(({ id, status, messageId, message, fix }) => ({ id, status, messageId, message, fix })),
+    receipt: receipt ? { status: receipt.status, message: receipt.message } : null,
+  };
 }
 
 /** `<chainId>:<agentId>` on the offer's network, or the bare id when the network is unknown. */
@@ -61,7 +87,10 @@ function offerReportField(offer: OfferArtifact, e: OfferExpectations | null, age
 
 export async function probeOffer(params: ProbeOfferParameters): Promise<ProbeOfferReturnType> {
   const { client, namespace, name, baseUrl, path, agent: agentOption, ...engine } = params;
-  const offer = await readOffer(client, { namespace, name, baseUrl, path });
+  let offer = await readOffer(client, { namespace, name, baseUrl, path: path ?? '/health' });
+  // Buyers of an inference offer POST chat completions, streamed or not: probe that, not /health.
+  const asBuyers = path === undefined && offer.found && offer.type === 'inference' && engine.body === undefined;
+  if (asBuyers) offer = await readOffer(client, { namespace, name, baseUrl, path: CHAT_PATH });
   const e = offer.found ? offerExpectations(offer.payment) : null;
   // What the user passed wins over what the spec implies.
   const expect = {
@@ -73,10 +102,15 @@ export async function probeOffer(params: ProbeOfferParameters): Promise<ProbeOff
   // (offer.registered-onchain says so); an --agent the user gives is still checked.
   const offChainOnly = offer.conditions.some((c) => c.type === 'Registered' && c.status === 'True' && c.reason === 'OffChainOnly');
   const agent = agentOption === false ? undefined : (agentOption ?? (offChainOnly ? undefined : agentRefOf(offer.agentId, e?.caip2 ?? null)));
+  const chat = (stream: boolean) => (asBuyers ? { method: 'POST', body: buyerChat(offer.model, stream), headers: { ...engine.headers, 'content-type': 'application/json' } } : {});
   const result = offer.publicUrl
-    ? await run({ ...engine, url: offer.publicUrl, expect, agent, offer })
+    ? await run({ ...engine, ...chat(false), url: offer.publicUrl, expect, agent, offer })
     : // Nothing to send a request to: judge the offer alone, so its conditions explain why.
       await run({ ...engine, url: `serviceoffer/${namespace}/${name}`, offer, gatherers: [offerGatherer], checks: offerChecks });
-  result.report.offer = offerReportField(offer, e, agent);
-  return { ...result, offer, expectations: e };
+  // The streamed answer is where obol's receipt moves to the trailers; the registry was read once already.
+  const streamed = asBuyers && offer.publicUrl ? await run({ ...engine, ...chat(true), url: offer.publicUrl, expect, offer }) : null;
+  result.report.offer = { ...offerReportField(offer, e, agent), ...(streamed ? { streamed: streamedReportField(streamed, buyerChat(offer.model, true)) } : {}) };
+  // For an offer probed as buyers call it, the verdict covers both calls.
+  if (streamed?.report.verdict === 'fail') result.report.verdict = 'fail';
+  return { ...result, offer, expectations: e, streamed };
 }

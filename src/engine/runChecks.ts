@@ -57,7 +57,7 @@ export function runChecks(checks: readonly Check[], artifacts: Partial<Artifacts
       severity: meta.severity,
       message: worst.message,
       messageId: worst.messageId,
-      fix: meta.fix,
+      fix: outcomes[worstAt].fix ?? meta.fix,
       specRef: meta.specRef,
       docsUrl: docsUrl(meta.id),
       ...(worst.evidence !== undefined ? { evidence: worst.evidence } : {}),

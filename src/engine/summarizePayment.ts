@@ -25,6 +25,8 @@ export function summarizePayment(session: PaymentSession, receipt?: SettlementRe
     // Only the receipt's scalar fields: the rest is the seller's JSON, of any shape and depth.
     settlement: settlement?.value ? pickScalars(settlement.value, ['success', 'transaction', 'network', 'payer', 'errorReason', 'amount']) : null,
     transaction: typeof settlement?.transaction === 'string' ? settlement.transaction : null,
+    // Where the receipt came: the headers, or the trailers after a streamed answer (obol's proxy).
+    receiptIn: settlement?.carrier ?? null,
     onchain: receipt ? { found: receipt.found, status: receipt.status, blockNumber: receipt.blockNumber, chainId: receipt.chainId, authorizations: receipt.authorizations, transfers: receipt.transfers, error: receipt.error } : null,
     attacks: {
       underpaid: statusOf(session.underpaid),

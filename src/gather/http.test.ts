@@ -337,3 +337,51 @@ describe('exchange() under a run deadline', () => {
     expect(connections).toBe(0);
   });
 });
+
+describe('exchange() trailers (a streamed answer whose receipt comes last)', () => {
+  let base: string;
+  beforeAll(async () => {
+    base = await listen((req, res) => {
+      if (req.url === '/trailer') {
+        res.writeHead(200, { 'content-type': 'text/event-stream', trailer: 'PAYMENT-RESPONSE' });
+        res.write('data: {"delta":"hi"}\n\n');
+        res.write('data: [DONE]\n\n');
+        res.addTrailers({ 'PAYMENT-RESPONSE': 'e30=' });
+        res.end();
+      } else if (req.url === '/huge-trailer') {
+        res.writeHead(200, { 'content-type': 'text/event-stream', trailer: 'X-Pad' });
+        res.write('data: [DONE]\n\n');
+        res.addTrailers({ 'X-Pad': 'a'.repeat(200 * 1024), 'PAYMENT-RESPONSE': 'e30=' });
+        res.end();
+      } else {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write('data: {"delta":"hi"}\n\n');
+      }
+    });
+  });
+
+  it('records the trailers of a body read to its end, names lowercased', async () => {
+    const out = await exchange({ url: `${base}/trailer`, dispatcher });
+    expect(out.status).toBe(200);
+    expect(out.body).toContain('[DONE]');
+    expect(out.trailers).toEqual({ 'payment-response': 'e30=' });
+    expect(out.error).toBeNull();
+  });
+
+  it('stops 200 KiB of trailers at the header cap: the body is incomplete and no trailer is kept', async () => {
+    const out = await exchange({ url: `${base}/huge-trailer`, dispatcher });
+    expect(out.status).toBe(200);
+    expect(out.bodyIncomplete).toBe(true);
+    expect(out.error?.code).toBe('headers-too-large');
+    expect(out.trailers).toBeUndefined();
+  });
+
+  it('ends a stream that never ends at its timeout, with no trailers', async () => {
+    const started = performance.now();
+    const out = await exchange({ url: `${base}/endless`, timeoutMs: 400, dispatcher });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(out.bodyIncomplete).toBe(true);
+    expect(out.error?.code).toBe('timeout');
+    expect(out.trailers).toBeUndefined();
+  });
+});

@@ -280,6 +280,12 @@ function discard(body: Dispatcher.ResponseData['body']): void {
   if (!body.destroyed) body.destroy();
 }
 
+function recordTrailers(trailers: Dispatcher.ResponseData['trailers'] | undefined, result: HttpExchange): void {
+  if (!trailers || Object.keys(trailers).length === 0) return;
+  const flat = flattenHeaders(trailers);
+  result.trailers = flat.headers;
+}
+
 async function readBody(response: Dispatcher.ResponseData, result: HttpExchange, cap: number, failure: (error: unknown) => HttpError): Promise<void> {
   const chunks: Buffer[] = [];
   let received = 0;
@@ -296,6 +302,8 @@ async function readBody(response: Dispatcher.ResponseData, result: HttpExchange,
       chunks.push(buf);
       received += buf.length;
     }
+    // undici fills `trailers` before it ends the body; a body cut at the cap never reaches them.
+    if (!result.bodyTruncated) recordTrailers(response.trailers, result);
   } catch (error) {
     result.bodyIncomplete = true;
     result.error = failure(error);

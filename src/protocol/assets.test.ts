@@ -43,4 +43,12 @@ describe('known assets', () => {
       }
     }
   });
+
+  it('knows OBOL where obol-stack ships it: 18 decimals, "Obol Network" version "1", paid by Permit2', () => {
+    for (const [network, address] of [['eip155:84532', '0x0a09371a8b011d5110656cebcc70603e53fd2c78'], ['eip155:1', '0x0B010000b7624eb9B3DfBC279673C76E9D29D5F7']]) {
+      expect(findKnownAsset(network, address)).toMatchObject({ symbol: 'OBOL', decimals: 18, eip712Name: 'Obol Network', eip712Version: '1', transferMethod: 'permit2', source: 'obol-stack' });
+    }
+    expect(findKnownAsset('eip155:8453', '0x0a09371a8b011d5110656ceBCc70603e53FD2c78')).toBeNull();
+    expect(findKnownAsset('base-sepolia', '0x036CbD53842c5426634e7929541eC2318f3dCF7e')?.transferMethod).toBe('eip3009');
+  });
 });

@@ -14,15 +14,23 @@ export interface KnownAsset {
   eip712Version: string;
   /** Where the entry comes from. */
   source: '@x402/evm' | 'obol-stack';
+  /** How a buyer authorises the transfer: EIP-3009 (USDC) or Permit2 (OBOL, which has no EIP-3009). */
+  transferMethod: 'eip3009' | 'permit2';
 }
 
-/** USDC deployments obol-stack sells on that @x402/evm's DEFAULT_ASSETS does not list. */
+/**
+ * Tokens obol-stack sells in that @x402/evm's DEFAULT_ASSETS does not list: USDC on two more
+ * testnets, and OBOL (18 decimals, EIP-712 "Obol Network" version "1", paid by Permit2) where
+ * obol ships it (obol-stack `internal/x402/tokens.go`, reference/x402-now.md).
+ */
 const EXTRA: readonly KnownAsset[] = [
-  { network: 'eip155:43113', address: '0x5425890298aed601595a70AB815c96711a31Bc65', symbol: 'USDC', decimals: 6, eip712Name: 'USD Coin', eip712Version: '2', source: 'obol-stack' },
-  { network: 'eip155:80002', address: '0x41E94Eb019C0762f9Bfcf9Fb1E58725BfB0e7582', symbol: 'USDC', decimals: 6, eip712Name: 'USD Coin', eip712Version: '2', source: 'obol-stack' },
+  { network: 'eip155:43113', address: '0x5425890298aed601595a70AB815c96711a31Bc65', symbol: 'USDC', decimals: 6, eip712Name: 'USD Coin', eip712Version: '2', source: 'obol-stack', transferMethod: 'eip3009' },
+  { network: 'eip155:80002', address: '0x41E94Eb019C0762f9Bfcf9Fb1E58725BfB0e7582', symbol: 'USDC', decimals: 6, eip712Name: 'USD Coin', eip712Version: '2', source: 'obol-stack', transferMethod: 'eip3009' },
+  { network: 'eip155:84532', address: '0x0a09371a8b011d5110656ceBCc70603e53FD2c78', symbol: 'OBOL', decimals: 18, eip712Name: 'Obol Network', eip712Version: '1', source: 'obol-stack', transferMethod: 'permit2' },
+  { network: 'eip155:1', address: '0x0B010000b7624eb9B3DfBC279673C76E9D29D5F7', symbol: 'OBOL', decimals: 18, eip712Name: 'Obol Network', eip712Version: '1', source: 'obol-stack', transferMethod: 'permit2' },
 ];
 
-type DefaultAssetEntry = { asset: string; name: string; version: string; decimals: number; symbol: string };
+type DefaultAssetEntry = { asset: string; name: string; version: string; decimals: number; symbol: string; assetTransferMethod?: string };
 
 let table: KnownAsset[] | null = null;
 
@@ -31,7 +39,7 @@ function knownAssets(): KnownAsset[] {
   const rows: KnownAsset[] = [];
   for (const [network, entries] of Object.entries(DEFAULT_ASSETS as Record<string, DefaultAssetEntry[]>)) {
     for (const e of entries) {
-      rows.push({ network, address: e.asset, symbol: e.symbol, decimals: e.decimals, eip712Name: e.name, eip712Version: e.version, source: '@x402/evm' });
+      rows.push({ network, address: e.asset, symbol: e.symbol, decimals: e.decimals, eip712Name: e.name, eip712Version: e.version, source: '@x402/evm', transferMethod: e.assetTransferMethod === 'permit2' ? 'permit2' : 'eip3009' });
     }
   }
   for (const extra of EXTRA) {

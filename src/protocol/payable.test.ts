@@ -20,6 +20,8 @@ describe('payability', () => {
     expect(v2({ network: 'stellar:testnet' }).payer).toBe('others');
     expect(v1({ network: 'solana' }).payer).toBe('others');
     expect(v2({ extra: { name: 'USDC', version: '2', assetTransferMethod: 'permit2' } }).payer).toBe('others');
+    // OBOL has no EIP-3009: even a requirement that names no transfer method is not the probe's to sign.
+    expect(v2({ asset: '0x0a09371a8b011d5110656ceBCc70603e53FD2c78', amount: '1000000000000000', extra: { name: 'Obol Network', version: '1' } })).toEqual({ payer: 'others', reason: expect.stringContaining('OBOL is paid by Permit2') });
   });
 
   it('nobody pays an undefined scheme, an unknown namespace, a network named for the other version, or missing terms', () => {

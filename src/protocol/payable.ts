@@ -1,4 +1,5 @@
 import type { RequirementView } from '../artifacts/index.js';
+import { findKnownAsset } from './assets.js';
 import { caip2Knowledge, evmChainId, isCaip2, isKnownV1Name, isLegacyV1Name, resolveNetwork } from './networks.js';
 import { isKnownScheme } from './schemes.js';
 import { unsignableReason } from './signable.js';
@@ -66,6 +67,8 @@ function notImplemented(req: RequirementView): string | null {
   if (evmChainId(req.network) === null) return `network ${quote(req.network)}: the probe pays only on EVM networks`;
   const method = (req.extra as Record<string, unknown> | null | undefined)?.assetTransferMethod;
   if (method !== undefined && method !== 'eip3009') return `transfer method ${quote(method)}: the probe pays only by EIP-3009`;
+  const known = typeof req.asset === 'string' ? findKnownAsset(req.network as string, req.asset) : null;
+  if (known?.transferMethod === 'permit2') return `asset ${known.symbol} is paid by Permit2 (it has no EIP-3009): the probe pays only by EIP-3009`;
   return null;
 }
 

@@ -6,6 +6,8 @@ import { errorLine } from '../util/errorLine.js';
 export interface DecodedSettlement {
   /** Which header carried it, or null when neither is present. */
   headerName: 'PAYMENT-RESPONSE' | 'X-PAYMENT-RESPONSE' | null;
+  /** Where it came: the response headers, or the trailers after a streamed body; null when absent. */
+  carrier: 'header' | 'trailer' | null;
   /** Why it did not decode, when it did not. */
   error: string | null;
   success: unknown;
@@ -17,15 +19,23 @@ export interface DecodedSettlement {
   value: Record<string, unknown> | null;
 }
 
+const hasReceipt = (fields: Record<string, string> | undefined): fields is Record<string, string> =>
+  fields !== undefined && (fields['payment-response'] !== undefined || fields['x-payment-response'] !== undefined);
+
 /**
  * Decode the settlement receipt the way the reference client does: `PAYMENT-RESPONSE` first,
- * then `X-PAYMENT-RESPONSE`; standard base64 of a JSON object.
+ * then `X-PAYMENT-RESPONSE`; standard base64 of a JSON object. The headers are read first; when
+ * they hold neither, the trailers are (obol settles a streamed answer once it ends and sends the
+ * receipt as a trailer).
  */
-export function decodeSettlement(response: Pick<HttpExchange, 'headers'>): DecodedSettlement {
-  const v2 = response.headers['payment-response'];
-  const v1 = response.headers['x-payment-response'];
+export function decodeSettlement(response: Pick<HttpExchange, 'headers' | 'trailers'>): DecodedSettlement {
+  const fromTrailers = !hasReceipt(response.headers) && hasReceipt(response.trailers);
+  const fields = fromTrailers ? (response.trailers as Record<string, string>) : response.headers;
+  const v2 = fields['payment-response'];
+  const v1 = fields['x-payment-response'];
   const headerName = v2 !== undefined ? 'PAYMENT-RESPONSE' : v1 !== undefined ? 'X-PAYMENT-RESPONSE' : null;
-  const empty: DecodedSettlement = { headerName, error: null, success: undefined, transaction: undefined, network: undefined, payer: undefined, errorReason: undefined, value: null };
+  const carrier = headerName === null ? null : fromTrailers ? 'trailer' : 'header';
+  const empty: DecodedSettlement = { headerName, carrier, error: null, success: undefined, transaction: undefined, network: undefined, payer: undefined, errorReason: undefined, value: null };
   if (headerName === null) return empty;
   const raw = (v2 ?? v1 ?? '').trim();
   if (!raw || !Base64EncodedRegex.test(raw)) return { ...empty, error: 'not standard base64' };
@@ -37,7 +47,7 @@ export function decodeSettlement(response: Pick<HttpExchange, 'headers'>): Decod
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { ...empty, error: 'not a JSON object' };
   const v = value as Record<string, unknown>;
-  return { headerName, error: null, success: v.success, transaction: v.transaction, network: v.network, payer: v.payer, errorReason: v.errorReason, value: v };
+  return { headerName, carrier, error: null, success: v.success, transaction: v.transaction, network: v.network, payer: v.payer, errorReason: v.errorReason, value: v };
 }
 
 export const TX_HASH = /^0x[0-9a-fA-F]{64}$/;

@@ -6,7 +6,8 @@ import { BodyTooLargeError, listenLoopback, readBody, sendJson } from './httpSer
  * A fake Ollama (native and OpenAI-compatible API) for tests and the sandbox sellers: no model
  * runs, every answer is a deterministic function of the request. Surface: GET / ("Ollama is
  * running"), GET /api/tags, POST /api/chat, POST /api/generate, POST /api/pull, GET /v1/models,
- * POST /v1/chat/completions, GET /health. Streaming is not imitated: answers are single JSON documents.
+ * POST /v1/chat/completions, GET /health. Answers are single JSON documents, except a chat completion
+ * asked with `"stream": true`, which streams OpenAI-style SSE chunks ending in `data: [DONE]`.
  */
 export interface FakeOllama {
   /** http://127.0.0.1:PORT (no trailing slash), the value for an upstream setting. */
@@ -60,6 +61,17 @@ function answerFor(messages: ChatMessage[] | undefined, prompt?: unknown): strin
 
 function tokens(text: string): number {
   return Math.max(1, Math.ceil(text.length / 4));
+}
+
+/** Ollama's OpenAI-compatible stream: a role chunk, the content word by word, a stop chunk, [DONE]. */
+function streamCompletion(res: ServerResponse, id: string, model: string, content: string): void {
+  const chunk = (delta: Record<string, unknown>, finish: string | null) =>
+    `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: CREATED_UNIX, model, system_fingerprint: 'fp_ollama', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  res.write(chunk({ role: 'assistant', content: '' }, null));
+  for (const word of content.split(/(?<= )/)) res.write(chunk({ content: word }, null));
+  res.write(chunk({}, 'stop'));
+  res.end('data: [DONE]\n\n');
 }
 
 export async function startFakeOllama(parameters: StartFakeOllamaParameters = {}): Promise<FakeOllama> {
@@ -133,8 +145,10 @@ export async function startFakeOllama(parameters: StartFakeOllamaParameters = {}
       const content = answerFor(messages);
       const promptTokens = tokens(JSON.stringify(messages ?? ''));
       const completionTokens = Math.min(tokens(content), limitOf(body.max_tokens));
+      const id = `chatcmpl-${digestOf(JSON.stringify(body)).slice(0, 12)}`;
+      if (body.stream === true) return streamCompletion(res, id, model, content);
       return sendJson(res, 200, {
-        id: `chatcmpl-${digestOf(JSON.stringify(body)).slice(0, 12)}`,
+        id,
         object: 'chat.completion',
         created: CREATED_UNIX,
         model,

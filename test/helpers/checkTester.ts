@@ -29,6 +29,8 @@ export interface ExpectedFinding<M extends CheckMeta> {
   message?: Matching<string>;
   /** `undefined` given explicitly: the finding carries no evidence. */
   evidence?: Matching<string> | undefined;
+  /** The fix the finding carries instead of meta.fix; `undefined` given explicitly: none of its own. */
+  fix?: Matching<string> | undefined;
 }
 
 interface BaseCase<A> {
@@ -131,11 +133,12 @@ function assertFinding<M extends CheckMeta>(meta: M, actual: CheckOutcome, want:
   if (want.data !== undefined) expect(actual.message, `${label}: message rendered from data`).toBe(renderMessage(meta.messages[want.messageId], want.data));
   if (want.message !== undefined) expect(actual.message, `${label}: message`).toEqual(want.message);
   if ('evidence' in want) expect(actual.evidence, `${label}: evidence`).toEqual(want.evidence);
+  if ('fix' in want) expect(actual.fix, `${label}: fix`).toEqual(want.fix);
 }
 
 function expectation<M extends CheckMeta>(c: Partial<ExpectedFinding<M>>, status: CheckStatus): Partial<ExpectedFinding<M>> & { status: CheckStatus } {
   const want: Partial<ExpectedFinding<M>> & { status: CheckStatus } = { status };
-  for (const key of ['messageId', 'data', 'message', 'evidence'] as const) if (key in c) Object.assign(want, { [key]: c[key] });
+  for (const key of ['messageId', 'data', 'message', 'evidence', 'fix'] as const) if (key in c) Object.assign(want, { [key]: c[key] });
   return want;
 }
 

@@ -62,7 +62,9 @@ describe('x402-probe offer', () => {
     const run = await runCli(['offer', 'qwen', '--kubeconfig', kubeconfig, '--json']);
     const report = json(run);
     expect(run.code, failures(report)).toBe(0);
-    expect(report.target).toBe(`${obolSeller.origin}/services/qwen/health`);
+    // An inference offer is probed where buyers call it: its chat-completions POST, then streamed.
+    expect(report.target).toBe(`${obolSeller.origin}/services/qwen/v1/chat/completions`);
+    expect(report.offer.streamed).toMatchObject({ url: `${obolSeller.origin}/services/qwen/v1/chat/completions`, verdict: 'pass' });
     for (const id of ['offer.exists', 'offer.conditions-ready', 'offer.spec-agrees', 'http.reachable']) expect(check(report, id)?.status, id).toBe('pass');
     expect(report.offer).toMatchObject({ name: 'qwen', namespace: 'llm', found: true, publicUrlSource: 'tunnel', endpoint: '/services/qwen', expected: { amount: '500', caip2: 'eip155:84532', priceModel: 'perMTok' } });
     expect(report.offer.conditions.map((c: { type: string }) => c.type)).toEqual(['ModelReady', 'UpstreamHealthy', 'PaymentGateReady', 'RoutePublished', 'Registered', 'Ready']);
@@ -74,7 +76,8 @@ describe('x402-probe offer', () => {
     api.store.putConfigMap('obol-frontend', 'obol-stack-config', { tunnelURL: 'http://127.0.0.1:9' });
     const run = await runCli(['offer', 'qwen', '-n', 'llm', '--kubeconfig', kubeconfig, '--base-url', obolSeller.origin, '-v']);
     expect(run.code, run.stdout).toBe(0);
-    expect(run.stdout).toContain(`${obolSeller.origin}/services/qwen/health`);
+    expect(run.stdout).toContain(`${obolSeller.origin}/services/qwen/v1/chat/completions`);
+    expect(run.stdout).toContain('The same chat, streamed');
     expect(run.stdout).toMatch(/offer\.conditions-ready\s+All six conditions are True: ModelReady=True \(Available\), UpstreamHealthy=True \(Healthy\), PaymentGateReady=True \(Created\), RoutePublished=True \(Created\), Registered=True \(Disabled\), Ready=True \(Reconciled\)/);
   });
 

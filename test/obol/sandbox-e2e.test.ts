@@ -57,6 +57,20 @@ describe('offer and preflight against the sandbox', () => {
     expect(JSON.stringify(report)).not.toContain(sandbox.accounts.buyers[0].privateKey.slice(2));
   });
 
+  it('probes an inference offer where buyers call it by default: the chat-completions POST, plain and streamed, both paid and settled', async () => {
+    const run = await runCli(['offer', 'qwen', '--kubeconfig', kubeconfig, '--base-url', gate.origin, '--rpc', sandbox.rpcUrl, '--pay', '--key-env', 'BUYER_KEY', '--json'], { BUYER_KEY: sandbox.accounts.buyers[1].privateKey });
+    const report = json(run);
+    expect(run.code, run.stdout.slice(0, 2000)).toBe(0);
+    expect(report.target).toBe(gate.url);
+    expect(report.verdict).toBe('pass');
+    const warned = report.checks.filter((c: { status: string }) => c.status === 'warn');
+    expect(warned.map((c: { id: string }) => c.id)).toEqual(['cors.expose-headers', 'cache.no-store']);
+    for (const w of warned) expect(w.fix).toMatch(/obol-stack has no setting/);
+    expect(report.offer.streamed).toMatchObject({ url: gate.url, verdict: 'pass', receipt: { status: 'pass', message: expect.stringContaining('(trailer)') } });
+    expect(JSON.parse(report.offer.streamed.body)).toMatchObject({ model: 'qwen3:0.6b', stream: true });
+    expect(report.offer.streamed.checks.map((c: { id: string }) => c.id)).toEqual(['cors.expose-headers', 'cache.no-store']);
+  });
+
   it("is ready in preflight with the sandbox's fake Ollama, the seller's wallet and balances on the local chain", async () => {
     const run = await runCli(['preflight', '--kubeconfig', kubeconfig, '--ollama', ollama.url, '--address', gate.payTo, '--rpc', sandbox.rpcUrl, '--json']);
     const items = Object.fromEntries(json(run).items.map((i: { id: string }) => [i.id, i]));

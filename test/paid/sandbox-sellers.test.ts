@@ -43,6 +43,23 @@ describe('sandbox sellers, paid', () => {
     }
   });
 
+  it('the obol gate passes check --pay streamed and not, warning only what real obol sellers get (CORS, cache) with the obol way to fix it', async () => {
+    const seller = sandbox.sellers.find((s) => s.name === 'obol-gate')!;
+    for (const [i, stream] of [false, true].entries()) {
+      const signer = await signerFromKey(sandbox.accounts.buyers[i].privateKey);
+      const body = JSON.stringify({ model: 'qwen3:0.6b', stream, messages: [{ role: 'user', content: 'hi' }] });
+      const { report, artifacts } = await run({ url: seller.url, method: 'POST', body, rpc: sandbox.rpcUrl, expect: { price: seller.price, payTo: seller.payTo, network: seller.network }, pay: { signer, maxAmount: '0.01', mainnet: false } });
+      const label = stream ? 'streamed' : 'not streamed';
+      expect(report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message}`), label).toEqual([]);
+      const warnings = report.checks.filter((c) => c.status === 'warn');
+      expect(warnings.map((c) => c.id), label).toEqual(['cors.expose-headers', 'cache.no-store']);
+      for (const w of warnings) expect(w.fix, `${label} ${w.id}`).toMatch(/obol-stack has no setting/);
+      expect(report.checks.find((c) => c.id === 'pay.settlement-header')?.message, label).toContain(stream ? 'PAYMENT-RESPONSE (trailer)' : 'PAYMENT-RESPONSE reports success');
+      expect(report.checks.find((c) => c.id === 'pay.settlement-onchain')?.status, label).toBe('pass');
+      if (stream) expect(artifacts.payment?.paid?.exchange?.body, label).toContain('data: [DONE]');
+    }
+  });
+
   it('refuses to sign above --max-amount, on a payTo other than --expect-pay-to, and says why', async () => {
     const seller = sandbox.sellers[0];
     const signer = await signerFromKey(sandbox.accounts.buyers[0].privateKey);

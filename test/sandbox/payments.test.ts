@@ -161,7 +161,6 @@ describe('obol gate edge cases', () => {
     const forged = Buffer.from(JSON.stringify({ x402Version: 2, accepted: { scheme: 'exact', network: 'eip155:1', amount: '1', asset: '0x0', payTo: '0x0' }, payload: {} })).toString('base64');
     const response = await fetch(seller(sandbox, 'obol-gate').url, chatInit({ 'payment-signature': forged }));
     expect(response.status).toBe(402);
-    expect(response.headers.get('cache-control')).toBe('no-store');
     const body = decodeBase64Json(response.headers.get('payment-required'));
     expect(body).toEqual(await response.json());
     expect(body).toMatchObject({ extensions: { paymentFailure: { reason: 'no_matching_requirement' } } });
@@ -176,12 +175,21 @@ describe('obol gate edge cases', () => {
     expect(decodeBase64Json(response.headers.get('payment-required'))).toEqual(body);
     expect(body.x402Version).toBe(2);
     expect(body.accepts.map((a) => a.network)).toEqual(['eip155:84532', 'base-sepolia']);
-    expect(body.accepts[0]).toMatchObject({ maxTimeoutSeconds: 60, extra: { name: 'USDC', version: '2', assetTransferMethod: 'eip3009' } });
+    expect(body.accepts[0]).toMatchObject({ maxTimeoutSeconds: 600, extra: { name: 'USDC', version: '2', assetTransferMethod: 'eip3009' } });
   });
 });
 
 describe('model-citizen headers', () => {
-  it.each(['v2-express', 'v1-express', 'obol-gate'] as const)('%s: CORS exposes the payment headers and a 402 is not cacheable', async (name) => {
+  it('obol-gate sends what real obol sends: no CORS headers and no Cache-Control on the JSON 402', async () => {
+    const response = await fetch(seller(sandbox, 'obol-gate').url, chatInit());
+    expect(response.status).toBe(402);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('access-control-expose-headers')).toBeNull();
+    expect(response.headers.get('cache-control')).toBeNull();
+    expect(response.headers.get('link')).toBe('</api/services.json>; rel="catalog"');
+  });
+
+  it.each(['v2-express', 'v1-express'] as const)('%s: CORS exposes the payment headers and a 402 is not cacheable', async (name) => {
     const response = await fetch(seller(sandbox, name).url, chatInit());
     expect(response.status).toBe(402);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');

@@ -176,6 +176,9 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
     expect(verified.offer.expected).toMatchObject({ price: seen.price, symbol: 'USDC', priceModel: 'perRequest', payTo: seen.wallet, caip2: 'eip155:84532' });
     expect(verified.requirements.map((r: Json) => r.price)).toContain(seen.price);
     expect(verified.offer.agentRef).toBe(`84532:${gate.agentId}`);
+    // The skill's verify step probes the chat buyers send, plain and streamed.
+    expect(verified.target).toMatch(/\/v1\/chat\/completions$/);
+    expect(verified.offer.streamed).toMatchObject({ verdict: 'pass' });
     expect(verified.registry.agentURI).toBe(gate.agentURI);
     for (const id of ['offer.exists', 'offer.conditions-ready', 'offer.spec-agrees', 'http.status-402', 'challenge.found', 'req.eip712-domain', 'registry.endpoint-listed']) {
       expect(verified.checks.find((c: Json) => c.id === id)?.status, id).toBe('pass');
@@ -190,6 +193,7 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
     expect(report.payment).toMatchObject({ paidStatus: 200, signer: 'key-env' });
     expect(report.payment.transaction).toMatch(/^0x[0-9a-f]{64}$/);
     for (const id of ['pay.paid-served', 'pay.settlement-onchain', 'pay.replay-rejected']) expect(report.checks.find((c: Json) => c.id === id)?.status, id).toBe('pass');
+    expect(report.offer.streamed.receipt).toMatchObject({ status: 'pass', message: expect.stringContaining('(trailer)') });
     expect(run.stdout + run.stderr).not.toContain(key.slice(2));
   });
 

@@ -1,5 +1,6 @@
 import type { Artifacts } from '../../artifacts/index.js';
-import { fail, pass, skip } from '../outcome.js';
+import { OBOL_FIXES, servedByObol } from '../../protocol/obol.js';
+import { fail, pass, skip, withFix } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -7,7 +8,7 @@ export const meta = {
   title: 'The 402 challenge is marked Cache-Control: no-store',
   severity: 'warning',
   specRef: 'https://github.com/x402-foundation/x402/issues/2955',
-  fix: 'Send Cache-Control: no-store on every 402 response.',
+  fix: 'Send Cache-Control: no-store on every 402 response (an obol-stack offer gets the obol way in the finding).',
   requires: ['unpaid'],
   messages: {
     noStore: 'The 402 carries Cache-Control: {value}.',
@@ -17,7 +18,11 @@ export const meta = {
   },
 } as const satisfies CheckMeta;
 
-export function check({ unpaid }: Pick<Artifacts, 'unpaid'>): CheckOutcome {
+export function check({ unpaid, offer }: Pick<Artifacts, 'unpaid'> & Partial<Artifacts>): CheckOutcome {
+  return withFix(judge(unpaid), servedByObol(unpaid, offer) ? OBOL_FIXES.cache : null);
+}
+
+function judge(unpaid: Artifacts['unpaid']): CheckOutcome {
   if (unpaid.status !== 402) return skip(meta, 'not402', { status: unpaid.status ?? 'none' });
   const value = unpaid.headers['cache-control'];
   if (value === undefined || value.trim() === '') return fail(meta, 'missing', {}, 'Cache-Control: (absent)');

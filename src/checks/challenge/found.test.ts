@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { challengeOf, exchange, v1Response, v2PaymentRequired, v2Response } from '../../../test/helpers/artifacts.js';
+import { challengeOf, exchange, v1Response, v2PaymentRequired, v2Requirement, v2Response } from '../../../test/helpers/artifacts.js';
+import { OBOL_FIXES } from '../../protocol/obol.js';
 import { checkTester } from '../../../test/helpers/checkTester.js';
 import * as found from './found.js';
 
@@ -26,7 +27,15 @@ checkTester(found, {
     { name: 'a header that does not decode (challenge.decode judges it)', artifacts: { challenge: challengeOf(exchange({ headers: { 'payment-required': '{"x402Version":2}' } })) } },
   ],
   invalid: [
-    { name: 'a v2 challenge carried only in the body', artifacts: { challenge: json(v2PaymentRequired()) }, status: 'fail', messageId: 'v2BodyOnly' },
+    { name: 'a v2 challenge carried only in the body', artifacts: { challenge: json(v2PaymentRequired()) }, status: 'fail', messageId: 'v2BodyOnly', fix: undefined },
+    {
+      name: "an obol unlock offer's body-only auth-capture 402, explained as such",
+      artifacts: { challenge: json(v2PaymentRequired([v2Requirement({ scheme: 'auth-capture' })])) },
+      status: 'fail',
+      messageId: 'authCaptureBodyOnly',
+      fix: OBOL_FIXES.unlock,
+    },
+    { name: 'a body-only auth-capture beside exact is not an unlock offer', artifacts: { challenge: json(v2PaymentRequired([v2Requirement({ scheme: 'auth-capture' }), v2Requirement()])) }, status: 'fail', messageId: 'v2BodyOnly' },
     ...SIGNALS.map(([response, messageId]) => ({ name: `the non-standard signal ${messageId}`, artifacts: { challenge: challengeOf(response) }, status: 'fail' as const, messageId })),
     { name: 'a challenge-like body whose x402Version a buyer does not read', artifacts: { challenge: json({ x402Version: '1', accepts: [] }) }, status: 'fail', messageId: 'bodyVersion' },
     {

@@ -1,5 +1,6 @@
 import type { Artifacts, NonStandardSignal } from '../../artifacts/index.js';
-import { fail, pass, show } from '../outcome.js';
+import { OBOL_FIXES } from '../../protocol/obol.js';
+import { fail, pass, show, withFix } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -13,6 +14,7 @@ export const meta = {
     header: 'A PAYMENT-REQUIRED header carries the challenge (v2).',
     v1Body: 'The JSON body carries a v1 challenge (x402Version 1).',
     v2BodyOnly: 'The challenge is a v2 body without a PAYMENT-REQUIRED header: v2 buyers read only the header, and v1 buyers read the body only when x402Version is 1.',
+    authCaptureBodyOnly: 'The challenge is a v2 body offering only auth-capture, with no PAYMENT-REQUIRED header: the shape of an obol-stack unlock offer. Buyers that implement auth-capture and read the body can pay it; standard v2 buyers read only the header and see no price.',
     bodyVersion: 'The JSON body looks like a challenge, but its x402Version is {version}: buyers read a body only when x402Version is the number 1.',
     wwwAuthenticate: 'The payment is signalled with WWW-Authenticate: x402, which x402 buyers do not read; they need a PAYMENT-REQUIRED header.',
     xPaymentRequired: 'The payment is signalled in an X-Payment-Required header, which x402 buyers do not read; the header is PAYMENT-REQUIRED.',
@@ -45,7 +47,12 @@ export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome
   if (header.present) return pass(meta, 'header');
   if (body.present && body.x402Version === 1) return pass(meta, 'v1Body');
   const also = nonStandard.length ? `; also seen: ${signals(nonStandard)}` : '';
-  if (body.present && body.x402Version === 2) return fail(meta, 'v2BodyOnly', {}, `body x402Version 2, no PAYMENT-REQUIRED header${also}`);
+  if (body.present && body.x402Version === 2) {
+    const evidence = `body x402Version 2, no PAYMENT-REQUIRED header${also}`;
+    const unlockOffer = challenge.requirements.length > 0 && challenge.requirements.every((r) => r.scheme === 'auth-capture');
+    if (unlockOffer) return withFix(fail(meta, 'authCaptureBodyOnly', {}, `${evidence}; accepts: auth-capture only`), OBOL_FIXES.unlock);
+    return fail(meta, 'v2BodyOnly', {}, evidence);
+  }
   const first = nonStandard[0];
   if (first) return fail(meta, SIGNAL_MESSAGES[first.kind], { status }, signals(nonStandard));
   if (body.present && body.json?.ok === false) return fail(meta, 'none', { status }, `HTTP ${status}; the JSON body does not parse: ${body.json.error ?? ''}`);

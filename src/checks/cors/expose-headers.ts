@@ -1,5 +1,6 @@
 import type { Artifacts } from '../../artifacts/index.js';
-import { fail, pass, skip, warn } from '../outcome.js';
+import { OBOL_FIXES, servedByObol } from '../../protocol/obol.js';
+import { fail, pass, skip, warn, withFix } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -7,7 +8,7 @@ export const meta = {
   title: 'Browser buyers can read the challenge (CORS)',
   severity: 'warning',
   specRef: 'https://github.com/x402-foundation/x402/issues/236',
-  fix: 'Send Access-Control-Allow-Origin and Access-Control-Expose-Headers: PAYMENT-REQUIRED, PAYMENT-RESPONSE on the 402 and on paid responses.',
+  fix: 'Send Access-Control-Allow-Origin and Access-Control-Expose-Headers: PAYMENT-REQUIRED, PAYMENT-RESPONSE on the 402 and on paid responses (an obol-stack offer gets the obol way in the finding).',
   requires: ['unpaid', 'challenge'],
   messages: {
     ok: 'Browsers can read the challenge: Access-Control-Allow-Origin is {origin} and PAYMENT-REQUIRED and PAYMENT-RESPONSE are exposed.',
@@ -23,7 +24,11 @@ function exposed(value: string | undefined): Set<string> {
   return new Set((value ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean));
 }
 
-export function check({ unpaid, challenge }: Pick<Artifacts, 'unpaid' | 'challenge'>): CheckOutcome {
+export function check({ unpaid, challenge, offer }: Pick<Artifacts, 'unpaid' | 'challenge'> & Partial<Artifacts>): CheckOutcome {
+  return withFix(judge(unpaid, challenge), servedByObol(unpaid, offer) ? OBOL_FIXES.cors : null);
+}
+
+function judge(unpaid: Artifacts['unpaid'], challenge: Artifacts['challenge']): CheckOutcome {
   if (challenge.source === null) return skip(meta, 'noChallenge');
   const h = unpaid.headers;
   const origin = h['access-control-allow-origin'];

@@ -1,4 +1,5 @@
 import type { Artifacts } from '../../artifacts/index.js';
+import { siwxRealm } from '../../protocol/obol.js';
 import { clip, fail, pass, skip, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
@@ -14,6 +15,7 @@ export const meta = {
     noResponse: 'No response to judge (http.reachable reports why).',
     served: 'The unpaid request got HTTP {status}: the resource is served without payment (no gate, a free tier, or the gate is not on this route or method).',
     authGate: 'The unpaid request got HTTP {status}: an auth gate (API key, ForwardAuth, WAF) stands in front of the payment gate, so buyers never see a price.',
+    siwxGate: 'The unpaid request got HTTP 401 with a Sign-In-With-X challenge (realm "{realm}"): the route is gated by wallet sign-in, so a buyer signs in first and sees the price only then (probe again with the session, -H).',
     notFound: 'The unpaid request got HTTP 404: the route is missing, the path is wrong, or the gate only routes paid requests (a silent 404 instead of 402).',
     methodNotAllowed: 'The unpaid {method} got HTTP 405: the gate answers another method{allowed}; probe again with -X {suggest}.',
     validation: 'The unpaid request got HTTP {status}: the request is validated before payment, so an empty-body probe (and any crawler or buyer asking for the price) is rejected (x402#1982, x402#3113).',
@@ -40,6 +42,8 @@ export function check({ unpaid }: Pick<Artifacts, 'unpaid'>): CheckOutcome {
   if (status >= 200 && status < 300) return fail(meta, 'served', data, evidence);
   if (status === 401 || status === 403) {
     const auth = unpaid.headers['www-authenticate'];
+    const realm = status === 401 ? siwxRealm(auth) : null;
+    if (realm !== null) return fail(meta, 'siwxGate', { realm }, `${evidence}; WWW-Authenticate: ${clip(auth!, 200)}`);
     return fail(meta, 'authGate', data, auth ? `${evidence}; WWW-Authenticate: ${auth}` : evidence);
   }
   if (status === 404) return fail(meta, 'notFound', data, evidence);

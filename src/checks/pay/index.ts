@@ -9,6 +9,7 @@ import * as settleLatency from './settle-latency.js';
 import * as settlementHeader from './settlement-header.js';
 import * as settlementOnchain from './settlement-onchain.js';
 import * as underpaidRejected from './underpaid-rejected.js';
+import * as unservedNotCharged from './unserved-not-charged.js';
 import * as withinLimits from './within-limits.js';
 import * as wrongRecipientRejected from './wrong-recipient-rejected.js';
 
@@ -24,6 +25,7 @@ export const payChecks: readonly Check[] = [
   settlementHeader,
   settlementOnchain,
   balanceDelta,
+  unservedNotCharged,
   replayRejected,
   settleLatency,
 ];

@@ -4,7 +4,7 @@ import { checkTester } from '../../../test/helpers/checkTester.js';
 import { PAYER, TX, paidExchange, payAttempt, session, settlementHeader } from '../../../test/helpers/payment.js';
 import * as settlementHeaderCheck from './settlement-header.js';
 
-const served = (headers: Record<string, string>) => ({ payment: session({ paid: payAttempt('paid', paidExchange(200, { headers })) }) });
+const served = (headers: Record<string, string>, rest: Parameters<typeof paidExchange>[1] = {}) => ({ payment: session({ paid: payAttempt('paid', paidExchange(200, { headers, ...rest })) }) });
 
 checkTester(settlementHeaderCheck, {
   valid: [
@@ -15,9 +15,25 @@ checkTester(settlementHeaderCheck, {
       messageId: 'ok',
       message: expect.stringContaining('X-PAYMENT-RESPONSE'),
     },
+    {
+      name: 'a streamed answer with its receipt in the trailers (obol)',
+      artifacts: served({ 'content-type': 'text/event-stream' }, { trailers: settlementHeader() }),
+      messageId: 'ok',
+      message: expect.stringContaining('PAYMENT-RESPONSE (trailer)'),
+    },
   ],
   invalid: [
     { name: 'no receipt', artifacts: served({}), status: 'fail', messageId: 'missing' },
+    { name: 'trailers without a receipt', artifacts: served({}, { trailers: { 'x-other': '1' } }), status: 'fail', messageId: 'missing' },
+    {
+      name: 'an endless stream cut by the timeout: no trailer could come',
+      artifacts: served({}, { bodyIncomplete: true, error: { code: 'timeout', message: 'timed out' } }),
+      status: 'fail',
+      messageId: 'streamUnfinished',
+      message: expect.stringContaining('timeout'),
+    },
+    { name: 'a stream past the body cap', artifacts: served({}, { bodyTruncated: true }), status: 'fail', messageId: 'streamUnfinished' },
+    { name: 'a trailer receipt for another network', artifacts: served({}, { trailers: settlementHeader({ network: 'eip155:8453' }) }), status: 'fail', messageId: 'wrongNetwork' },
     { name: 'an undecodable receipt', artifacts: served({ 'payment-response': '%%%' }), status: 'fail', messageId: 'undecodable' },
     { name: 'an unsuccessful receipt', artifacts: served(settlementHeader({ success: false })), status: 'fail', messageId: 'notSuccess' },
     { name: 'a receipt naming no transaction hash', artifacts: served(settlementHeader({ transaction: '0xdeadbeef' })), status: 'fail', messageId: 'badTx' },

@@ -11,6 +11,7 @@ checkTester(asset, {
     { name: 'a known asset (v2)', artifacts: { challenge: challengeV2() } },
     { name: 'a known asset in lower case', artifacts: { challenge: challengeV2([{ asset: BASE_SEPOLIA_USDC.toLowerCase() }]) }, messageId: 'ok' },
     { name: 'a known asset (v1)', artifacts: { challenge: challengeV1() } },
+    { name: 'OBOL on Base Sepolia, an asset obol-stack ships', artifacts: { challenge: challengeV2([{ asset: '0x0a09371a8b011d5110656ceBCc70603e53FD2c78', amount: '1000000000000000', extra: { name: 'Obol Network', version: '1', assetTransferMethod: 'permit2' } }]) }, messageId: 'ok', message: expect.stringContaining('OBOL') },
     { name: 'a known asset the token read agrees with', artifacts: { challenge: challengeV2(), tokenInfo: tokenInfo() } },
     { name: 'ignores a token read from another chain', artifacts: { challenge: challengeV2(), tokenInfo: tokenInfo({ chainId: 8453, decimals: 18 }) } },
     { name: 'ignores a token read that failed', artifacts: { challenge: challengeV2(), tokenInfo: tokenInfo({ error: 'timeout', hasCode: false, chainId: null }) } },

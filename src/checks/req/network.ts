@@ -16,7 +16,7 @@ export const meta = {
     none: 'The challenge has no requirements to check.',
     missing: 'Requirement #{index} has no network.',
     notString: 'Requirement #{index}: network is a JSON {type}, not a string.',
-    legacyTwin: 'Requirement #{index}: v1 name {value} in a v2 challenge; v2 buyers can pay its CAIP-2 twin (#{twin}), but the entry breaks the @x402/core schema, which requires CAIP-2.',
+    legacyTwin: 'Requirement #{index}: v1 name {value} in a v2 challenge beside its CAIP-2 twin (#{twin}), a copy obol-stack adds for buyers that still use v1 names. The official @x402 client still parses the challenge and signs for the CAIP-2 entry; only a strict @x402/core v2 schema check (CAIP-2 only) refuses the copy.',
     v1NameInV2: 'Requirement #{index}: v1 name {value} in a v2 challenge; v2 requires a CAIP-2 id ({caip2}), and no entry offers it.',
     notCaip2: 'Requirement #{index}: network {value} is not a CAIP-2 id (namespace:reference), which v2 requires.',
     unknownNamespace: 'Requirement #{index}: network {value} is in a CAIP-2 namespace no x402 buyer supports.',
@@ -34,9 +34,10 @@ function judgeV2(r: RequirementView, network: string, all: readonly RequirementV
   if (!isCaip2(network)) {
     const info = resolveNetwork(network);
     if (!info || network.includes(':')) return fail(meta, 'notCaip2', data, evidence);
-    // obol-stack repeats each entry under its v1 name for legacy buyers; harmless when the CAIP-2 entry is there.
+    // obol-stack repeats each entry under its v1 name for legacy buyers; harmless when the CAIP-2
+    // entry is there (the official client picks that one), so it is a note, not a warning.
     const twin = all.find((o) => o !== r && typeof o.network === 'string' && o.network === info.caip2);
-    if (twin) return warn(meta, 'legacyTwin', { ...data, twin: twin.index }, `${evidence}; accepts[${twin.index}].network = ${show(twin.network)}`);
+    if (twin) return pass(meta, 'legacyTwin', { ...data, twin: twin.index }, `${evidence}; accepts[${twin.index}].network = ${show(twin.network)}`);
     return fail(meta, 'v1NameInV2', { ...data, caip2: info.caip2 }, evidence);
   }
   const knowledge = caip2Knowledge(network);
@@ -67,6 +68,6 @@ function judge(r: RequirementView, all: readonly RequirementView[]): CheckOutcom
 export function check({ challenge }: Pick<Artifacts, 'challenge'>): CheckOutcome[] {
   return eachRequirement(meta, challenge, {
     each: judge,
-    clean: (judged) => pass(meta, 'ok', { count: judged.length, version: judged[0].x402Version }),
+    clean: (judged, notes) => notes[0] ?? pass(meta, 'ok', { count: judged.length, version: judged[0].x402Version }),
   });
 }
