@@ -106,6 +106,8 @@ describe('x402-probe sandbox', () => {
     expect(document.contracts).toEqual({
       usdc: '0x036CbD53842c5426634e7929541eC2318f3dCF7e',
       identityRegistry: '0x8004A818BFB912233c491871b3d84c89A494BD9e',
+      reputationRegistry: '0x8004B663056A597Dffe9eCcC1965A193B7388713',
+      validationRegistry: '0x8004Cb1BF31DAf7788923b405b754f57acEB4272',
       multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
     });
     expect(document.sellers.map((s) => s.name)).toEqual(['v2-express', 'v1-express', 'obol-gate']);
