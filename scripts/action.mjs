@@ -105,7 +105,12 @@ const annotated = renderReport('github', report)
 if (reporter === 'github') {
   process.stdout.write(`${annotated.join('\n')}\n`);
 } else {
-  process.stdout.write(renderReport(reporter, report, { color: false }));
+  // The report carries seller strings, some with their raw newlines (html keeps them): a line of
+  // it must never start a workflow command, so the runner is told to act on none until a token
+  // the seller cannot guess.
+  const resume = `x402-probe-${randomBytes(16).toString('hex')}`;
+  const text = renderReport(reporter, report, { color: false });
+  process.stdout.write(`::stop-commands::${resume}\n${text}${text.endsWith('\n') ? '' : '\n'}::${resume}::\n`);
   const annotations = annotated.filter((line) => line.startsWith('::'));
   if (annotations.length) process.stdout.write(`${annotations.join('\n')}\n`);
 }

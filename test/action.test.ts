@@ -107,6 +107,27 @@ function keyForms(k: string): string[] {
   return [bare, bare.toLowerCase(), bare.toUpperCase(), BigInt(`0x${bare}`).toString(), bytes.toString('base64').replace(/=+$/, ''), bytes.toString('base64url')];
 }
 
+/**
+ * The workflow commands a runner would act on in a step's log: each line, leading spaces trimmed,
+ * that starts with `::`, except while `::stop-commands::TOKEN` holds (until a `::TOKEN::` line).
+ */
+function workflowCommands(log: string): string[] {
+  const acted: string[] = [];
+  let stopped: string | null = null;
+  for (const raw of log.split(/\r?\n/)) {
+    const line = raw.trimStart();
+    if (stopped !== null) {
+      if (line === `::${stopped}::`) stopped = null;
+      continue;
+    }
+    if (!line.startsWith('::')) continue;
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop) stopped = stop[1];
+    else acted.push(line);
+  }
+  return acted;
+}
+
 function expectNoKey(texts: string[], k: string): void {
   for (const text of texts) for (const form of keyForms(k)) expect(text.includes(form), `the key leaked (as ${form.slice(0, 6)}…)`).toBe(false);
 }
@@ -141,7 +162,7 @@ describe('the action against a failing loopback seller', () => {
   });
 
   it('annotates each failing finding on the workflow file, and only its own lines are workflow commands', () => {
-    const commands = run.stdout.split('\n').filter((l) => l.startsWith('::'));
+    const commands = workflowCommands(run.stdout);
     expect(commands.some((l) => l.startsWith('::error file=.github/workflows/probe.yml,title=req.amount-atomic%3A '))).toBe(true);
     expect(commands.some((l) => l.startsWith('::warning file=.github/workflows/probe.yml,title=cors.expose-headers%3A '))).toBe(true);
     for (const line of commands) expect(line).toMatch(/^::(error|warning) file=\.github\/workflows\/probe\.yml,title=[^:,]+::[^\n]*$/);
@@ -164,6 +185,38 @@ describe('the action against a failing loopback seller', () => {
     expectNoKey([run.stdout, run.stderr, run.summary, run.outputFile, ...files], key);
     expect(readFileSync(run.outputs['report-file'], 'utf8')).toMatch(/"id": ?"pay\./);
   });
+});
+
+describe('the action against a seller whose strings carry workflow commands', () => {
+  // Raw newlines in the 402's fields: the html reporter's requirements table (and any reporter
+  // that keeps a seller's newline) would put `::add-mask::`, a forged `::error` or a
+  // `::stop-commands::` that swallows the real annotations at the start of a log line.
+  const INJECTED = '\n::add-mask::x402\n::error title=PWNED::forged by the seller\n::stop-commands::seller\n';
+  let hostile: FixtureServer;
+  beforeAll(async () => {
+    hostile = await startFixtureServer(
+      makeSeller('v2', {
+        challenge: editFirst((r) => {
+          r.scheme = `exact${INJECTED}`;
+          r.network = `eip155:84532${INJECTED}`;
+          r.payTo = `0xpayto${INJECTED}`;
+          r.amount = `10000${INJECTED}`;
+        }),
+      }),
+    );
+  });
+  afterAll(async () => {
+    await hostile?.close();
+  });
+
+  it.each(['html', 'markdown', 'junit', 'pretty', 'json'])('reporter %s: the runner acts on no command the seller wrote, and on every annotation', async (reporter) => {
+    const run = await runProbeStep({ url: hostile.url, reporter, attacks: 'false', timeout: '3000' });
+    expect(run.code, run.stderr).toBe(1);
+    const commands = workflowCommands(run.stdout);
+    expect(commands.length).toBeGreaterThan(0);
+    for (const line of commands) expect(line).toMatch(/^::(error|warning) file=\.github\/workflows\/probe\.yml,title=[^:,]+::[^\n]*$/);
+    expect(commands.some((l) => l.startsWith('::error file=.github/workflows/probe.yml,title='))).toBe(true);
+  }, 30_000);
 });
 
 describe('the action and its verdict', () => {

@@ -46,4 +46,15 @@ describe('interpretMeasurement', () => {
       if (!m.ok) expect(m.message).not.toMatch(/NaN|Infinity/);
     });
   }
+
+  it("a server's own value quoted in a finding is short and shows no bidi or line-separator character raw", () => {
+    for (const value of ['\u202eevil\u2066', 'x'.repeat(200_000)]) {
+      for (const m of [interpretMeasurement(openai({ usage: { completion_tokens: value } })), interpretMeasurement(ollama({ eval_count: 5, eval_duration: value }))]) {
+        expect(m.ok).toBe(false);
+        if (m.ok) continue;
+        expect(m.message).not.toMatch(/[\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+        expect(m.message.length).toBeLessThan(300);
+      }
+    }
+  });
 });

@@ -65,6 +65,15 @@ function fail(x: MeasuredExchange, messageId: MeasurementMessageId, message: str
   return { ok: false, api: x.api, model: x.model, messageId, message, wallMs: x.wallMs };
 }
 
+/**
+ * A value the server sent, as a finding quotes it: JSON (control characters escaped), then the
+ * bidi and line-separator characters JSON leaves raw escaped too, cut to a line's length.
+ */
+function quoted(value: unknown): string {
+  const text = (JSON.stringify(value) ?? String(value)).replace(/[\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`);
+  return text.length > 80 ? `${text.slice(0, 80)}… (${text.length} chars)` : text;
+}
+
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 
 export function interpretMeasurement(x: MeasuredExchange): Measurement {
@@ -82,13 +91,13 @@ export function interpretMeasurement(x: MeasuredExchange): Measurement {
   const tokens = x.api === 'ollama' ? record.eval_count : usage?.completion_tokens;
   const field = x.api === 'ollama' ? 'eval_count' : 'usage.completion_tokens';
   if (tokens === undefined || tokens === null) return fail(x, 'no-usage', `${what} reported no ${field}: the generation rate cannot be measured`);
-  if (!isCount(tokens)) return fail(x, 'bad-tokens', `${what} reported ${field} ${JSON.stringify(tokens)}, not a positive whole number of tokens`);
+  if (!isCount(tokens)) return fail(x, 'bad-tokens', `${what} reported ${field} ${quoted(tokens)}, not a positive whole number of tokens`);
   if (tokens > x.maxTokens) return fail(x, 'tokens-over-limit', `${what} reported ${tokens} tokens, more than the ${x.maxTokens} asked for: the count is not believable`);
   let durationNs: number;
   let timing: 'reported' | 'wall-clock';
   if (x.api === 'ollama') {
     const reported = record.eval_duration;
-    if (!isCount(reported)) return fail(x, 'bad-duration', `${what} reported eval_duration ${JSON.stringify(reported ?? null)}, not a positive number of nanoseconds`);
+    if (!isCount(reported)) return fail(x, 'bad-duration', `${what} reported eval_duration ${quoted(reported ?? null)}, not a positive number of nanoseconds`);
     if (reported > x.wallMs * 1e6 + WALL_SLACK_NS) return fail(x, 'duration-over-wall', `${what} reported ${reported / 1e6} ms of generation in a request that took ${Math.round(x.wallMs)} ms`);
     durationNs = reported;
     timing = 'reported';

@@ -43,7 +43,9 @@ function sizeText(bytes: number): string {
   return `${Math.round(bytes / 1e3)} KB`;
 }
 
-const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+/** Control and bidi characters: an Ollama on the LAN is a server like any other, and its tags are shown in a terminal. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const str = (v: unknown) => (typeof v === 'string' && v !== '' && !UNSAFE.test(v) ? v : null);
 
 export async function ollamaModels(url: string, timeoutMs: number): Promise<{ url: string; models: OllamaModel[] } | { error: string }> {
   const base = url.replace(/\/+$/, '');
@@ -57,7 +59,9 @@ export async function ollamaModels(url: string, timeoutMs: number): Promise<{ ur
     return { error: `${base}/api/tags did not answer JSON: is this Ollama?` };
   }
   if (!Array.isArray(list)) return { error: `${base}/api/tags has no models list: is this Ollama?` };
-  const models = list.map((m: Record<string, any>): OllamaModel => {
+  // A model whose name would rewrite the terminal is left out, as openAiModels leaves such ids out.
+  const named = list.filter((m: Record<string, any>) => str(m?.name) ?? str(m?.model));
+  const models = named.map((m: Record<string, any>): OllamaModel => {
     const size = typeof m?.size === 'number' ? m.size : null;
     return {
       name: str(m?.name) ?? str(m?.model) ?? '?',

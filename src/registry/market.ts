@@ -202,11 +202,21 @@ async function probe(c: Candidate, params: MarketParameters, dispatcher: Dispatc
     out.perMTok = advertisedMTok.value;
     out.perMTokSource = 'registration';
   } else if (extra?.priceModel === 'perMTok') {
-    const tokens = typeof extra.approxTokensPerRequest === 'number' && extra.approxTokensPerRequest > 0 ? extra.approxTokensPerRequest : APPROX_TOKENS_PER_REQUEST;
-    out.perMTok = atomicToDecimal((BigInt(out.amount) * 1_000_000n * 100n) / BigInt(Math.round(tokens)), decimals + 2);
+    out.perMTok = challengePerMTok(out.amount, decimals, extra.approxTokensPerRequest);
     out.perMTokSource = 'challenge';
   }
   return out;
+}
+
+/**
+ * The per-MTok price a perMTok challenge implies: its amount over the tokens a request is taken
+ * at, the seller's `approxTokensPerRequest` when it is a usable count (a fraction rounding to 0
+ * would divide by zero, and 1e400 parses as Infinity), else obol's default.
+ */
+export function challengePerMTok(amount: string, decimals: number, approxTokensPerRequest: unknown): string {
+  const given = typeof approxTokensPerRequest === 'number' && Number.isFinite(approxTokensPerRequest) ? Math.round(approxTokensPerRequest) : 0;
+  const tokens = given >= 1 ? given : APPROX_TOKENS_PER_REQUEST;
+  return atomicToDecimal((BigInt(amount) * 1_000_000n * 100n) / BigInt(tokens), decimals + 2);
 }
 
 /** The band over the priced services among these (in their most common asset), or null. */

@@ -22,4 +22,13 @@ describe('priceBand', () => {
   it('is null without prices', () => {
     expect(priceBand([], 6, 'USDC')).toBeNull();
   });
+
+  it('stays exact for amounts a hostile seller makes too large for a float (no Infinity, no crash)', () => {
+    const huge = 10n ** 400n;
+    const band = priceBand([1000n, huge], 6, 'USDC')!;
+    expect(band.max).toBe(`1${'0'.repeat(394)}`);
+    expect(band.median).toBe(`5${'0'.repeat(393)}.0005`);
+    // Past 2^53 a float would round 9007199254740993 to ...992.
+    expect(priceBand([9_007_199_254_740_993n], 0, 'X')!.median).toBe('9007199254740993');
+  });
 });

@@ -24,23 +24,30 @@ export function quantile(sorted: readonly number[], p: number): number {
   return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
 }
 
-/** Render a (possibly fractional) amount of atomic units as a decimal with the asset's precision plus two digits. */
-function decimalOf(atomic: number, decimals: number): string {
-  const scaled = BigInt(Math.round(atomic * 100));
-  return atomicToDecimal(scaled, decimals + 2);
+/**
+ * The p-quantile (p in quarters) of sorted atomic amounts, ×100, by the same interpolation as
+ * `quantile` but in bigint: a seller's amount can be any length of digits, and a float of it
+ * would round past 2^53 and turn into Infinity past ~1e308. Quarters ×100 are whole numbers.
+ */
+function quantileTimes100(sorted: readonly bigint[], p: 0 | 0.25 | 0.5 | 0.75 | 1): bigint {
+  const rankTimes4 = (sorted.length - 1) * p * 4;
+  const low = Math.floor(rankTimes4 / 4);
+  const high = Math.ceil(rankTimes4 / 4);
+  return sorted[low] * 100n + ((sorted[high] - sorted[low]) * 25n * BigInt(rankTimes4 - low * 4));
 }
 
 /** Median, quartiles and range of atomic amounts of one asset (with `decimals`). Null when there are none. */
 export function priceBand(amounts: readonly bigint[], decimals: number, symbol: string): PriceBand | null {
   if (amounts.length === 0) return null;
-  const sorted = amounts.map(Number).sort((a, b) => a - b);
+  const sorted = [...amounts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const at = (p: 0 | 0.25 | 0.5 | 0.75 | 1) => atomicToDecimal(quantileTimes100(sorted, p), decimals + 2);
   return {
     count: sorted.length,
-    min: decimalOf(sorted[0], decimals),
-    q1: decimalOf(quantile(sorted, 0.25), decimals),
-    median: decimalOf(quantile(sorted, 0.5), decimals),
-    q3: decimalOf(quantile(sorted, 0.75), decimals),
-    max: decimalOf(sorted[sorted.length - 1], decimals),
+    min: at(0),
+    q1: at(0.25),
+    median: at(0.5),
+    q3: at(0.75),
+    max: at(1),
     symbol,
   };
 }

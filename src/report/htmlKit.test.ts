@@ -28,4 +28,11 @@ describe('htmlKit', () => {
     expect(priceChart([{ label: 'a', price: 0.01 }], 'USDC').match(/<rect /g)).toHaveLength(1);
     expect(priceChart([], 'USDC')).toContain('No prices');
   });
+
+  it('charts what a hostile scan or market can hand it without throwing: 300 000 prices, a span too small for a float step', () => {
+    const many = priceChart(Array.from({ length: 300_000 }, (_, i) => ({ label: `s${i}`, price: i % 7 })), 'USDC');
+    const counts = [...many.matchAll(/<title>[^<]*: (\d+)<\/title>/g)].map((m) => Number(m[1]));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(300_000);
+    expect(priceChart([{ label: 'a', price: 0 }, { label: 'b', price: 5e-324 }], 'X').match(/<rect /g)).toHaveLength(1);
+  });
 });

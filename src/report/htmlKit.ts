@@ -136,13 +136,21 @@ function formatPrice(value: number): string {
 export function priceChart(points: readonly PricePoint[], unit: string): string {
   const prices = points.map((p) => p.price).filter((p) => Number.isFinite(p) && p >= 0);
   if (prices.length === 0) return '<p class="meta">No prices to chart.</p>';
-  const min = Math.min(...prices);
-  const max = Math.max(...prices);
-  const step = max > min ? niceStep(max - min, Math.min(12, Math.max(1, prices.length))) : 1;
-  const start = max > min ? Math.floor(min / step) * step : min;
-  const count = max > min ? Math.max(1, Math.ceil((max - start) / step + 1e-9)) : 1;
+  // A loop, not Math.min(...prices): a spread of some 150 000 arguments overflows the stack.
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const p of prices) {
+    if (p < min) min = p;
+    if (p > max) max = p;
+  }
+  const nice = max > min ? niceStep(max - min, Math.min(12, Math.max(1, prices.length))) : 0;
+  // A span too small for a float step (it underflows to 0) is drawn as one bar, as equal prices are.
+  const spread = Number.isFinite(nice) && nice > 0;
+  const step = spread ? nice : 1;
+  const start = spread ? Math.floor(min / step) * step : min;
+  const count = spread ? Math.max(1, Math.ceil((max - start) / step + 1e-9)) : 1;
   const buckets = Array.from({ length: count }, (_, i) => ({ from: start + i * step, to: start + (i + 1) * step, n: 0 }));
-  for (const p of prices) buckets[Math.min(count - 1, max > min ? Math.floor((p - start) / step + 1e-9) : 0)].n += 1;
+  for (const p of prices) buckets[Math.min(count - 1, spread ? Math.floor((p - start) / step + 1e-9) : 0)].n += 1;
   const width = 640;
   const height = 200;
   const left = 36;
@@ -154,12 +162,12 @@ export function priceChart(points: readonly PricePoint[], unit: string): string 
     const h = ((height - bottom - top) * b.n) / peak;
     const x = left + i * barWidth;
     const y = height - bottom - h;
-    const range = max > min ? `${formatPrice(b.from)} – ${formatPrice(b.to)}` : formatPrice(min);
+    const range = spread ? `${formatPrice(b.from)} – ${formatPrice(b.to)}` : formatPrice(min);
     return [
       `<g><title>${esc(`${range} ${unit}: ${b.n}`)}</title>`,
       `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(1, barWidth - 4).toFixed(1)}" height="${h.toFixed(1)}" fill="#1a73e8"></rect>`,
       b.n > 0 ? `<text x="${(x + barWidth / 2 - 2).toFixed(1)}" y="${(y - 3).toFixed(1)}" text-anchor="middle">${b.n}</text>` : '',
-      `<text x="${(x + barWidth / 2 - 2).toFixed(1)}" y="${height - bottom + 14}" text-anchor="middle">${esc(formatPrice(max > min ? b.from : min))}</text></g>`,
+      `<text x="${(x + barWidth / 2 - 2).toFixed(1)}" y="${height - bottom + 14}" text-anchor="middle">${esc(formatPrice(spread ? b.from : min))}</text></g>`,
     ].join('');
   });
   return [

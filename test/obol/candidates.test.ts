@@ -170,6 +170,24 @@ describe('sellable candidates and the measured cost floor', () => {
       });
     }
 
+    it('an Ollama on the LAN whose tags carry terminal escapes: nothing of them reaches the terminal', async () => {
+      const evil = await listenLoopback((req, res) => {
+        req.resume();
+        sendJson(res, {
+          models: [
+            { name: 'good:7b', size: 4_000_000_000, details: { parameter_size: '7.6B', quantization_level: 'Q4_K_M' } },
+            { name: 'evil\u001b]0;pwned\u0007\u001b[2J:8b', size: 1, details: { parameter_size: '8B', quantization_level: 'Q4' } },
+            { name: 'plain:3b', size: 1, details: { parameter_size: '\u001b[31m3B', quantization_level: '\u009b2J\u202e' } },
+          ],
+        });
+      });
+      servers.push(evil);
+      const run = await runCli(['preflight', '--ollama', evil.origin]);
+      expect(run.stdout).toContain('good:7b');
+      expect(run.stdout).toContain('plain:3b');
+      expect(run.stdout).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
+    });
+
     it("an Ollama that reports zero or impossible durations gets a finding too", async () => {
       const fake = (body: unknown) => listenLoopback((req, res) => {
         req.resume();
