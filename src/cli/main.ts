@@ -13,6 +13,7 @@ import { registerDemo } from './demo.js';
 import { registerSandbox } from './sandbox.js';
 import type { CliContext, CliIO } from './context.js';
 import { errorLine } from '../util/errorLine.js';
+import { missingPackageOf } from './optionalPackages.js';
 
 /** Build the command tree. Commands import their heavy modules inside their actions. */
 export function buildProgram(ctx: CliContext): Command {
@@ -60,6 +61,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
       const cause = (error as { cause?: unknown }).cause;
       io.stderr(`x402-probe: ${oneLine(cause instanceof ProbeError ? cause.shortMessage : error.message)}\n`);
+      return 2;
+    }
+    const missing = missingPackageOf(error);
+    if (missing) {
+      io.stderr(`x402-probe: ${missing.shortMessage}\n`);
       return 2;
     }
     if (error instanceof ProbeError) {

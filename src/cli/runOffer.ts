@@ -42,7 +42,7 @@ export async function probeAndReport(client: KubeClient, namespace: string, name
 
 /** `x402-probe offer <name> -n <ns>`: exit 0 pass, 1 failed checks (a missing offer included). */
 export async function runOffer(name: string, options: OfferCommandOptions, io: CliIO): Promise<number> {
-  const { client, namespace } = kubeClientFor(options, io, options.timeout);
+  const { client, namespace } = await kubeClientFor(options, io, options.timeout);
   const report = await probeAndReport(client, options.namespace ?? namespace ?? 'default', name, options, io);
   return report.verdict === 'pass' ? 0 : 1;
 }

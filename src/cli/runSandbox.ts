@@ -2,6 +2,7 @@ import { MULTICALL3_ADDRESS as MULTICALL3 } from '../sandbox/addresses.js';
 import type { Sandbox, SandboxAccount } from '../sandbox/types.js';
 import type { CliIO } from './context.js';
 import type { OutputCommandOptions } from './options.js';
+import { assertOptionalPackages } from './optionalPackages.js';
 import { commandOutput } from './output.js';
 
 export type SandboxCommandOptions = Pick<OutputCommandOptions, 'json'>;
@@ -66,6 +67,7 @@ export function renderSandbox(sandbox: Sandbox, buyerFunds: string): string {
 }
 
 export async function runSandbox(options: SandboxCommandOptions, io: CliIO): Promise<number> {
+  assertOptionalPackages('sandbox');
   // Listening from the start: a Ctrl-C during startup then stops the sandbox cleanly once it is up.
   const interrupted = io.waitForInterrupt();
   const output = commandOutput(options, io);
