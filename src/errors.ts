@@ -54,10 +54,10 @@ export class MissingPackageError extends ConfigError {
   override name = 'MissingPackageError';
   readonly packages: string[];
 
-  /** `packages` as name@version, `purpose` what they are for ("the sandbox", "the cluster commands"). */
+  /** `packages` as name@version; `purpose` the commands that need them ("demo and sandbox"). */
   constructor(packages: string[], purpose: string) {
     const list = packages.join(' ');
-    super(`${purpose} needs ${packages.length === 1 ? 'the optional package' : 'the optional packages'} ${list}, not installed here: reinstall x402-probe without --omit=optional, or run npm install ${list}`);
+    super(`${purpose} need ${packages.length === 1 ? 'the optional package' : 'the optional packages'} ${list}, not installed here: reinstall x402-probe without --omit=optional, or run npm install ${list}`);
     this.packages = packages;
   }
 }

