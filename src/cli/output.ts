@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import { renderReport, type ReporterName } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import type { CliIO } from './context.js';
@@ -26,6 +27,9 @@ export interface CommandOutput {
 }
 
 export function commandOutput(options: OutputCommandOptions, io: CliIO): CommandOutput {
+  if (options.json && options.reporter !== undefined && options.reporter !== 'json') {
+    throw new UsageError(`--json and --reporter ${options.reporter} both choose the output: --json is --reporter json; pass one of them`);
+  }
   const reporter: ReporterName = options.json ? 'json' : (options.reporter ?? 'pretty');
   const json = reporter === 'json';
   const spinner = io.isTTY && reporter === 'pretty';

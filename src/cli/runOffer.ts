@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import type { KubeClient } from '../kube/client.js';
 import { probeOffer } from '../engine/probeOffer.js';
 import { isSafePath } from '../obol/publicUrl.js';
@@ -24,7 +24,7 @@ export async function probeAndReport(client: KubeClient, namespace: string, name
   const output = commandOutput(options, io);
   const progress = output.progress();
   progress.update(`reading ServiceOffer ${namespace}/${name}`);
-  const { report } = await probeOffer({
+  const { report, offer } = await probeOffer({
     client,
     namespace,
     name,
@@ -36,6 +36,9 @@ export async function probeAndReport(client: KubeClient, namespace: string, name
     pay,
     onProgress: (event) => progress.update(event.phase === 'gather' ? `probing ${namespace}/${name}: ${event.artifact}` : 'judging'),
   }).finally(() => progress.stop());
+  // No answer from the API server says nothing about the offer: the cluster or the kubeconfig is
+  // what to fix, so it is a configuration error rather than a failed offer.exists.
+  if (offer.readError?.reason === 'unreachable') throw new ConfigError(offer.readError.message);
   output.printReport(report);
   return report;
 }
