@@ -2,37 +2,12 @@
 // same exchanges with no engine (bench/baseline-check.mjs). Goal: ratio <= 1.5.
 // Both sides are fresh processes, so module loading counts on both. Run after `npm run build`.
 import { spawn } from 'node:child_process';
-import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { bin, fmt, median, requireBuild } from './lib.mjs';
+import { bin, fmt, median, requireBuild, startV2Seller } from './lib.mjs';
 
 requireBuild();
 const baseline = fileURLToPath(new URL('./baseline-check.mjs', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 10);
-
-// A correct v2 seller that never accepts a payment (no chain here): 402 to anything else.
-function startSeller() {
-  const server = http.createServer((req, res) => {
-    const origin = `http://${req.headers.host}`;
-    const required = {
-      x402Version: 2, error: 'Payment required',
-      resource: { url: `${origin}${req.url}`, description: 'bench resource', mimeType: 'application/json' },
-      accepts: [{ scheme: 'exact', network: 'eip155:84532', amount: '10000', asset: '0x036CbD53842c5426634e7929541eC2318f3dCF7e',
-        payTo: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', maxTimeoutSeconds: 60, extra: { name: 'USDC', version: '2' } }],
-    };
-    const payment = req.headers['payment-signature'];
-    if (payment && !/^[A-Za-z0-9+/]*={0,2}$/.test(payment)) {
-      res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"invalid payment header"}');
-      return;
-    }
-    res.writeHead(402, {
-      'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*',
-      'access-control-expose-headers': 'PAYMENT-REQUIRED, PAYMENT-RESPONSE',
-      'payment-required': Buffer.from(JSON.stringify(required)).toString('base64'),
-    }).end('{}');
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 // Async spawn: the seller lives in this process and must keep serving while the child runs.
 function timeChild(args, okCodes) {
@@ -45,7 +20,7 @@ function timeChild(args, okCodes) {
   });
 }
 
-const server = await startSeller();
+const server = await startV2Seller();
 const url = `http://127.0.0.1:${server.address().port}/weather`;
 const ours = [];
 const base = [];

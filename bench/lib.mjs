@@ -1,6 +1,7 @@
 // Shared helpers for the benchmarks: timing child processes and summarising samples.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,3 +33,27 @@ export function timeProcess(command, args, options = {}) {
 }
 
 export const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+// A correct v2 seller that never accepts a payment (no chain here): 402 to anything else.
+export function startV2Seller() {
+  const server = http.createServer((req, res) => {
+    const origin = `http://${req.headers.host}`;
+    const required = {
+      x402Version: 2, error: 'Payment required',
+      resource: { url: `${origin}${req.url}`, description: 'bench resource', mimeType: 'application/json' },
+      accepts: [{ scheme: 'exact', network: 'eip155:84532', amount: '10000', asset: '0x036CbD53842c5426634e7929541eC2318f3dCF7e',
+        payTo: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', maxTimeoutSeconds: 60, extra: { name: 'USDC', version: '2' } }],
+    };
+    const payment = req.headers['payment-signature'];
+    if (payment && !/^[A-Za-z0-9+/]*={0,2}$/.test(payment)) {
+      res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"invalid payment header"}');
+      return;
+    }
+    res.writeHead(402, {
+      'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*',
+      'access-control-expose-headers': 'PAYMENT-REQUIRED, PAYMENT-RESPONSE',
+      'payment-required': Buffer.from(JSON.stringify(required)).toString('base64'),
+    }).end('{}');
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}

@@ -2,6 +2,7 @@
 // esbuild, code-split so each command still loads only what it needs. Resolving hundreds of
 // viem and x402 modules one by one dominated a cold `check`; a bundle loads in far fewer reads.
 // The library (dist/*.js from tsc) is unchanged; only bin/x402-probe uses the bundle.
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 await build({
@@ -14,6 +15,19 @@ await build({
   target: 'node20',
   // Optional, large, or resolved by path at run time: loaded from node_modules as they are.
   external: ['@kubernetes/client-node', 'x402', 'x402/*', 'x402-express', 'x402-fetch', 'express', 'solc', '@foundry-rs/*', '@offchainlabs/*'],
+  // The parts of undici the probe uses, without its index (see scripts/undici-core.cjs).
+  plugins: [{
+    name: 'undici-core',
+    setup(b) {
+      b.onResolve({ filter: /^undici$/ }, () => ({ path: fileURLToPath(new URL('./undici-core.cjs', import.meta.url)) }));
+      // The probe never offers h2 (undici's allowH2 defaults to false, so ALPN offers http/1.1
+      // only and no server can pick h2); its HTTP/2 client would load node:http2 and node:tls.
+      b.onLoad({ filter: /undici[\\/]lib[\\/]dispatcher[\\/]client-h2\.js$/ }, () => ({
+        contents: "module.exports = function connectH2() { throw new Error('HTTP/2 is not part of the x402-probe CLI bundle'); };",
+        loader: 'js',
+      }));
+    },
+  }],
   // CommonJS dependencies inside an ESM bundle need a `require`.
   banner: { js: "import { createRequire as __x402ProbeRequire } from 'node:module'; const require = __x402ProbeRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -46,6 +46,22 @@ export class SandboxError extends ProbeError {
   override name = 'SandboxError';
 }
 
+/**
+ * A command needs an optional package the install left out (`npm install --omit=optional` keeps
+ * only the core: check, scan, registry, market). One line naming what to install. Exit code 2.
+ */
+export class MissingPackageError extends ConfigError {
+  override name = 'MissingPackageError';
+  readonly packages: string[];
+
+  /** `packages` as name@version; `purpose` the commands that need them ("demo and sandbox"). */
+  constructor(packages: string[], purpose: string) {
+    const list = packages.join(' ');
+    super(`${purpose} need ${packages.length === 1 ? 'the optional package' : 'the optional packages'} ${list}, not installed here: reinstall x402-probe without --omit=optional, or run npm install ${list}`);
+    this.packages = packages;
+  }
+}
+
 /** A Kubernetes API call failed in a way the user must fix (missing CRD, forbidden, conflict). */
 export class KubeError extends ProbeError {
   override name = 'KubeError';

@@ -27,6 +27,9 @@ export interface CommandOutput {
 }
 
 export function commandOutput(options: OutputCommandOptions, io: CliIO): CommandOutput {
+  if (options.json && options.reporter !== undefined && options.reporter !== 'json') {
+    throw new UsageError(`--json and --reporter ${options.reporter} both choose the output: --json is --reporter json; pass one of them`);
+  }
   const reporter: ReporterName = options.json ? 'json' : (options.reporter ?? 'pretty');
   const json = reporter === 'json';
   const quiet = options.quiet ?? false;

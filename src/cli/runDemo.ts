@@ -2,10 +2,10 @@ import { createColors } from 'picocolors';
 import { run } from '../engine/run.js';
 import { signerFromKey } from '../gather/pay/buyerSigner.js';
 import type { Report } from '../report/types.js';
-import { startSandbox } from '../sandbox/startSandbox.js';
 import type { Sandbox, SandboxSeller } from '../sandbox/types.js';
 import type { CliIO } from './context.js';
 import type { OutputCommandOptions } from './options.js';
+import { assertOptionalPackages } from './optionalPackages.js';
 import { commandOutput } from './output.js';
 
 export type DemoCommandOptions = Pick<OutputCommandOptions, 'json' | 'verbose'>;
@@ -72,6 +72,8 @@ function summaryTable(results: DemoResult[], color: boolean): string {
 
 /** `x402-probe demo`: sandbox + every seller probed with a real paid request + registry cross-check. */
 export async function runDemo(options: DemoCommandOptions, io: CliIO): Promise<number> {
+  assertOptionalPackages('sandbox');
+  const { startSandbox } = await import('../sandbox/startSandbox.js');
   const output = commandOutput(options, io);
   const progress = output.progress();
   const started = performance.now();

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import type { KubeClient } from '../kube/client.js';
 import { probeOffer } from '../engine/probeOffer.js';
 import { isSafePath } from '../obol/publicUrl.js';
@@ -25,7 +25,7 @@ export async function probeAndReport(client: KubeClient, namespace: string, name
   const output = commandOutput(options, io);
   const progress = output.progress();
   progress.update(`reading ServiceOffer ${namespace}/${name}`);
-  const { report, streamed } = await probeOffer({
+  const { report, streamed, offer } = await probeOffer({
     client,
     namespace,
     name,
@@ -37,6 +37,9 @@ export async function probeAndReport(client: KubeClient, namespace: string, name
     pay,
     onProgress: (event) => progress.update(event.phase === 'gather' ? `probing ${namespace}/${name}: ${event.artifact}` : 'judging'),
   }).finally(() => progress.stop());
+  // No answer from the API server says nothing about the offer: the cluster or the kubeconfig is
+  // what to fix, so it is a configuration error rather than a failed offer.exists.
+  if (offer.readError?.reason === 'unreachable') throw new ConfigError(offer.readError.message);
   output.printReport(report);
   // A person reads the streamed call's own report too; machine output stays one document.
   if (streamed && output.reporter === 'pretty') {
@@ -48,7 +51,7 @@ export async function probeAndReport(client: KubeClient, namespace: string, name
 
 /** `x402-probe offer <name> -n <ns>`: exit 0 pass, 1 failed checks (a missing offer included). */
 export async function runOffer(name: string, options: OfferCommandOptions, io: CliIO): Promise<number> {
-  const { client, namespace } = kubeClientFor(options, io, options.timeout);
+  const { client, namespace } = await kubeClientFor(options, io, options.timeout);
   const report = await probeAndReport(client, options.namespace ?? namespace ?? 'default', name, options, io);
   return report.verdict === 'pass' ? 0 : 1;
 }

@@ -28,7 +28,7 @@ export async function runPreflight(options: PreflightCommandOptions, io: CliIO):
   if (options.signer && options.address) throw new UsageError('pass --signer or --address, not both');
   let kube: KubeClient | { error: string };
   try {
-    kube = kubeClientFor(options, io, options.timeout).client;
+    kube = (await kubeClientFor(options, io, options.timeout)).client;
   } catch (error) {
     // A kubeconfig the user named is a usage error; finding none is what preflight reports.
     if (!(error instanceof ConfigError) || options.kubeconfig || options.context) throw error;

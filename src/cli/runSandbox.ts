@@ -1,7 +1,12 @@
+import { Console } from 'node:console';
+import { createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MULTICALL3_ADDRESS as MULTICALL3 } from '../sandbox/addresses.js';
 import type { Sandbox, SandboxAccount } from '../sandbox/types.js';
 import type { CliIO } from './context.js';
 import type { OutputCommandOptions } from './options.js';
+import { assertOptionalPackages } from './optionalPackages.js';
 import { commandOutput } from './output.js';
 
 export type SandboxCommandOptions = Pick<OutputCommandOptions, 'json'>;
@@ -9,9 +14,10 @@ export type SandboxCommandOptions = Pick<OutputCommandOptions, 'json'>;
 const NOTICE = 'anvil development key — public, never use for real funds';
 
 /** The --json document: everything the pretty output shows, keys labelled. */
-export function sandboxDocument(sandbox: Sandbox): Record<string, unknown> {
+export function sandboxDocument(sandbox: Sandbox, logFile?: string): Record<string, unknown> {
   const account = (a: SandboxAccount) => ({ label: a.label, address: a.address, privateKey: a.privateKey });
   return {
+    ...(logFile ? { logFile } : {}),
     rpcUrl: sandbox.rpcUrl,
     chainId: sandbox.chainId,
     network: { caip2: 'eip155:84532', v1: 'base-sepolia' },
@@ -29,7 +35,7 @@ export function sandboxDocument(sandbox: Sandbox): Record<string, unknown> {
 }
 
 /** The human listing: addresses first, then sellers, then the keys under their warning. */
-export function renderSandbox(sandbox: Sandbox, buyerFunds: string): string {
+export function renderSandbox(sandbox: Sandbox, buyerFunds: string, logFile?: string): string {
   const lines: string[] = [];
   const row = (label: string, value: string) => lines.push(`  ${label.padEnd(18)} ${value}`);
   lines.push('x402 sandbox ready: a local Base Sepolia (chain id 84532, eip155:84532 / base-sepolia)', '');
@@ -41,6 +47,7 @@ export function renderSandbox(sandbox: Sandbox, buyerFunds: string): string {
   row('ValidationRegistry', `${sandbox.validationRegistry}  (ERC-8004)`);
   row('Multicall3', MULTICALL3);
   row('Facilitator', `${sandbox.facilitatorUrl}  (POST /verify, POST /settle, GET /supported)`);
+  if (logFile) row('Seller logs', `${logFile}  (the sellers' own output: stack traces for malformed payments)`);
   lines.push('', 'Sellers (each in front of a fake Ollama; registration file at <origin>/.well-known/agent-registration.json)');
   if (sandbox.sellers.length === 0) lines.push('  (none)');
   for (const s of sandbox.sellers) {
@@ -67,7 +74,28 @@ export function renderSandbox(sandbox: Sandbox, buyerFunds: string): string {
   return lines.join('\n');
 }
 
+/**
+ * The official middlewares print a stack trace for every payment they cannot decode, and a probe
+ * sends such payments on purpose. Everything the in-process sellers and facilitator write to the
+ * console goes to `path` instead of the terminal; the CLI itself writes through `io`.
+ */
+function consoleToFile(path: string): { restore(): Promise<void> } {
+  const stream = createWriteStream(path, { flags: 'a', mode: 0o600 });
+  const file = new Console({ stdout: stream, stderr: stream });
+  const methods = ['log', 'info', 'debug', 'warn', 'error', 'trace', 'dir'] as const;
+  const saved = methods.map((m) => [m, console[m]] as const);
+  for (const m of methods) (console as unknown as Record<string, unknown>)[m] = file[m].bind(file);
+  return {
+    restore: async () => {
+      for (const [m, original] of saved) (console as unknown as Record<string, unknown>)[m] = original;
+      await new Promise<void>((resolve) => stream.end(() => resolve()));
+    },
+  };
+}
+
 export async function runSandbox(options: SandboxCommandOptions, io: CliIO): Promise<number> {
+  assertOptionalPackages('sandbox');
+  const logFile = join(tmpdir(), `x402-probe-sandbox-${process.pid}-${Date.now()}.log`);
   // Listening from the start: a Ctrl-C during startup then stops the sandbox cleanly once it is up.
   const interrupted = io.waitForInterrupt();
   const output = commandOutput(options, io);
@@ -76,6 +104,7 @@ export async function runSandbox(options: SandboxCommandOptions, io: CliIO): Pro
   const buyerFunds = '1000';
   const notes: string[] = [];
   let sandbox: Sandbox;
+  const sellerConsole = consoleToFile(logFile);
   try {
     sandbox = await startSandbox({
       buyerFunds,
@@ -84,14 +113,21 @@ export async function runSandbox(options: SandboxCommandOptions, io: CliIO): Pro
         if (step.includes('skipped')) notes.push(step);
       },
     });
+  } catch (error) {
+    await sellerConsole.restore();
+    throw error;
   } finally {
     progress.stop();
   }
   for (const note of notes) io.stderr(`x402-probe: ${note}\n`);
-  io.stdout(output.json ? `${JSON.stringify(sandboxDocument(sandbox), null, 2)}\n` : renderSandbox(sandbox, buyerFunds));
+  io.stdout(output.json ? `${JSON.stringify(sandboxDocument(sandbox, logFile), null, 2)}\n` : renderSandbox(sandbox, buyerFunds, logFile));
   await interrupted;
   output.note('stopping the sandbox…');
-  await sandbox.stop();
+  try {
+    await sandbox.stop();
+  } finally {
+    await sellerConsole.restore();
+  }
   return 0;
 }
 

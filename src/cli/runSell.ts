@@ -128,7 +128,7 @@ export async function runSell(kind: SellKind, name: string, options: SellCommand
     return 0;
   }
   const namespace = manifest.metadata.namespace!;
-  const { client } = kubeClientFor(options, io, options.timeout);
+  const { client } = await kubeClientFor(options, io, options.timeout);
   const say = output.note;
   const applied = await applyOffer(client, manifest);
   say(`ServiceOffer ${namespace}/${name} ${applied.action} (generation ${applied.offer.metadata.generation ?? '?'}) in context ${client.context}`);

@@ -75,7 +75,7 @@ function addSellOptions(command: Command, defaultNamespace: string): Command {
     .option('--per-request <decimal>', "price in USDC per request (obol's spelling of --price)", parseDecimal('--per-request'))
     .option('--per-mtok', 'the price is per million tokens (obol charges it as price ÷ 1000 per request)')
     .option('--per-hour', 'the price is per compute hour (obol charges it as price × 5/60 per request)')
-    .requiredOption('--pay-to <address>', 'wallet the buyers pay', parseAddress('--pay-to'))
+    .option('--pay-to <address>', 'wallet the buyers pay', parseAddress('--pay-to'))
     .option('--network <name>', 'payment network (obol chain name)', 'base-sepolia')
     .option('-n, --namespace <ns>', 'namespace of the ServiceOffer', parseKubeName('--namespace'), defaultNamespace)
     .option('--path <prefix>', 'public URL path prefix (default /services/<name>)', parsePathOption('--path'))
@@ -96,13 +96,22 @@ function addSellOptions(command: Command, defaultNamespace: string): Command {
   return addAgentOptions(addProbeOptions(command));
 }
 
+/**
+ * Required options of each kind, checked in the action rather than by commander: commander checks
+ * required options before arguments, so `sell inference` without a name would name `--model`.
+ */
+const REQUIRED_OPTIONS = {
+  inference: [['model', '--model <name>'], ['payTo', '--pay-to <address>']],
+  http: [['upstream', '--upstream <svc[:port]>'], ['payTo', '--pay-to <address>']],
+} as const satisfies Record<SellKind, readonly (readonly [keyof SellCommandOptions, string])[]>;
+
 export function registerSell(program: Command, ctx: CliContext): void {
   const sell = program.command('sell').description('create or update an obol-stack ServiceOffer, wait for it to become Ready, then probe it as a buyer');
   const inference = sell
     .command('inference')
     .description('sell a model served by Ollama in the cluster')
     .argument('<name>', 'ServiceOffer name', parseKubeName('the offer name'))
-    .requiredOption('--model <name>', 'model to sell, as Ollama names it (e.g. qwen3:0.6b)')
+    .option('--model <name>', 'model to sell, as Ollama names it (e.g. qwen3:0.6b)')
     .option('--upstream-service <svc>', 'Service in front of Ollama', 'ollama')
     .option('--upstream-port <port>', "that Service's port", parsePort('--upstream-port'), 11434);
   addSellOptions(inference, 'llm');
@@ -110,12 +119,14 @@ export function registerSell(program: Command, ctx: CliContext): void {
     .command('http')
     .description('sell any HTTP service in the cluster')
     .argument('<name>', 'ServiceOffer name', parseKubeName('the offer name'))
-    .requiredOption('--upstream <svc[:port]>', 'the Service to sell, with its port here or in --port')
+    .option('--upstream <svc[:port]>', 'the Service to sell, with its port here or in --port')
     .option('--port <port>', "the upstream Service's port (obol's form: --upstream <svc> --port <port>)", parsePort('--port'))
     .option('--max-timeout <seconds>', 'payment validity window', parsePositiveInt('--max-timeout'), 300);
   addSellOptions(http, 'default');
   for (const [command, kind] of [[inference, 'inference'], [http, 'http']] as const satisfies readonly (readonly [Command, SellKind])[]) {
     command.action(async (name: string, options: SellCommandOptions) => {
+      const missing = REQUIRED_OPTIONS[kind].find(([key]) => options[key] === undefined);
+      if (missing) throw new UsageError(`required option '${missing[1]}' not specified`);
       const { runSell } = await import('./runSell.js');
       ctx.exitCode = await runSell(kind, name, options, ctx.io);
     });

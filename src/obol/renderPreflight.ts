@@ -22,11 +22,13 @@ export function renderPreflightJson(result: PreflightResult): string {
 export function renderPreflightPretty(result: PreflightResult, options: { color?: boolean } = {}): string {
   const c = createColors(options.color ?? false);
   const mark = { ready: c.green('✓'), 'not-ready': c.red('✗'), skipped: c.dim('-') } as const;
-  const width = Math.max(...result.items.map((i) => i.title.length));
+  // Widths from the label as shown, " (optional)" included, so every detail starts in one column.
+  const plainLabel = (i: PreflightResult['items'][number]) => (i.required ? i.title : `${i.title} (optional)`);
+  const width = Math.max(...result.items.map((i) => plainLabel(i).length));
   const out = [`${c.bold('x402-probe preflight')}  ${c.dim(`ready to sell ${result.type === 'http' ? 'an HTTP service' : 'inference'} on obol-stack?`)}`, ''];
   for (const i of result.items) {
     const label = i.required ? i.title : `${i.title} ${c.dim('(optional)')}`;
-    const pad = ' '.repeat(Math.max(1, width - i.title.length + 2));
+    const pad = ' '.repeat(width - plainLabel(i).length + 2);
     out.push(`  ${mark[i.status]} ${label}${pad}${i.status === 'ready' ? i.detail : c.dim(i.detail)}`);
     if (i.id === 'ollama' && Array.isArray(i.data?.models)) {
       for (const m of i.data.models as OllamaModel[]) out.push(`      ${m.name}  ${c.dim([m.sizeText, m.parameterSize, m.quantization].filter(Boolean).join('  '))}`);

@@ -147,9 +147,11 @@ describe('x402-probe offer', () => {
     expect(check(json(noCrd), 'offer.exists')).toMatchObject({ status: 'fail', messageId: 'missingCrd' });
 
     const down = files.write('down', [{ name: 'down', server: 'http://127.0.0.1:9' }]);
+    // An API server that does not answer is the cluster's problem, not the offer's (issue 13).
     const unreachable = await runCli(['offer', 'qwen', '--kubeconfig', down, '--json']);
-    expect(unreachable.code).toBe(1);
-    expect(check(json(unreachable), 'offer.exists')).toMatchObject({ status: 'fail', messageId: 'unreachable' });
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.stdout).toBe('');
+    expect(unreachable.stderr).toMatch(/^x402-probe: cannot reach the Kubernetes API at http:\/\/127\.0\.0\.1:9 .*is the cluster running \(obol stack up\) and the --context right\?\n$/);
   });
 
   it('exits 2 for an unusable kubeconfig or a bad flag', async () => {

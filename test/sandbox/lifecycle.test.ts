@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -102,6 +103,8 @@ describe('x402-probe sandbox', () => {
       sellers: { name: string; url: string; origin: string; price: string; agentId: string }[];
       accounts: { notice: string; buyers: { label: string; privateKey: string }[] };
     };
+    // The sellers' log outlives the sandbox on purpose (the user reads it after); a test removes its own.
+    rmSync((document as { logFile?: string }).logFile ?? '', { force: true });
     expect(document.chainId).toBe(84532);
     expect(document.contracts).toEqual({
       usdc: '0x036CbD53842c5426634e7929541eC2318f3dCF7e',

@@ -22,7 +22,8 @@ export const meta = {
     unknownDecimals: 'The expected price {price} could not be compared: the token\'s decimals are unknown for {unknown}; pass --rpc for the payment\'s chain to read them from the token, or name them with --expect-asset <address>:<decimals>.',
     tooPrecise: 'The expected price {price} has {digits} fractional digits, more than the {decimals} the token has; no amount can charge it exactly.',
     scaled: 'Requirement #{index} charges {actual} {symbol}, {factor} the expected {price}: decimals confused or the amount scaled twice.',
-    mismatch: 'No requirement charges the expected {price}{onNetwork}; advertised: {prices}.',
+    decimalAmount: 'Requirement #{index} writes its amount as the decimal {amount}, but amounts are atomic units: {price} {symbol} = {expected} atomic expected; the seller\'s {amount} is {asTokens} {symbol}.',
+    mismatch: 'No requirement charges the expected {price}{onNetwork} ({expected}); advertised: {prices}.',
   },
 } as const satisfies CheckMeta;
 
@@ -46,6 +47,12 @@ function advertisedPrice({ r, decimals, symbol }: Priced): string {
   const field = `accepts[${r.index}].${r.amountField ?? 'amount'} = ${show(r.amount)}`;
   if (decimals === null) return `${field} (decimals unknown, on ${show(r.network)})`;
   return isAtomicString(r.amount) ? `${field} (${atomicToDecimal(r.amount, decimals)} ${symbol} on ${show(r.network)})` : field;
+}
+
+/** What a decimal written where atomic units belong is worth: `"0.01"`, 6 → `"0.00000001"`. */
+function decimalAmountInTokens(amount: string, decimals: number): string | null {
+  const match = /^([0-9]+)\.([0-9]+)$/.exec(amount);
+  return match ? atomicToDecimal(BigInt(match[1] + match[2]), decimals + match[2].length) : null;
 }
 
 /** "10×" or "1/1000×" when the two amounts differ by a power of ten, else null. */
@@ -81,7 +88,11 @@ export function check({ challenge, target, tokenInfo }: Pick<Artifacts, 'challen
       findings.push(fail(meta, 'tooPrecise', { price, digits, decimals: p.decimals }, advertised));
       continue;
     }
-    if (!isAtomicString(p.r.amount)) continue;
+    if (!isAtomicString(p.r.amount)) {
+      const asTokens = typeof p.r.amount === 'string' ? decimalAmountInTokens(p.r.amount, p.decimals) : null;
+      if (asTokens !== null) findings.push(fail(meta, 'decimalAmount', { index: p.r.index, amount: show(p.r.amount), price, symbol: p.symbol, expected: expected.toString(), asTokens }, advertised));
+      continue;
+    }
     const actual = BigInt(p.r.amount);
     if (actual === expected) return pass(meta, 'ok', { index: p.r.index, price, symbol: p.symbol, amount: p.r.amount }, advertisedPrice(p));
     const factor = powerOfTenFactor(actual, expected);
@@ -90,9 +101,11 @@ export function check({ challenge, target, tokenInfo }: Pick<Artifacts, 'challen
   // The expectation itself being unchargeable (once per number of decimals), then each
   // requirement's power-of-ten slip, explain the most.
   const tooPrecise = findings.filter((f, i) => f.messageId === 'tooPrecise' && findings.findIndex((o) => o.message === f.message) === i);
-  const explained = [...tooPrecise, ...findings.filter((f) => f.messageId === 'scaled')];
+  const explained = [...tooPrecise, ...findings.filter((f) => f.messageId === 'scaled' || f.messageId === 'decimalAmount')];
   if (explained.length > 0) return explained;
   if (unknown.length > 0) return fail(meta, 'unknownDecimals', { price, unknown: unknown.join(', ') }, advertised);
-  const prices = candidates.map(({ r, decimals, symbol }) => `#${r.index} ${isAtomicString(r.amount) && decimals !== null ? `${atomicToDecimal(r.amount, decimals)} ${symbol}` : show(r.amount)}`).join(', ');
-  return fail(meta, 'mismatch', { price, onNetwork: wanted ? ` on ${wanted}` : '', prices }, advertised);
+  // Both sides in both units, so a reader sees what was compared with what.
+  const prices = candidates.map(({ r, decimals, symbol }) => `#${r.index} ${isAtomicString(r.amount) && decimals !== null ? `${r.amount} atomic = ${atomicToDecimal(r.amount, decimals)} ${symbol}` : show(r.amount)}`).join(', ');
+  const expected = [...new Set(candidates.map(({ decimals, symbol }) => `${price} ${symbol} = ${decimalToAtomic(price, decimals!)} atomic`))].join(' or ');
+  return fail(meta, 'mismatch', { price, onNetwork: wanted ? ` on ${wanted}` : '', expected, prices }, advertised);
 }

@@ -1,0 +1,26 @@
+/**
+ * The Examples section that ends each command's --help, by command path (main.ts adds it, last,
+ * to every command; test/cli-conventions.test.ts holds each help to exactly one such section).
+ */
+export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
+  check: [
+    'x402-probe check https://api.example.com/weather',
+    'x402-probe check https://api.example.com/chat -X POST -d \'{"model":"qwen3:0.6b"}\' --expect-price 0.01 --json',
+    'X402_BUYER_KEY=0x… x402-probe check https://api.example.com/weather --pay --key-env X402_BUYER_KEY --max-amount 0.01',
+  ],
+  scan: ['x402-probe scan urls.txt --json', 'x402-probe scan --from-registry --limit 50'],
+  registry: ['x402-probe registry show 84532:42'],
+  'registry show': ['x402-probe registry show 84532:42', 'x402-probe registry show eip155:84532:0x8004A818BFB912233c491871b3d84c89A494BD9e:7 --rpc http://127.0.0.1:8545 --json'],
+  market: ['x402-probe market --model qwen3:0.6b', 'x402-probe market --type http --json'],
+  offer: ['x402-probe offer qwen -n llm', 'x402-probe offer weather -n default --path /forecast --json'],
+  preflight: ['x402-probe preflight --json', 'x402-probe preflight --type http --address 0x…'],
+  sell: ['x402-probe sell inference qwen --model qwen3:0.6b --price 0.5 --per-mtok --pay-to 0x…', 'x402-probe sell http weather --upstream weather-api:8080 --price 0.01 --pay-to 0x… --dry-run'],
+  'sell inference': ['x402-probe sell inference qwen --model qwen3:0.6b --price 0.5 --per-mtok --pay-to 0x…'],
+  'sell http': ['x402-probe sell http weather --upstream weather-api:8080 --price 0.01 --pay-to 0x…', 'x402-probe sell http weather --upstream weather-api --port 8080 --per-request 0.01 --pay-to 0x… --dry-run'],
+  sandbox: ['x402-probe sandbox', 'x402-probe sandbox --json'],
+  demo: ['x402-probe demo', 'x402-probe demo --json'],
+};
+
+export function examplesText(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}`;
+}
