@@ -30,18 +30,7 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     .addOption(allowPrivateOption())
     .option('--timeout <ms>', 'deadline for each request in milliseconds', parsePositiveInt('--timeout'), 10_000)
     .option('--json', 'print JSON on stdout')
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Examples:',
-        '  x402-probe validate 84532:12 --rpc http://127.0.0.1:8545            print the validationResponse calldata',
-        '  x402-probe validate 12 --publish --key-env VALIDATOR_KEY             send it from the key in $VALIDATOR_KEY',
-        '  x402-probe validate 12 --response-uri https://me.example/v.json --report-out v.json',
-        '',
-        'Exit codes: 0 the agent passed, 1 it did not (the validation is still printed or sent), 2 usage or configuration error.',
-      ].join('\n'),
-    )
+    .addHelpText('after', '\nExit codes: 0 the agent passed, 1 it did not (the validation is still printed or sent), 2 usage or configuration error.')
     .action(async (agent: string, options: ValidateCommandOptions) => {
       const { runValidate } = await import('./runValidate.js');
       ctx.exitCode = await runValidate(agent, options, ctx.io);

@@ -5,6 +5,7 @@ import { renderPreflightPretty } from './renderPreflight.js';
 const result: PreflightResult = {
   type: 'inference',
   ready: false,
+  candidates: [],
   items: [
     { id: 'cluster', title: 'Kubernetes cluster reachable', required: true, status: 'ready', detail: 'context obol', fix: null },
     { id: 'tunnel', title: 'Tunnel', required: false, status: 'skipped', detail: 'no tunnel yet', fix: null },
