@@ -52,7 +52,7 @@ describe('watch scraped by a real Prometheus', () => {
     const stop = new Promise<void>((resolve) => (stopWatch = resolve));
     const io = { ...captured.io, waitForInterrupt: () => stop };
     const t0 = Math.floor(Date.now() / 1000);
-    watching = main(['watch', seller.url, '--interval', '1', '--timeout', '900', '--metrics-port', String(metricsPort), '--json'], io);
+    watching = main(['watch', seller.url, '--interval', '1', '--timeout', '900', '--deadline', '5000', '--metrics-port', String(metricsPort), '--json'], io);
     await sleep(5_000);
     phase = 'broken';
     await sleep(5_000);

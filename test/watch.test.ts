@@ -81,7 +81,7 @@ describe('watch against hostile sellers', () => {
       return (unpaid % 2 === 1 ? cheap : dear)(req, res, ctx);
     });
     const port = await freePort();
-    const w = startWatch([s.url, '--interval', '1', '--timeout', '900', '--metrics-port', String(port), '--json']);
+    const w = startWatch([s.url, '--interval', '1', '--timeout', '900', '--deadline', '5000', '--metrics-port', String(port), '--json']);
     await until('three price changes', () => w.events().filter((e) => e.kind === 'price').length >= 3);
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     const prices = w.events().filter((e) => e.kind === 'price');
@@ -114,7 +114,7 @@ describe('watch against hostile sellers', () => {
       res.writeHead(402, { 'payment-required': Buffer.from(JSON.stringify(pr)).toString('base64'), 'content-type': 'application/json' }).end('{}');
     });
     const port = await freePort();
-    const w = startWatch([junk.url, '--interval', '1', '--timeout', '900', '--metrics-port', String(port), '--no-attacks']);
+    const w = startWatch([junk.url, '--interval', '1', '--timeout', '900', '--deadline', '5000', '--metrics-port', String(port), '--no-attacks']);
     await until('four probes', () => n >= 4);
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     w.stop();
@@ -176,8 +176,8 @@ describe('watch against hostile sellers', () => {
     const hanging = await startHostileServer(() => {});
     cleanups.push(() => hanging.close());
 
-    const w = startWatch([s.url, '--interval', '1', '--timeout', '900', '--webhook', hook, '--json']);
-    const h = startWatch([s.url, '--interval', '1', '--timeout', '900', '--webhook', hanging.url, '--webhook-timeout', '300', '--json']);
+    const w = startWatch([s.url, '--interval', '1', '--timeout', '900', '--deadline', '5000', '--webhook', hook, '--json']);
+    const h = startWatch([s.url, '--interval', '1', '--timeout', '900', '--deadline', '5000', '--webhook', hanging.url, '--webhook-timeout', '300', '--json']);
     await until('both baselines', () => w.events().length > 0 && h.events().length > 0);
     broken = true;
     await until('the webhook post', () => bodies.length >= 1);
