@@ -53,11 +53,23 @@ describe('watch scraped by a real Prometheus', () => {
     const io = { ...captured.io, waitForInterrupt: () => stop };
     const t0 = Math.floor(Date.now() / 1000);
     watching = main(['watch', seller.url, '--interval', '1', '--timeout', '900', '--deadline', '5000', '--metrics-port', String(metricsPort), '--json'], io);
-    await sleep(5_000);
+    // Driven by what watch reports, not by the clock: a cold start on a busy machine may take seconds.
+    const seen = (test: (e: { event: string; kind?: string; to?: string }) => boolean) =>
+      captured.out().split('\n').filter(Boolean).some((l) => test(JSON.parse(l)));
+    const until = async (what: string, test: Parameters<typeof seen>[0]) => {
+      const end = Date.now() + 20_000;
+      while (!seen(test)) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${captured.out()}${captured.err()}`);
+        await sleep(100);
+      }
+      // A few scrapes of each state.
+      await sleep(3_000);
+    };
+    await until('the baseline', (e) => e.event === 'baseline');
     phase = 'broken';
-    await sleep(5_000);
+    await until('pass -> fail', (e) => e.kind === 'verdict' && e.to === 'fail');
     phase = 'repaired';
-    await sleep(5_000);
+    await until('the price change', (e) => e.kind === 'price');
     stopWatch();
     expect(await watching).toBe(0);
     // One more scrape interval for the last samples to land.

@@ -12,10 +12,11 @@ import { startHostileServer } from '../fixtures/hostile/server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 let hang: Awaited<ReturnType<typeof startHostileServer>>;
+let asked = 0;
 
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist', 'cli-bundle', 'main.js'))) throw new Error('dist/cli-bundle/main.js is missing: run `npm run build` first (`npm test` builds)');
-  hang = await startHostileServer(() => {});
+  hang = await startHostileServer(() => void asked++);
 });
 afterAll(() => hang?.close());
 
@@ -27,11 +28,11 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('watch on %s', (signal) => {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, sig) => resolve({ code, signal: sig })));
     try {
       const started = Date.now();
-      while (!err.includes('metrics at http://127.0.0.1:')) {
+      const before = asked;
+      while (!err.includes('metrics at http://127.0.0.1:') || asked === before) {
         if (Date.now() - started > 30_000) throw new Error(`watch did not start: ${err}`);
         await new Promise((r) => setTimeout(r, 50));
       }
-      await new Promise((r) => setTimeout(r, 300));
       const signalled = Date.now();
       child.kill(signal);
       const result = await exited;

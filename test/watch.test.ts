@@ -61,7 +61,7 @@ describe('watch against hostile sellers', () => {
     cleanups.push(() => hang.close());
     const w = startWatch([hang.url, '--interval', '1', '--timeout', '30000', '--count', '3', '--json']);
     expect(await w.exit).toBe(0);
-    const [baseline] = w.events();
+    const baseline = w.events().find((e) => e.event === 'baseline')!;
     // From the first probe's start to the end of the third: three intervals, not three 30 s timeouts.
     const elapsed = Date.parse(w.events().at(-1)!.at as string) - Date.parse(baseline.at as string);
     expect(elapsed).toBeGreaterThanOrEqual(2_900);
@@ -131,11 +131,12 @@ describe('watch against hostile sellers', () => {
   }, 30_000);
 
   it('stops cleanly on Ctrl-C while a probe hangs: exit 0 within the grace bound, metrics server closed', async () => {
-    const hang = await startHostileServer(() => {});
+    let asked = 0;
+    const hang = await startHostileServer(() => void asked++);
     cleanups.push(() => hang.close());
     const port = await freePort();
     const w = startWatch([hang.url, '--interval', '60', '--timeout', '60000', '--deadline', '3000', '--metrics-port', String(port), '--json']);
-    await sleep(500);
+    await until('the probe in flight', () => asked > 0);
     const stoppedAt = Date.now();
     w.stop();
     expect(await w.exit).toBe(0);
@@ -146,10 +147,11 @@ describe('watch against hostile sellers', () => {
   }, 20_000);
 
   it('aborts a probe that outlives the grace period on Ctrl-C', async () => {
-    const hang = await startHostileServer(() => {});
+    let asked = 0;
+    const hang = await startHostileServer(() => void asked++);
     cleanups.push(() => hang.close());
     const w = startWatch([hang.url, '--interval', '60', '--timeout', '60000', '--deadline', '60000', '--json']);
-    await sleep(500);
+    await until('the probe in flight', () => asked > 0);
     const stoppedAt = Date.now();
     w.stop();
     expect(await w.exit).toBe(0);
@@ -178,7 +180,7 @@ describe('watch against hostile sellers', () => {
 
     const w = startWatch([s.url, '--interval', '1', '--timeout', '900', '--deadline', '5000', '--webhook', hook, '--json']);
     const h = startWatch([s.url, '--interval', '1', '--timeout', '900', '--deadline', '5000', '--webhook', hanging.url, '--webhook-timeout', '300', '--json']);
-    await until('both baselines', () => w.events().length > 0 && h.events().length > 0);
+    await until('both baselines', () => w.events().some((e) => e.event === 'baseline') && h.events().some((e) => e.event === 'baseline'));
     broken = true;
     await until('the webhook post', () => bodies.length >= 1);
     await until('the hanging webhook logged', () => /webhook (timeout|deadline)/.test(h.err()));

@@ -78,7 +78,7 @@ export async function runWatch(url: string | undefined, options: WatchCommandOpt
   };
   const mode = `${options.attacks ? 'unpaid + attacks' : 'unpaid, no attacks'}${paying ? `, every ${options.payEvery}th probe paid (daily cap ${options.dailyCap})` : ''}`;
   status(`watching ${target} every ${options.interval} s (${mode})${server ? `; metrics at ${server.url}` : ''}`);
-  if (options.json && server) io.stdout(`${JSON.stringify({ event: 'started', target, at: new Date().toISOString(), intervalSeconds: options.interval, metricsUrl: server.url })}\n`);
+  if (options.json) io.stdout(`${JSON.stringify({ event: 'started', target, at: new Date().toISOString(), intervalSeconds: options.interval, payEvery: options.payEvery ?? null, dailyCap: options.dailyCap ?? null, metricsUrl: server?.url ?? null })}\n`);
 
   let webhookQueue: Promise<void> = Promise.resolve();
   const onEvent = (event: WatchEvent) => {

@@ -61,8 +61,9 @@ describe('watch --offer', () => {
       }
     };
     try {
-      await waitFor('the baseline', () => events().length > 0);
-      expect(events()[0]).toMatchObject({ event: 'baseline', target: 'serviceoffer/llm/qwen', verdict: 'pass' });
+      await waitFor('the baseline', () => events().some((e) => e.event === 'baseline'));
+      expect(events()[0]).toMatchObject({ event: 'started', target: 'serviceoffer/llm/qwen', metricsUrl: null });
+      expect(events()[1]).toMatchObject({ event: 'baseline', target: 'serviceoffer/llm/qwen', verdict: 'pass' });
       const offer = api.store.offers.get('llm/qwen') as { spec: ReturnType<typeof spec> } | undefined;
       if (offer) offer.spec = spec(OTHER);
       else api.store.createOffer('llm', { apiVersion: 'obol.org/v1alpha1', kind: 'ServiceOffer', metadata: { name: 'qwen' }, spec: spec(OTHER) });
