@@ -76,7 +76,7 @@ export async function runWatch(url: string | undefined, options: WatchCommandOpt
   const status = (line: string) => {
     if (!options.json) io.stderr(`x402-probe: ${line}\n`);
   };
-  const mode = `${options.attacks ? 'unpaid + attacks' : 'unpaid, no attacks'}${paying ? `, every ${options.payEvery}th probe paid (daily cap ${options.dailyCap})` : ''}`;
+  const mode = `${options.attacks ? 'unpaid + attacks' : 'unpaid, no attacks'}${paying ? `, a paid probe every ${options.payEvery} (daily cap ${options.dailyCap})` : ''}`;
   status(`watching ${target} every ${options.interval} s (${mode})${server ? `; metrics at ${server.url}` : ''}`);
   if (options.json) io.stdout(`${JSON.stringify({ event: 'started', target, at: new Date().toISOString(), intervalSeconds: options.interval, payEvery: options.payEvery ?? null, dailyCap: options.dailyCap ?? null, metricsUrl: server?.url ?? null })}\n`);
 
