@@ -34,6 +34,7 @@ const ALLOWED: Record<string, string[]> = {
   engine: [...PURE, 'errors', 'version', 'checks', 'gather', 'registry', 'obol', 'kube', 'report'],
   scan: [...PURE, 'errors', 'version', 'checks', 'gather', 'registry', 'engine', 'report'],
   sandbox: [...PURE, 'errors', 'version', 'registry'],
+  watch: [...PURE, 'errors', 'checks', 'gather', 'report'],
   cli: ['*'],
   index: ['*', '!cli'],
 };

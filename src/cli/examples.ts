@@ -19,6 +19,11 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   sell: ['x402-probe sell inference qwen --model qwen3:0.6b --price 0.5 --per-mtok --pay-to 0x…', 'x402-probe sell http weather --upstream weather-api:8080 --price 0.01 --pay-to 0x… --dry-run'],
   'sell inference': ['x402-probe sell inference qwen --model qwen3:0.6b --price 0.5 --per-mtok --pay-to 0x…'],
   'sell http': ['x402-probe sell http weather --upstream weather-api:8080 --price 0.01 --pay-to 0x…', 'x402-probe sell http weather --upstream weather-api --port 8080 --per-request 0.01 --pay-to 0x… --dry-run'],
+  watch: [
+    'x402-probe watch https://seller.example/api/weather --interval 60 --metrics-port 9464',
+    'x402-probe watch --offer my-qwen -n llm --metrics-port 9464 --webhook https://hooks.example/x402',
+    'X402_BUYER_KEY=0x… x402-probe watch https://seller.example/api --pay-every 60 --daily-cap 0.10 --key-env X402_BUYER_KEY --json',
+  ],
   sandbox: ['x402-probe sandbox', 'x402-probe sandbox --json'],
   demo: ['x402-probe demo', 'x402-probe demo --json'],
 };

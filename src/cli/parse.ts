@@ -114,3 +114,11 @@ export function parseKubeName(what: string) {
     return value;
   };
 }
+
+/** A TCP port to listen on: 0 (any free port) to 65535. */
+export function parsePort(name: string) {
+  return (value: string): number => {
+    if (!/^[0-9]{1,5}$/.test(value) || Number(value) > 65535) throw new UsageError(`${name} must be a port number from 0 to 65535, got ${JSON.stringify(value)}`);
+    return Number(value);
+  };
+}

@@ -1,0 +1,23 @@
+/** Label values and printed text from outside data, bounded and made harmless. */
+
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Seller text for one line of output: no control or bidi characters, at most `max` characters. */
+export function printable(value: string | null | undefined, max = 120): string {
+  if (value === null || value === undefined) return 'none';
+  const clean = value.replace(UNSAFE, '?');
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}
+
+/**
+ * The `target` label and the name watch prints for the user's URL: origin and path only, so a
+ * token in the query or credentials in the userinfo never reach a metric, a log or a webhook.
+ */
+export function targetLabel(url: string): string {
+  try {
+    const u = new URL(url);
+    return printable(`${u.origin}${u.pathname}`, 200);
+  } catch {
+    return printable(url, 200);
+  }
+}
