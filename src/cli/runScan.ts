@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import type { Report } from '../report/types.js';
 import { renderSummary } from '../scan/summary.js';
 import { scanTargets, type ScanResult } from '../scan/scanTargets.js';
+import { selectShard, type Shard } from '../scan/shard.js';
 import { parseTargets, type ScanTarget } from '../scan/targets.js';
 import type { CliIO } from './context.js';
 import { type ProbeCommandOptions, probeOptionsFromCli } from './options.js';
@@ -20,6 +21,8 @@ export type ScanCommandOptions = Pick<ProbeCommandOptions, ScanProbeOptionName |
   limit?: number;
   /** --html: where to write the page of results. */
   html?: string;
+  /** --shard i/n: only the targets of slice i (by a hash of each target's agent, else its URL). */
+  shard?: Shard;
 };
 
 /** Exit code of a scan stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
@@ -57,13 +60,22 @@ async function fromRegistry(options: ScanCommandOptions, output: CommandOutput, 
     timeoutMs: options.timeout,
     ipfsGateway: options.ipfsGateway,
     allowPrivate: options.allowPrivate,
+    shard: options.shard,
     onProgress: (p) => progress.update(p.phase === 'enumerate' ? `reading the registry: ${p.done} agents` : `reading registration files: ${p.done}/${p.total}`),
   }).finally(() => progress.stop());
   if (!output.json) {
     const left = Object.entries(found.excluded).map(([why, n]) => `${n} ${why}`).join(', ');
-    io.stdout(`Registry eip155:${found.chainId}:${found.registry}: ${found.agents} agent(s), ${found.targets.length} x402 endpoint(s) to scan${left ? `; left out: ${left}` : ''}\n\n`);
+    const shard = options.shard ? ` (shard ${options.shard.index}/${options.shard.count}: ${found.agentsInShard} of them)` : '';
+    io.stdout(`Registry eip155:${found.chainId}:${found.registry}: ${found.agents} agent(s)${shard}, ${found.targets.length} x402 endpoint(s) to scan${left ? `; left out: ${left}` : ''}\n\n`);
   }
   return found.targets;
+}
+
+/** A list's targets, cut to the shard asked for; in pretty mode, a line saying how many that left. */
+function listTargets(all: ScanTarget[], shard: Shard | undefined, output: CommandOutput, io: CliIO): ScanTarget[] {
+  const targets = selectShard(all, shard);
+  if (shard && !output.json) io.stdout(`Shard ${shard.index}/${shard.count}: ${targets.length} of ${all.length} target(s)\n\n`);
+  return targets;
 }
 
 /** One NDJSON line: the report, or (never expected) the probe's own failure. */
@@ -100,7 +112,7 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
   const output = commandOutput(options, io);
   const pages = options.html ? await import('./htmlPages.js') : undefined;
   if (pages && options.html) await pages.checkHtmlTarget(options.html);
-  const targets = options.fromRegistry ? await fromRegistry(options, output, io) : parseTargets(await readInput(file!, stdin));
+  const targets = options.fromRegistry ? await fromRegistry(options, output, io) : listTargets(parseTargets(await readInput(file!, stdin)), options.shard, output, io);
   if (targets.length === 0) {
     if (!output.json) io.stdout('No x402 service endpoints to scan.\n');
     return 0;
