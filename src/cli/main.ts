@@ -11,6 +11,7 @@ import { registerPreflight } from './preflight.js';
 import { registerSell } from './sell.js';
 import { registerDemo } from './demo.js';
 import { registerSandbox } from './sandbox.js';
+import { registerK8s } from './k8s.js';
 import type { CliContext, CliIO } from './context.js';
 import { errorLine } from '../util/errorLine.js';
 
@@ -32,6 +33,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerSell(program, ctx);
   registerSandbox(program, ctx);
   registerDemo(program, ctx);
+  registerK8s(program, ctx);
   // Every command at every depth reports usage errors through main() (exit 2), never process.exit.
   const quiet = (command: Command): void => {
     for (const sub of command.commands) {

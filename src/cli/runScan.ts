@@ -23,6 +23,8 @@ export type ScanCommandOptions = Pick<ProbeCommandOptions, ScanProbeOptionName |
   html?: string;
   /** --shard i/n: only the targets of slice i (by a hash of each target's agent, else its URL). */
   shard?: Shard;
+  /** --exit-zero: failing targets do not make the exit code 1. */
+  exitZero?: boolean;
 };
 
 /** Exit code of a scan stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
@@ -148,5 +150,5 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
   }
   if (!json) io.stdout(`\n${renderSummary(summary, { color: output.color, interrupted, total: targets.length })}`);
   if (interrupted) return INTERRUPTED_EXIT_CODE;
-  return summary.failed > 0 ? 1 : 0;
+  return summary.failed > 0 && !options.exitZero ? 1 : 0;
 }
