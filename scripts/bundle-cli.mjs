@@ -5,7 +5,8 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  // probeWorker: the file scan --workers starts its piscina threads on (found beside the chunks).
+  entryPoints: { main: 'src/cli/main.ts', probeWorker: 'src/scan/probeWorker.ts' },
   outdir: 'dist/cli-bundle',
   bundle: true,
   splitting: true,
@@ -13,7 +14,7 @@ await build({
   platform: 'node',
   target: 'node20',
   // Optional, large, or resolved by path at run time: loaded from node_modules as they are.
-  external: ['@kubernetes/client-node', 'x402', 'x402/*', 'x402-express', 'x402-fetch', 'express', 'solc', '@foundry-rs/*', '@offchainlabs/*'],
+  external: ['@kubernetes/client-node', 'piscina', 'x402', 'x402/*', 'x402-express', 'x402-fetch', 'express', 'solc', '@foundry-rs/*', '@offchainlabs/*'],
   // CommonJS dependencies inside an ESM bundle need a `require`.
   banner: { js: "import { createRequire as __x402ProbeRequire } from 'node:module'; const require = __x402ProbeRequire(import.meta.url);" },
   logLevel: 'warning',

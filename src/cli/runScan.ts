@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { createColors } from 'picocolors';
 import { UsageError } from '../errors.js';
-import type { Report } from '../report/types.js';
 import { renderSummary } from '../scan/summary.js';
-import { scanTargets, type ScanResult } from '../scan/scanTargets.js';
+import { type BriefReport, scanTargets, type ScanResult } from '../scan/scanTargets.js';
 import { selectShard, type Shard } from '../scan/shard.js';
 import { parseTargets, type ScanTarget } from '../scan/targets.js';
 import type { CliIO } from './context.js';
@@ -25,6 +25,8 @@ export type ScanCommandOptions = Pick<ProbeCommandOptions, ScanProbeOptionName |
   shard?: Shard;
   /** --exit-zero: failing targets do not make the exit code 1. */
   exitZero?: boolean;
+  /** --workers: threads running the probes (default: os.availableParallelism()). */
+  workers?: number;
 };
 
 /** Exit code of a scan stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
@@ -82,18 +84,19 @@ function listTargets(all: ScanTarget[], shard: Shard | undefined, output: Comman
 
 /** One NDJSON line: the report, or (never expected) the probe's own failure. */
 function ndjsonLine(result: ScanResult): string {
+  if (result.line !== undefined) return result.line;
   if (result.report) return `${JSON.stringify(result.report)}\n`;
   return `${JSON.stringify({ tool: 'x402-probe', target: result.target.url, verdict: 'fail', error: `internal error: ${result.error}` })}\n`;
 }
 
-function findings(report: Report, status: 'fail' | 'warn'): string[] {
+function findings(report: BriefReport, status: 'fail' | 'warn'): string[] {
   return report.checks.filter((c) => c.status === status).map((c) => c.id);
 }
 
 function prettyLine(result: ScanResult, color: boolean): string {
   const c = createColors(color);
-  if (!result.report) return `${c.red('ERROR')} ${result.target.url}  ${c.dim(`internal error: ${result.error}`)}\n`;
-  const { report } = result;
+  const report = result.report ?? result.brief;
+  if (!report) return `${c.red('ERROR')} ${result.target.url}  ${c.dim(`internal error: ${result.error}`)}\n`;
   const failed = findings(report, 'fail');
   const warned = findings(report, 'warn');
   const mark = report.verdict === 'pass' ? c.green('PASS ') : c.red('FAIL ');
@@ -131,6 +134,8 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
     concurrency: options.concurrency,
     perHost: options.perHost,
     signal: stop.signal,
+    workers: options.workers ?? availableParallelism(),
+    fullReports: Boolean(pages),
     // The same mapping as check; maxAmount is a --pay limit, and scan never pays.
     probe: probeOptionsFromCli({ ...options, maxAmount: '0' }),
     onResult: (result, p) => {
