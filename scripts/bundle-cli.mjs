@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts' },
+  // probeWorker: the file scan --workers starts its piscina threads on (found beside the chunks).
+  entryPoints: { main: 'src/cli/main.ts', probeWorker: 'src/scan/probeWorker.ts' },
   outdir: 'dist/cli-bundle',
   bundle: true,
   splitting: true,
@@ -14,7 +15,7 @@ await build({
   platform: 'node',
   target: 'node20',
   // Optional, large, or resolved by path at run time: loaded from node_modules as they are.
-  external: ['@kubernetes/client-node', 'x402', 'x402/*', 'x402-express', 'x402-fetch', 'express', 'solc', '@foundry-rs/*', '@offchainlabs/*'],
+  external: ['@kubernetes/client-node', 'piscina', 'x402', 'x402/*', 'x402-express', 'x402-fetch', 'express', 'solc', '@foundry-rs/*', '@offchainlabs/*'],
   // The parts of undici the probe uses, without its index (see scripts/undici-core.cjs).
   plugins: [{
     name: 'undici-core',

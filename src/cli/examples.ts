@@ -10,6 +10,16 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'x402-probe check https://api.example.com/weather --reporter html > report.html',
   ],
   scan: ['x402-probe scan urls.txt --json', 'x402-probe scan --from-registry --limit 50'],
+  'scan merge': ['x402-probe scan merge shard-0.ndjson shard-1.ndjson', 'x402-probe scan merge --json shards/*.ndjson'],
+  k8s: ['x402-probe k8s watch qwen -n llm --image ghcr.io/acme/x402-probe:0.1.0', 'x402-probe k8s scan --image ghcr.io/acme/x402-probe:0.1.0 --shards 8 --apply'],
+  'k8s watch': [
+    'x402-probe k8s watch qwen -n llm --image ghcr.io/acme/x402-probe:0.1.0 > watch.yaml',
+    'x402-probe k8s watch qwen -n llm --image ghcr.io/acme/x402-probe:0.1.0 --key-secret buyer:key --pay-every 60 --apply',
+  ],
+  'k8s scan': [
+    'x402-probe k8s scan --image ghcr.io/acme/x402-probe:0.1.0 --shards 8 | kubectl apply -f -',
+    'x402-probe k8s scan --image ghcr.io/acme/x402-probe:0.1.0 --schedule "17 3 * * *" --rpc-secret base-rpc:url --apply',
+  ],
   registry: ['x402-probe registry show 84532:42'],
   'registry show': ['x402-probe registry show 84532:42', 'x402-probe registry show eip155:84532:0x8004A818BFB912233c491871b3d84c89A494BD9e:7 --rpc http://127.0.0.1:8545 --json'],
   market: ['x402-probe market --model qwen3:0.6b', 'x402-probe market --type inference --size 8b --measure qwen3:8b --json', 'x402-probe market --validated-by 0x… --json'],

@@ -13,6 +13,7 @@ import { registerDemo } from './demo.js';
 import { registerSandbox } from './sandbox.js';
 import { registerValidate } from './validate.js';
 import { registerWatch } from './watch.js';
+import { registerK8s } from './k8s.js';
 import type { CliContext, CliIO } from './context.js';
 import { errorLine } from '../util/errorLine.js';
 import { missingPackageOf } from './optionalPackages.js';
@@ -39,6 +40,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerSandbox(program, ctx);
   registerDemo(program, ctx);
   registerWatch(program, ctx);
+  registerK8s(program, ctx);
   program.addHelpText('after', MAIN_HELP_AFTER);
   // Every command at every depth reports usage errors through main() (exit 2), never process.exit.
   const quiet = (command: Command, path: string[] = []): void => {

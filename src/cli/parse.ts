@@ -26,6 +26,20 @@ export function parsePositiveInt(name: string) {
   };
 }
 
+/** The largest shard count `--shard` takes (scan/shard.ts MAX_SHARDS; kept here so parsing loads nothing). */
+const MAX_SHARDS = 100_000;
+
+/** `--shard <i>/<n>`: slice i of n, 0 <= i < n (0-based like an Indexed Job's JOB_COMPLETION_INDEX). */
+export function parseShard(value: string): { index: number; count: number } {
+  const match = /^(0|[1-9][0-9]{0,5})\/([1-9][0-9]{0,5})$/.exec(value);
+  const usage = `--shard must be <index>/<count> with 0 <= index < count <= ${MAX_SHARDS}, e.g. 0/4; got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (!match) throw new UsageError(usage);
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (index >= count || count > MAX_SHARDS) throw new UsageError(usage);
+  return { index, count };
+}
+
 /** An HTTP method token (RFC 9110 §9): letters and the token symbols, upper-cased. */
 export function parseMethod(value: string): string {
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(value)) throw new UsageError(`-X/--method must be an HTTP method such as GET or POST, got ${JSON.stringify(value)}`);

@@ -58,7 +58,7 @@ export async function runWatch(url: string | undefined, options: WatchCommandOpt
     import('../watch/renderEvent.js'),
     import('../watch/webhook.js'),
   ]);
-  const kube = options.offer !== undefined ? kubeClientFor(options, io, options.timeout) : null;
+  const kube = options.offer !== undefined ? await kubeClientFor(options, io, options.timeout) : null;
   const namespace = options.namespace ?? kube?.namespace ?? 'default';
   const target = options.offer !== undefined ? `serviceoffer/${namespace}/${options.offer}` : targetLabel(url!);
   const intervalMs = options.interval * 1000;

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { addProbeOptions } from './options.js';
-import { parseAddress, parsePositiveInt } from './parse.js';
+import { parseAddress, parsePositiveInt, parseShard } from './parse.js';
 import type { ScanCommandOptions, ScanProbeOptionName } from './runScan.js';
+import { registerScanMerge } from './scanMerge.js';
 
 /** Exactly the probe options runScan's type takes: the compiler holds this list and that type together. */
 const SCAN_PROBE_OPTIONS: Record<ScanProbeOptionName, true> = {
@@ -38,9 +39,13 @@ export function registerScan(program: Command, ctx: CliContext): void {
     .option('--from-registry', 'scan every x402 service of the ERC-8004 IdentityRegistry (read over --rpc, or the public RPC), each with its registry cross-check')
     .option('--registry <address>', 'with --from-registry: IdentityRegistry address (default: the canonical one for the RPC\'s chain)', parseAddress('--registry'))
     .option('--limit <n>', 'with --from-registry: at most this many agents (lowest ids first)', parsePositiveInt('--limit'))
+    .option('--workers <n>', 'threads running the probes, each with its own connection pool (default 1: probes on the main thread, signing on a thread of its own); try the core count on an idle machine', parsePositiveInt('--workers'))
+    .option('--exit-zero', 'exit 0 even when targets fail (2 still means a usage error): for a Job whose pods should fail only on the probe\'s own trouble')
+    .option('--shard <i/n>', 'probe only slice i of n (0 <= i < n), chosen by a hash of each target\'s agent (else its URL): the n slices together are exactly the whole scan; combine their --json output with `scan merge`', parseShard)
     .addHelpText('after', '\nExit codes: 0 every target passed, 1 at least one failed, 2 usage error (a bad input line names its number),\n130 interrupted (Ctrl-C: probes in flight finish, the rest are not started).')
     .action(async (file: string | undefined, options: ScanCommandOptions) => {
       const { runScan } = await import('./runScan.js');
       ctx.exitCode = await runScan(file, options, ctx.io);
     });
+  registerScanMerge(command, ctx);
 }

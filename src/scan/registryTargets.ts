@@ -8,6 +8,7 @@ import { fetchRegistrationFile } from '../registry/fetchRegistrationFile.js';
 import { mapLimit } from '../registry/market.js';
 import { createRegistryClient } from '../registry/readAgent.js';
 import { validateRegistrationFile } from '../registry/validateRegistrationFile.js';
+import { inShard, type Shard } from './shard.js';
 import type { ScanTarget } from './targets.js';
 
 /** Service names that are identities, not HTTP endpoints (ERC-8004 registration files list both). */
@@ -28,6 +29,8 @@ export interface RegistryTargetsParameters extends NetworkPolicyOptions {
   dispatcher?: Dispatcher;
   client?: PublicClient;
   onProgress?: (progress: { phase: 'enumerate' | 'files'; done: number; total: number }) => void;
+  /** Only the agents of this shard (by agent reference), chosen before any registration file is read. */
+  shard?: Shard;
 }
 
 export interface RegistryTargetsReturnType {
@@ -35,6 +38,8 @@ export interface RegistryTargetsReturnType {
   registry: string;
   /** Agents enumerated. */
   agents: number;
+  /** Agents of the shard asked for (all of them without one). */
+  agentsInShard: number;
   /** One target per (agent, x402 service endpoint), each carrying its `--agent` reference. */
   targets: ScanTarget[];
   /** Agents or services left out, counted by reason. */
@@ -52,13 +57,16 @@ export async function registryTargets(params: RegistryTargetsParameters): Promis
   const chainId = await client.getChainId();
   const registry = params.registry ?? canonicalRegistry(chainId);
   params.onProgress?.({ phase: 'enumerate', done: 0, total: 0 });
-  const { agents } = await enumerateAgents({
+  const { agents: enumerated } = await enumerateAgents({
     client,
     registry,
     limit: params.limit,
     fromBlock: params.fromBlock,
     onProgress: (p) => params.onProgress?.({ phase: 'enumerate', done: p.agents, total: 0 }),
   });
+  const refOf = (agentId: bigint | number | string) => `eip155:${chainId}:${registry}:${agentId}`;
+  const shard = params.shard;
+  const agents = shard ? enumerated.filter((a) => inShard(refOf(a.agentId), shard)) : enumerated;
   const concurrency = params.concurrency ?? 8;
   const network = new NetworkPolicy({ allowPrivate: params.allowPrivate, lookup: params.lookup, classifyAddress: params.classifyAddress, connections: concurrency, connectTimeoutMs: timeoutMs });
   const files = await mapLimit(
@@ -79,7 +87,7 @@ export async function registryTargets(params: RegistryTargetsParameters): Promis
     if (!v.document) return exclude('registration file unreadable');
     if (v.x402Support !== true) return exclude('not declared x402');
     if (v.active === false) return exclude('inactive');
-    const ref = `eip155:${chainId}:${registry}:${agent.agentId}`;
+    const ref = refOf(agent.agentId);
     for (const service of v.services) {
       if (typeof service.endpoint !== 'string' || NOT_HTTP_SERVICES.has(String(service.name).toLowerCase())) continue;
       const normal = normalizeEndpoint(service.endpoint);
@@ -99,5 +107,5 @@ export async function registryTargets(params: RegistryTargetsParameters): Promis
       targets.push({ url: new URL(service.endpoint.trim()).toString(), line: targets.length + 1, agent: ref, source: 'data', ...(method ? { method } : {}) });
     }
   });
-  return { chainId, registry, agents: agents.length, targets, excluded };
+  return { chainId, registry, agents: enumerated.length, agentsInShard: agents.length, targets, excluded };
 }

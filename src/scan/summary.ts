@@ -21,7 +21,10 @@ export function emptySummary(): ScanSummary {
   return { targets: 0, passed: 0, failed: 0, errors: 0, checks: new Map(), durationMs: 0 };
 }
 
-export function addReport(summary: ScanSummary, report: Report): void {
+/** What a summary reads of a report (a merge has only this much of each shard's lines). */
+export type SummarizedReport = Pick<Report, 'verdict'> & { checks: readonly Pick<Report['checks'][number], 'id' | 'status'>[] };
+
+export function addReport(summary: ScanSummary, report: SummarizedReport): void {
   summary.targets += 1;
   if (report.verdict === 'pass') summary.passed += 1;
   else summary.failed += 1;
@@ -47,7 +50,7 @@ const STATUSES: readonly CheckStatus[] = ['pass', 'fail', 'warn', 'skip'];
  * The table printed at the end of a scan: pass/fail/warn/skip per check id. Checks skipped on
  * every target (no --agent, no --pay) are left out and counted in one line.
  */
-export function renderSummary(summary: ScanSummary, options: { color?: boolean; interrupted?: boolean; total?: number } = {}): string {
+export function renderSummary(summary: ScanSummary, options: { color?: boolean; interrupted?: boolean; total?: number; timing?: boolean } = {}): string {
   const c = createColors(options.color ?? false);
   const rows = [...summary.checks].filter(([, n]) => n.pass + n.fail + n.warn > 0);
   const hidden = summary.checks.size - rows.length;
@@ -68,6 +71,7 @@ export function renderSummary(summary: ScanSummary, options: { color?: boolean; 
   const errors = summary.errors > 0 ? `, ${summary.errors} internal error(s)` : '';
   const failed = summary.failed > 0 ? c.red(`${summary.failed} failed`) : `${summary.failed} failed`;
   const stopped = options.interrupted && options.total !== undefined ? c.yellow(` — interrupted, ${options.total - summary.targets} not probed`) : '';
-  out.push(`${summary.targets} target(s): ${summary.passed} passed, ${failed}${errors} in ${seconds.toFixed(1)} s${rate}${stopped}`);
+  const took = options.timing === false ? '' : ` in ${seconds.toFixed(1)} s${rate}`;
+  out.push(`${summary.targets} target(s): ${summary.passed} passed, ${failed}${errors}${took}${stopped}`);
   return `${out.join('\n')}\n`;
 }

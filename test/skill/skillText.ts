@@ -206,7 +206,10 @@ export function commandProblem(program: Command, words: readonly string[]): stri
       if (option.optional && !word.includes('=') && i + 1 < words.length && !words[i + 1].startsWith('-')) return walk(chain, i + 2, positional);
       return walk(chain, i + 1, positional);
     }
-    if (command.commands.length > 0 && positional === 0) {
+    // A command may take arguments beside its subcommands (`scan <file>` and `scan merge`): commander
+    // runs a subcommand only when the first operand names one.
+    const namesSub = (w: string) => w.split('|').some((name) => command.commands.some((c) => c.name() === name || c.aliases().includes(name)));
+    if (command.commands.length > 0 && positional === 0 && (command.registeredArguments.length === 0 || namesSub(word))) {
       for (const name of word.split('|')) {
         const sub = command.commands.find((c) => c.name() === name || c.aliases().includes(name));
         if (!sub) return `"${path}" has no subcommand ${JSON.stringify(name)} (it has ${command.commands.map((c) => c.name()).join(', ')})`;
