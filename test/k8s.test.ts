@@ -155,7 +155,7 @@ describe('k8s watch|scan --apply (fake API server)', () => {
 
   it('creates the watcher without a ServiceMonitor when the cluster serves none, then updates it in place', async () => {
     const first = await cli(['k8s', 'watch', 'qwen', '-n', 'llm', '--image', IMAGE, '--apply', '--kubeconfig', kubeconfig]);
-    expect(first.code).toBe(0);
+    expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/no monitoring\.coreos\.com\/v1 ServiceMonitor/);
     expect(first.stdout).toContain('created Deployment llm/x402-probe-watch-qwen');
     expect(api.objects.list('servicemonitors')).toEqual([]);
