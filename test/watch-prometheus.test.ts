@@ -62,14 +62,26 @@ describe('watch scraped by a real Prometheus', () => {
         if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${captured.out()}${captured.err()}`);
         await sleep(100);
       }
-      // A few scrapes of each state.
-      await sleep(3_000);
+    };
+    // Then until Prometheus itself has scraped the new state: on a loaded machine a fixed pause can miss it.
+    const stored = async (query: string, expected: number) => {
+      const end = Date.now() + 30_000;
+      for (;;) {
+        const series = await prometheus!.queryRange(query, t0, Math.ceil(Date.now() / 1000), 1).catch(() => []);
+        const last = series[0]?.values.at(-1);
+        if (last && Number(last[1]) === expected) return;
+        if (Date.now() > end) throw new Error(`Prometheus never stored ${query} = ${expected}\n${prometheus!.logs()}`);
+        await sleep(250);
+      }
     };
     await until('the baseline', (e) => e.event === 'baseline');
+    await stored('x402_probe_up', 1);
     phase = 'broken';
     await until('pass -> fail', (e) => e.kind === 'verdict' && e.to === 'fail');
+    await stored('x402_probe_up', 0);
     phase = 'repaired';
     await until('the price change', (e) => e.kind === 'price');
+    await stored('x402_probe_advertised_price{requirement="0"}', 0.02);
     stopWatch();
     expect(await watching).toBe(0);
     // One more scrape interval for the last samples to land.
