@@ -3,7 +3,7 @@
  * resources keyed by path) and OpenAPI operations carrying `x-payment-info` (x402scan's
  * docs/DISCOVERY.md). Pure: the gatherer fetches, this reads what it fetched.
  */
-import type { DiscoveryDocumentFetch, DiscoveryDocumentKind } from '../artifacts/index.js';
+import type { Artifacts, ChallengeArtifact, DiscoveryDocumentFetch, DiscoveryDocumentKind } from '../artifacts/index.js';
 
 /** Where discovery documents live, in the order x402scan reads them. */
 export const DISCOVERY_PATHS: readonly { kind: DiscoveryDocumentKind; path: string }[] = [
@@ -186,4 +186,15 @@ export function sameResource(entryUrl: string, url: string): boolean {
 /** The probed request is the one an entry describes: same resource, and the entry's method when it states one. */
 export function describesRequest(e: DiscoveryEntry, url: string, method: string): boolean {
   return e.url !== null && sameResource(e.url, url) && (e.method === null || e.method === method.toUpperCase());
+}
+
+
+/**
+ * The 402 an entry describes: the probed request's own when the entry names it, else the
+ * listed resource's as requested. Undefined when it was not requested (cap, template, origin).
+ */
+export function challengeFor(e: DiscoveryEntry, { target, challenge, discovery }: Pick<Artifacts, 'target' | 'discovery'> & Partial<Artifacts>): { challenge: ChallengeArtifact | null; status: number | null } | undefined {
+  if (describesRequest(e, target.url, target.method)) return { challenge: challenge ?? null, status: challenge?.status ?? null };
+  const probe = discovery.listed.find((l) => l.url === e.url && l.method === (e.method ?? 'GET'));
+  return probe ? { challenge: probe.challenge, status: probe.exchange.status } : undefined;
 }

@@ -1,12 +1,11 @@
 import type { RequirementView } from '../../artifacts/index.js';
 import { sameAddress } from '../../protocol/addresses.js';
 import { findKnownAsset } from '../../protocol/assets.js';
-import { readDiscovery, type DiscoveryEntry, type StatedPrice } from '../../protocol/discovery.js';
+import { challengeFor, readDiscovery, type DiscoveryEntry, type StatedPrice } from '../../protocol/discovery.js';
 import { sameNetwork } from '../../protocol/networks.js';
 import { atomicToDecimal, decimalToAtomic, isAtomicString } from '../../protocol/units.js';
 import { fail, pass, show, skip } from '../outcome.js';
 import type { CheckInput, CheckMeta, CheckOutcome } from '../types.js';
-import { challengeFor } from './resources.js';
 
 export const meta = {
   id: 'discovery.agrees',
