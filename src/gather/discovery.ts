@@ -80,11 +80,14 @@ async function probeListed(env: Env, url: string, method: string): Promise<Liste
 /**
  * The origin's discovery documents, fetched at once, then each listed resource on the origin
  * (but the probed one, whose 402 the run already has) requested unpaid, at most
- * LISTED_RESOURCE_CAP of them. No dependency: it runs beside the attacks.
+ * LISTED_RESOURCE_CAP of them. It needs nothing but the unpaid answer, so it runs beside the attacks.
  */
 export const discoveryGatherer = defineGatherer({
-  meta: { artifact: 'discovery', dependencies: [], concurrent: true },
+  meta: { artifact: 'discovery', dependencies: [], optionalDependencies: ['unpaid'], concurrent: true },
   notRequested: (options) => (options.discovery === false ? 'discovery disabled (--no-discovery)' : null),
+  // An origin that did not finish answering the probed request would make every document wait
+  // out its own timeout too: a hanging seller must not cost the run a second deadline.
+  skipReason: ({ artifacts }) => (artifacts.unpaid && (artifacts.unpaid.status === null || artifacts.unpaid.error) ? 'the origin did not answer the unpaid request in full' : null),
   exchanges: (artifact) => [
     ...artifact.documents.flatMap((d) => d.exchanges.map((ex): [string, HttpExchange] => [`discovery ${d.url}`, ex])),
     ...artifact.listed.map((l): [string, HttpExchange] => [`discovery ${l.method} ${l.url}`, l.exchange]),
