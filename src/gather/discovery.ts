@@ -1,9 +1,12 @@
 import type { DiscoveryArtifact, DiscoveryDocumentFetch, DiscoveryDocumentKind, HttpExchange, ListedResourceProbe } from '../artifacts/index.js';
 import { decodeChallenge } from '../protocol/decodeChallenge.js';
-import { describesRequest, DISCOVERY_PATHS, readDiscovery } from '../protocol/discovery.js';
+import { describesRequest, DISCOVERY_PATHS, readDiscovery, type ReadDiscoveryReturnType } from '../protocol/discovery.js';
 import { errorLine } from '../util/errorLine.js';
 import { defineGatherer } from './defineGatherer.js';
+import { defaultDeadlineMs, startDeadline } from './deadline.js';
+import { createDispatcher, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
 import { exchange } from './http.js';
+import { NetworkPolicy } from './network.js';
 import { requestHeaders } from './requestHeaders.js';
 import type { GatherEnvironment } from './types.js';
 
@@ -113,3 +116,33 @@ export const discoveryGatherer = defineGatherer({
     return { origin, documents, listed, listedCap: LISTED_RESOURCE_CAP, notProbed };
   },
 });
+
+export interface DiscoverOriginParameters {
+  /** Any URL of the origin: only its origin is read. */
+  origin: string;
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+  allowPrivate?: boolean;
+}
+
+export interface DiscoverOriginReturnType extends ReadDiscoveryReturnType {
+  origin: string;
+  documents: DiscoveryDocumentFetch[];
+}
+
+/** `discover`: the origin's discovery documents, read under the same caps and policy as `check`. */
+export async function discoverOrigin(params: DiscoverOriginParameters): Promise<DiscoverOriginReturnType> {
+  const origin = new URL(params.origin).origin;
+  const timeoutMs = params.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const dispatcher = createDispatcher({ connectTimeoutMs: timeoutMs });
+  const network = new NetworkPolicy({ allowPrivate: params.allowPrivate });
+  const deadline = startDeadline(defaultDeadlineMs(timeoutMs));
+  try {
+    const env: Env = { options: { url: `${origin}/`, headers: params.headers }, timeoutMs, dispatcher, network, deadline };
+    const documents = await Promise.all(DISCOVERY_PATHS.map(({ kind, path }) => fetchDiscoveryDocument(env, kind, new URL(path, origin).toString())));
+    return { origin, documents, ...readDiscovery(documents, origin) };
+  } finally {
+    deadline.dispose();
+    await Promise.allSettled([dispatcher.close(), network.close()]);
+  }
+}
