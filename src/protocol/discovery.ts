@@ -157,11 +157,21 @@ function readOpenApi(value: unknown, doc: DiscoveryDocumentFetch, origin: string
   }
 }
 
+/**
+ * A 200 that is no document at all: a catch-all page (an SPA's index.html, a "free" route)
+ * served at every path, neither JSON nor labelled JSON. A body labelled JSON that does not parse
+ * is a broken document, not this.
+ */
+function isCatchAllPage(doc: DiscoveryDocumentFetch): boolean {
+  const type = doc.exchanges.at(-1)?.headers['content-type'] ?? '';
+  return !doc.truncated && doc.json?.ok === false && !/json/i.test(type);
+}
+
 /** Read every fetched document: the resources they describe and what could not be read. */
 export function readDiscovery(documents: readonly DiscoveryDocumentFetch[], origin: string): ReadDiscoveryReturnType {
   const out: ReadDiscoveryReturnType = { found: [], entries: [], problems: [] };
   for (const doc of documents) {
-    if (doc.status !== 200 || doc.error) continue;
+    if (doc.status !== 200 || doc.error || isCatchAllPage(doc)) continue;
     out.found.push(doc);
     if (doc.truncated) out.problems.push({ documentUrl: doc.url, problem: `it is larger than the ${doc.cap}-byte cap` });
     else if (!doc.json) out.problems.push({ documentUrl: doc.url, problem: 'its body is incomplete' });

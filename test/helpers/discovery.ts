@@ -15,7 +15,7 @@ export function doc(kind: DiscoveryDocumentFetch['kind'], path: string, value: u
     json = { ok: false, error: (error as Error).message };
   }
   const url = `${ORIGIN}${path}`;
-  return { kind, url, exchanges: [exchange({ finalUrl: url, status: 200, body })], status: 200, cap: 512 * 1024, truncated: false, json, error: null, ...overrides };
+  return { kind, url, exchanges: [exchange({ finalUrl: url, status: 200, body, headers: { 'content-type': 'application/json' } })], status: 200, cap: 512 * 1024, truncated: false, json, error: null, ...overrides };
 }
 
 /** A document path that answered 404. */

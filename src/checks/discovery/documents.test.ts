@@ -21,5 +21,12 @@ checkTester(documents, {
       messageId: 'refused',
     },
   ],
-  skip: [{ name: 'no discovery document at all: an info note', artifacts: { discovery: discovery([...absentOpenApi, missing('well-known', '/.well-known/x402')]) }, messageId: 'none' }],
+  skip: [
+    { name: 'no discovery document at all: an info note', artifacts: { discovery: discovery([...absentOpenApi, missing('well-known', '/.well-known/x402')]) }, messageId: 'none' },
+    {
+      name: 'a catch-all HTML page at every path is no document',
+      artifacts: { discovery: discovery([...absentOpenApi, (() => { const d = doc('well-known', '/.well-known/x402', '<!doctype html><div id=app>'); d.exchanges[0].headers = { 'content-type': 'text/html' }; return d; })()]) },
+      messageId: 'none',
+    },
+  ],
 });
