@@ -10,12 +10,14 @@ import type { DeadlineArtifact, TargetArtifact } from './run.js';
 import type { PaymentAttempt, PaymentSession, SettlementReceipt, TokenInfo } from './payment.js';
 import type { RegistrationFetch, RegistryAgentArtifact } from './registry.js';
 import type { OfferArtifact } from './offer.js';
+import type { DiscoveryArtifact } from './discovery.js';
 
 export type { HttpError, HttpErrorCode, HttpExchange, RedirectHop, SentRequest } from './http.js';
 export type { CarrierDecode, ChallengeArtifact, DecodeStage, NonStandardSignal, RequirementView } from './challenge.js';
 export type { DeadlineArtifact, TargetArtifact } from './run.js';
 export type { AuthorizationUsedLog, BalanceReading, DecimalsSource, PaymentAttempt, PaymentPlan, PaymentSession, SettlementReceipt, TokenInfo, TransferLog } from './payment.js';
 export type { RegistrationFetch, RegistrationFetchErrorCode, RegistryAgentArtifact } from './registry.js';
+export type { DiscoveryArtifact, DiscoveryDocumentFetch, DiscoveryDocumentKind, ListedResourceProbe } from './discovery.js';
 export type { KubeErrorReason, OfferArtifact, OfferCondition } from './offer.js';
 
 /** Every artifact a run can produce. Absent means its gatherer did not run. */
@@ -36,6 +38,8 @@ export interface Artifacts {
   registryAgent: RegistryAgentArtifact;
   /** --agent: the registration file the agentURI points to. */
   registryFile: RegistrationFetch;
+  /** The origin's discovery documents (OpenAPI x-payment-info, /.well-known/x402) and the resources they list (`--no-discovery` skips). */
+  discovery: DiscoveryArtifact;
   /** `offer`: the ServiceOffer read from the cluster, and the public URL built from it. */
   offer: OfferArtifact;
   /** The run deadline and what it cut (always recorded by the engine). */

@@ -4,6 +4,7 @@ import { redactSecrets } from '../util/redact.js';
 import { version } from '../version.js';
 import { registerCheck } from './check.js';
 import { registerScan } from './scan.js';
+import { registerDiscover } from './discover.js';
 import { registerRegistry } from './registry.js';
 import { registerMarket } from './market.js';
 import { registerOffer } from './offer.js';
@@ -31,6 +32,7 @@ export function buildProgram(ctx: CliContext): Command {
     .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s), outputError: () => {} });
   registerCheck(program, ctx);
   registerScan(program, ctx);
+  registerDiscover(program, ctx);
   registerRegistry(program, ctx);
   registerMarket(program, ctx);
   registerValidate(program, ctx);

@@ -53,6 +53,8 @@ export interface ProbeCommandOptions extends OutputCommandOptions {
   ipfsGateway?: string;
   allowPrivate?: boolean;
   attacks: boolean;
+  /** `--no-discovery` makes it false; absent where a command does not offer it (the engine default: on). */
+  discovery?: boolean;
   pay?: boolean;
   maxAmount: string;
   maxValidity?: number;
@@ -99,6 +101,7 @@ export function addProbeOptions(command: Command): Command {
     .addOption(ipfsGatewayOption())
     .addOption(allowPrivateOption())
     .option('--no-attacks', 'do not send forged and malformed payments')
+    .option('--no-discovery', 'do not read the origin\'s discovery documents (OpenAPI x-payment-info, /.well-known/x402) or request the resources they list')
     .option('--pay', 'make one funded, capped payment (opt-in) and verify its settlement')
     .option('--max-amount <decimal>', 'largest price --pay may pay, in the asset', parseDecimal('--max-amount'), '0.01')
     .option('--max-validity <seconds>', 'longest an authorization --pay signs may stay valid (validBefore − now)', parsePositiveInt('--max-validity'), 3600)
@@ -130,7 +133,7 @@ export function addAgentOptions(command: Command): Command {
 /** The engine options every command built on `addProbeOptions` passes through unchanged. */
 export function probeOptionsFromCli(
   options: ProbeCommandOptions,
-): Pick<ProbeOptions, 'method' | 'headers' | 'body' | 'timeoutMs' | 'deadlineMs' | 'expect' | 'rpc' | 'attacks' | 'strict' | 'ipfsGateway' | 'allowPrivate'> {
+): Pick<ProbeOptions, 'method' | 'headers' | 'body' | 'timeoutMs' | 'deadlineMs' | 'expect' | 'rpc' | 'attacks' | 'discovery' | 'strict' | 'ipfsGateway' | 'allowPrivate'> {
   return {
     method: options.method,
     headers: options.header,
@@ -140,6 +143,7 @@ export function probeOptionsFromCli(
     expect: { price: options.expectPrice, payTo: options.expectPayTo, network: options.expectNetwork, asset: options.expectAsset?.address, assetDecimals: options.expectAsset?.decimals },
     rpc: options.rpc,
     attacks: options.attacks,
+    discovery: options.discovery,
     strict: options.strict,
     ipfsGateway: options.ipfsGateway,
     allowPrivate: options.allowPrivate,

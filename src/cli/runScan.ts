@@ -82,7 +82,7 @@ function listTargets(all: ScanTarget[], shard: Shard | undefined, output: Comman
 }
 
 /** One NDJSON line: the report, or (never expected) the probe's own failure. */
-function ndjsonLine(result: ScanResult): string {
+export function ndjsonLine(result: ScanResult): string {
   if (result.line !== undefined) return result.line;
   if (result.report) return `${JSON.stringify(result.report)}\n`;
   return `${JSON.stringify({ tool: 'x402-probe', target: result.target.url, verdict: 'fail', error: `internal error: ${result.error}` })}\n`;
@@ -92,7 +92,7 @@ function findings(report: BriefReport, status: 'fail' | 'warn'): string[] {
   return report.checks.filter((c) => c.status === status).map((c) => c.id);
 }
 
-function prettyLine(result: ScanResult, color: boolean): string {
+export function prettyLine(result: ScanResult, color: boolean): string {
   const c = createColors(color);
   const report = result.report ?? result.brief;
   if (!report) return `${c.red('ERROR')} ${result.target.url}  ${c.dim(`internal error: ${result.error}`)}\n`;
@@ -137,7 +137,8 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
     workers: options.workers ?? 1,
     fullReports: Boolean(pages),
     // The same mapping as check; maxAmount is a --pay limit, and scan never pays.
-    probe: probeOptionsFromCli({ ...options, maxAmount: '0' }),
+    // Discovery is per origin, not per URL: `discover --probe` reads it once for a whole origin.
+    probe: { ...probeOptionsFromCli({ ...options, maxAmount: '0' }), discovery: false },
     onResult: (result, p) => {
       if (pages) rows.push(pages.scanRow(result));
       if (json) {

@@ -112,16 +112,16 @@ describe('run() against a loopback v2 seller', () => {
     expect(refused.report.verdict).toBe('fail');
     expect(seen.length).toBe(before);
     // The run's own policy takes the injected classifier: 127.0.0.1 stands in for a public host here.
-    const standIn = await run({ url: `${seller.url}/weather`, timeoutMs: 5_000, targetSource: 'data', attacks: false, classifyAddress: (a) => (a === '127.0.0.1' ? 'unicast' : 'loopback') });
+    const standIn = await run({ url: `${seller.url}/weather`, timeoutMs: 5_000, targetSource: 'data', attacks: false, discovery: false, classifyAddress: (a) => (a === '127.0.0.1' ? 'unicast' : 'loopback') });
     expect(standIn.artifacts.unpaid?.status).toBe(402);
-    const opted = await run({ url: `${seller.url}/weather`, timeoutMs: 5_000, targetSource: 'data', attacks: false, allowPrivate: true });
+    const opted = await run({ url: `${seller.url}/weather`, timeoutMs: 5_000, targetSource: 'data', attacks: false, discovery: false, allowPrivate: true });
     expect(opted.artifacts.unpaid?.status).toBe(402);
     expect(seen.length - before).toBe(2);
   });
 
   it('sends no payment with --no-attacks, and the attack checks skip with that reason', async () => {
     const before = seen.length;
-    const { report, artifacts } = await run({ url: `${seller.url}/weather`, timeoutMs: 5_000, attacks: false });
+    const { report, artifacts } = await run({ url: `${seller.url}/weather`, timeoutMs: 5_000, attacks: false, discovery: false });
     expect(seen.length - before).toBe(1);
     expect(artifacts.forged).toBeUndefined();
     const forgedChecks = report.checks.filter((c) => allChecks.find((k) => k.meta.id === c.id)?.meta.requires.includes('forged'));

@@ -9,6 +9,7 @@ import type { GatherContext, Gatherer } from '../gather/types.js';
 import { gatherArtifacts, planGathering, type GatherArtifactsReturnType } from './gatherArtifacts.js';
 import { isLoopbackUrl } from '../util/url.js';
 import type { Report } from '../report/types.js';
+import { declaredExtensions, KNOWN_EXTENSIONS } from '../protocol/extensions.js';
 import { summarizeRegistry } from '../registry/summarizeRegistry.js';
 import { version } from '../version.js';
 import type { ProbeOptions } from './options.js';
@@ -102,6 +103,8 @@ export async function run(options: RunParameters): Promise<RunResult> {
     deadline: { ms: gathered.deadline.ms, exceeded: gathered.deadline.exceeded, cut: gathered.deadline.cut },
   };
   if (artifacts.payment) report.payment = summarizePayment(artifacts.payment, artifacts.settlement);
+  const extensions = declaredExtensions(artifacts.challenge);
+  if (extensions) report.extensions = Object.keys(extensions).map((name) => ({ name, judged: (KNOWN_EXTENSIONS as readonly string[]).includes(name) }));
   const registry = summarizeRegistry(artifacts);
   if (registry) report.registry = { ...registry };
   options.onProgress?.({ phase: 'done' });

@@ -1,5 +1,6 @@
 import { forgedGatherer, malformedGatherer } from './attacks.js';
 import { challengeGatherer } from './challenge.js';
+import { discoveryGatherer } from './discovery.js';
 import { offerGatherer } from './offer.js';
 import { paymentGatherer } from './pay/session.js';
 import { settlementGatherer } from './pay/settlement.js';
@@ -18,6 +19,7 @@ export const gatherers: readonly Gatherer[] = [
   tokenInfoGatherer,
   forgedGatherer,
   malformedGatherer,
+  discoveryGatherer,
   paymentGatherer,
   settlementGatherer,
   registryWellKnownGatherer,

@@ -33,6 +33,8 @@ export interface ProbeOptions extends NetworkPolicyOptions {
   expect?: { price?: string; payTo?: string; network?: string; asset?: string; assetDecimals?: number };
   /** JSON-RPC URL of the payment network, for on-chain reads. */
   rpc?: string;
+  /** Read the origin's discovery documents and request the resources they list (default true; `--no-discovery`). */
+  discovery?: boolean;
   /** Send forged and malformed payments (default true). */
   attacks?: boolean;
   /**

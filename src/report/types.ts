@@ -74,6 +74,8 @@ export interface Report {
    */
   deadline?: { ms: number; exceeded: boolean; cut: string[] };
   registry?: Record<string, unknown>;
+  /** Extensions the 402 declares, by key; `judged` when an extensions.* or discovery.* check reads it (others are only listed). */
+  extensions?: { name: string; judged: boolean }[];
   offer?: Record<string, unknown>;
   /** `check --pay --feedback`: the ERC-8004 Reputation feedback left for the paid endpoint, or why none was. */
   feedback?: Record<string, unknown>;

@@ -183,8 +183,8 @@ describe('registry data that points at private networks', () => {
     const report = JSON.parse(out()) as Report;
     expect(checkOf(report, 'http.reachable')).toMatchObject({ status: 'pass' });
     expect(checkOf(report, 'registry.uri-resolves')).toMatchObject({ status: 'fail', messageId: 'forbidden' });
-    // The target and its own well-known file: the user's origin.
-    expect(admin.requests.splice(0).sort()).toEqual(['GET /.well-known/agent-registration.json', 'GET /api/weather']);
+    // The target, its own well-known file and its discovery documents: the user's origin.
+    expect(admin.requests.splice(0).sort()).toEqual(['GET /.well-known/agent-registration.json', 'GET /.well-known/openapi.json', 'GET /.well-known/x402', 'GET /api/weather', 'GET /openapi.json']);
   });
 
   it('refuses a registered host name that resolves to loopback (through the test lookup)', async () => {
