@@ -77,7 +77,9 @@ describe('watch against hostile sellers', () => {
     const dear = makeSeller('v2', { challenge: (pr) => ((pr.accepts[0].amount = '30000'), pr) });
     const s = await seller((req, res, ctx) => {
       // The price flips with each probe's unpaid request; its payment attempts see the same price.
-      if (paymentHeaderOf(req) === undefined) unpaid++;
+      // Discovery documents (/.well-known/x402, /openapi.json) are read unpaid too: count the route only.
+      const discovery = /openapi\.json|\.well-known/.test(req.url ?? '');
+      if (paymentHeaderOf(req) === undefined && !discovery) unpaid++;
       return (unpaid % 2 === 1 ? cheap : dear)(req, res, ctx);
     });
     const port = await freePort();

@@ -16,7 +16,7 @@ export function registerDiscover(program: Command, ctx: CliContext): void {
     .option('--concurrency <n>', 'with --probe: probes in flight at once', parsePositiveInt('--concurrency'), 16)
     .option('--per-host <n>', 'with --probe: probes in flight per host name', parsePositiveInt('--per-host'), 2)
     .option('--json', 'print JSON on stdout (the listing; with --probe, NDJSON reports after it)')
-    .addHelpText('after', '\nExamples:\n  x402-probe discover https://api.example.com\n  x402-probe discover https://api.example.com --json\n  x402-probe discover https://api.example.com --probe --per-host 1\n\nExit codes: 0 listed (and, with --probe, every resource passed), 1 a probed resource failed, 2 usage error.')
+    .addHelpText('after', '\nExit codes: 0 listed (and, with --probe, every resource passed), 1 a probed resource failed, 2 usage error.')
     .action(async (origin: string, options: DiscoverCommandOptions) => {
       const { runDiscover } = await import('./runDiscover.js');
       ctx.exitCode = await runDiscover(origin, options, ctx.io);

@@ -25,6 +25,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   market: ['x402-probe market --model qwen3:0.6b', 'x402-probe market --type inference --size 8b --measure qwen3:8b --json', 'x402-probe market --validated-by 0x… --json'],
   offer: ['x402-probe offer qwen -n llm', 'x402-probe offer weather -n default --path /forecast --json'],
   preflight: ['x402-probe preflight --json', 'x402-probe preflight --endpoint http://gpu.lan:8000/v1 --measure --json', 'x402-probe preflight --type http --address 0x…'],
+  discover: ['x402-probe discover https://api.example.com', 'x402-probe discover https://api.example.com --json', 'x402-probe discover https://api.example.com --probe --per-host 1'],
   validate: ['x402-probe validate 84532:12 --rpc http://127.0.0.1:8545', 'x402-probe validate 12 --publish --key-env VALIDATOR_KEY', 'x402-probe validate 12 --response-uri https://me.example/v.json --report-out v.json'],
   sell: ['x402-probe sell inference qwen --model qwen3:0.6b --price 0.5 --per-mtok --pay-to 0x…', 'x402-probe sell http weather --upstream weather-api:8080 --price 0.01 --pay-to 0x… --dry-run'],
   'sell inference': ['x402-probe sell inference qwen --model qwen3:0.6b --price 0.5 --per-mtok --pay-to 0x…'],

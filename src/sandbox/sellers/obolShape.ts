@@ -3,6 +3,7 @@
  * followed by its legacy-name twin), its JSON 402 body and headers, its HTML 402 page and its error
  * bodies. Facts: reference/x402-now.md, "obol's verifier in detail".
  */
+import { declareDiscoveryExtension } from '@x402/extensions/bazaar';
 import type { IncomingMessage } from 'node:http';
 import { USDC_ADDRESS } from '../usdc.js';
 
@@ -49,9 +50,18 @@ export function obolResourceUrl(req: IncomingMessage): string {
   return `${local && req.headers['x-forwarded-proto'] !== 'https' ? 'http' : 'https'}://${host}${uri}`;
 }
 
-/** The bazaar discovery extension obol adds to every 402: how to call the offer. */
+/**
+ * The bazaar discovery extension obol adds to every 402: how to call the offer. Built with the
+ * official declaration (info plus its JSON schema), with the method filled in as a server does.
+ */
 export function obolBazaar(method: string): Json {
-  return { info: { input: { type: 'http', method, bodyType: 'json' }, output: { type: 'json' } } };
+  const upper = method.toUpperCase();
+  const declared = ['POST', 'PUT', 'PATCH'].includes(upper)
+    ? declareDiscoveryExtension({ bodyType: 'json', input: { model: 'qwen3:0.6b', messages: [{ role: 'user', content: 'hello' }] }, output: { example: { choices: [] } } })
+    : declareDiscoveryExtension({ input: {}, output: { example: {} } });
+  const bazaar = structuredClone(declared.bazaar) as unknown as { info: { input: Record<string, unknown> } } & Json;
+  bazaar.info.input.method = upper;
+  return bazaar;
 }
 
 export interface ObolChallengeParameters {
