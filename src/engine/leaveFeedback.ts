@@ -83,7 +83,7 @@ export async function leaveFeedback(params: LeaveFeedbackParameters): Promise<Fe
     const code = await client.getCode({ address: registry });
     if (!code || code === '0x') return { ...out, reason: `no Reputation registry at ${registry} on chain ${chainId}` };
     const sent = await giveFeedback({
-      client, rpcUrl: params.rpcUrl, account: params.account, reputationRegistry: registry, agentId: BigInt(agent.agentId), value: BigInt(value), valueDecimals: 0,
+      client, rpcUrl: params.rpcUrl, account: params.account, chainId, reputationRegistry: registry, agentId: BigInt(agent.agentId), value: BigInt(value), valueDecimals: 0,
       tag1: out.tag1, tag2: out.tag2, endpoint: report.target, feedbackURI: out.feedbackURI!, feedbackHash: out.feedbackHash as `0x${string}`, timeoutMs: params.timeoutMs,
     });
     return { ...out, sent: true, transaction: { hash: sent.hash, blockNumber: sent.blockNumber } };
