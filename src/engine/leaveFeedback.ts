@@ -1,6 +1,7 @@
 import type { LocalAccount } from 'viem';
 import type { Artifacts } from '../artifacts/index.js';
 import { resolveNetwork } from '../protocol/networks.js';
+import { IDENTITY_REGISTRY_MAINNET, IDENTITY_REGISTRY_TESTNET } from '../registry/abi.js';
 import { giveFeedback } from '../registry/publishTrust.js';
 import { createRegistryClient } from '../registry/readAgent.js';
 import { canonicalTrustRegistries } from '../registry/trustAbi.js';
@@ -60,6 +61,13 @@ export async function leaveFeedback(params: LeaveFeedbackParameters): Promise<Fe
   if (agent.rpcChainId !== chainId) return { ...out, reason: `the agent is on chain ${chainId}, but --rpc reads chain ${agent.rpcChainId ?? 'unknown'}` };
   const network = resolveNetwork(`eip155:${chainId}`);
   if (!(network?.testnet ?? false) && !params.mainnet) return { ...out, reason: `feedback on chain ${chainId} (a mainnet) needs --mainnet` };
+  // The canonical Reputation registry rates agents of the canonical Identity registry only: an
+  // agentId of any other registry names a different agent there.
+  const identity = network?.testnet ?? false ? IDENTITY_REGISTRY_TESTNET : IDENTITY_REGISTRY_MAINNET;
+  if (agent.registry?.toLowerCase() !== identity.toLowerCase()) return { ...out, reason: `the agent is in registry ${agent.registry}, not the canonical Identity registry ${identity} the Reputation registry rates` };
+  // The agent must claim the endpoint paid: otherwise a seller (its well-known file, with --agent
+  // auto) picks whose reputation this payment moves.
+  if (report.checks.find((c) => c.id === 'registry.endpoint-listed')?.status !== 'pass') return { ...out, reason: `agent ${agent.agentId} does not list the paid endpoint among its services (see registry.endpoint-listed)` };
   const registry = canonicalTrustRegistries(network?.testnet ?? false).reputation;
   const transfer = artifacts.settlement?.transfers.find((t) => t.from.toLowerCase() === params.account.address.toLowerCase()) ?? artifacts.settlement?.transfers[0];
   const proofOfPayment = { fromAddress: transfer?.from ?? params.account.address, toAddress: transfer?.to ?? String(report.requirements[0]?.payTo ?? ''), chainId, txHash };
