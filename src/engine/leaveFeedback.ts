@@ -38,6 +38,16 @@ export interface LeaveFeedbackParameters {
   timeoutMs: number;
 }
 
+/** The paid URL as it goes on chain for good: origin and path, never the userinfo or query the user typed (credentials, tokens). */
+function publicEndpoint(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Leave ERC-8004 Reputation feedback for the paid endpoint: value 100 for a passing probe, else
  * the share of error checks passed; tag1 `x402-probe/<version>`, tag2 the verdict; the feedback
@@ -51,7 +61,7 @@ export async function leaveFeedback(params: LeaveFeedbackParameters): Promise<Fe
   const value = validationScore([report]);
   const out: FeedbackOutcome = {
     sent: false, reason: null, reputationRegistry: null, agentId: agent?.agentId ?? null, value, valueDecimals: 0,
-    tag1: validationTag(version), tag2: report.verdict, endpoint: report.target, feedbackURI: null, feedbackHash: null, proofOfPayment: null, transaction: null,
+    tag1: validationTag(version), tag2: report.verdict, endpoint: publicEndpoint(report.target), feedbackURI: null, feedbackHash: null, proofOfPayment: null, transaction: null,
   };
   const onChain = report.checks.find((c) => c.id === 'pay.settlement-onchain');
   const txHash = typeof report.payment?.transaction === 'string' ? report.payment.transaction : null;
@@ -81,7 +91,7 @@ export async function leaveFeedback(params: LeaveFeedbackParameters): Promise<Fe
     valueDecimals: 0,
     tag1: out.tag1,
     tag2: out.tag2,
-    endpoint: report.target,
+    endpoint: out.endpoint,
     proofOfPayment,
   };
   const text = `${JSON.stringify(file, null, 2)}\n`;
@@ -92,7 +102,7 @@ export async function leaveFeedback(params: LeaveFeedbackParameters): Promise<Fe
     if (!code || code === '0x') return { ...out, reason: `no Reputation registry at ${registry} on chain ${chainId}` };
     const sent = await giveFeedback({
       client, rpcUrl: params.rpcUrl, account: params.account, chainId, reputationRegistry: registry, agentId: BigInt(agent.agentId), value: BigInt(value), valueDecimals: 0,
-      tag1: out.tag1, tag2: out.tag2, endpoint: report.target, feedbackURI: out.feedbackURI!, feedbackHash: out.feedbackHash as `0x${string}`, timeoutMs: params.timeoutMs,
+      tag1: out.tag1, tag2: out.tag2, endpoint: out.endpoint, feedbackURI: out.feedbackURI!, feedbackHash: out.feedbackHash as `0x${string}`, timeoutMs: params.timeoutMs,
     });
     return { ...out, sent: true, transaction: { hash: sent.hash, blockNumber: sent.blockNumber } };
   } catch (error) {

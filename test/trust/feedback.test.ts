@@ -99,6 +99,23 @@ describe('check --pay --feedback', () => {
     expect(report.feedback.reason).toMatch(/does not list the paid endpoint/);
   });
 
+  it('publishes the endpoint without the userinfo of the URL the user typed (credentials stay off chain)', async () => {
+    const seller = sandbox.sellers.find((s) => s.name === 'v2-express')!;
+    const typed = new URL(seller.url);
+    typed.username = 'apiuser';
+    typed.password = 's3cretpass';
+    const { out, err } = await cli(
+      ['check', typed.toString(), '-X', seller.method, '-d', BODY, '--pay', '--key-env', 'BUYER_KEY', '--rpc', sandbox.rpcUrl, '--agent', `84532:${seller.agentId}`, '--feedback', '--json'],
+      { BUYER_KEY: sandbox.accounts.buyers[1].privateKey },
+    );
+    const report = JSON.parse(out);
+    expect(report.feedback, `${err} ${report.feedback.reason}`).toMatchObject({ sent: true, endpoint: seller.url });
+    const tx = await sandboxChain(sandbox.rpcUrl).publicClient.getTransaction({ hash: report.feedback.transaction.hash });
+    const onChain = Buffer.from(tx.input.slice(2), 'hex').toString('latin1');
+    expect(onChain).not.toContain('s3cret');
+    expect(Buffer.from(String(report.feedback.feedbackURI).split(',')[1], 'base64').toString('utf8')).not.toContain('s3cret');
+  });
+
   it('prints no key in any encoding', () => {
     const all = printed.join('\n');
     for (const buyer of sandbox.accounts.buyers) expectNoKeyIn(all, buyer.privateKey);
