@@ -47,6 +47,13 @@ export async function runValidate(agentText: string, options: ValidateCommandOpt
     throw new ConfigError(`could not read the chain at ${new URL(rpcUrl).origin}: ${errorLine(error)}`);
   });
   const deployed = code !== undefined && code !== '0x';
+  // The --mainnet gate above judged ref.chainId: the key must sign nowhere else.
+  if (options.publish) {
+    const rpcChainId = await client.getChainId().catch((error: unknown) => {
+      throw new ConfigError(`could not read the chain at ${new URL(rpcUrl).origin}: ${errorLine(error)}`);
+    });
+    if (rpcChainId !== ref.chainId) throw new ConfigError(`--publish: the RPC at ${new URL(rpcUrl).origin} is on chain ${rpcChainId}, but the agent is on chain ${ref.chainId}`);
+  }
   if (options.publish && !deployed) throw new ConfigError(`no ValidationRegistry at ${validationRegistry} on chain ${ref.chainId} (normal: it is not deployed everywhere yet): nothing to publish to`);
 
   const { findValidationRequest, planValidationRequest, publishValidation } = await import('../registry/publishTrust.js');
@@ -65,7 +72,7 @@ export async function runValidate(agentText: string, options: ValidateCommandOpt
   let published: Awaited<ReturnType<typeof import('../registry/publishTrust.js').publishValidation>> | null = null;
   const { validationResponseCalldata } = await import('../registry/validationDocument.js');
   if (account && plan) {
-    published = await publishValidation({ client, rpcUrl, account, identityRegistry: ref.registry, validationRegistry, agentId: ref.agentId, fields, plan, timeoutMs: options.timeout });
+    published = await publishValidation({ client, rpcUrl, account, chainId: ref.chainId, identityRegistry: ref.registry, validationRegistry, agentId: ref.agentId, fields, plan, timeoutMs: options.timeout });
     fields = { ...fields, requestHash: published.requestHash };
     requestSource = published.requestSource;
   } else if (!options.requestHash && options.validator && deployed) {

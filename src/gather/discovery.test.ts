@@ -39,6 +39,14 @@ describe('discoveryGatherer', () => {
     expect(requests.filter((r) => r === 'GET /api/weather')).toEqual([]);
   });
 
+  it('sends no unsafe method a document names (an authenticated DELETE of the user\'s account), only says why', async () => {
+    routes['/.well-known/x402'] = json({ resources: [{ url: '/api/account', method: 'DELETE' }, { url: '/api/r2', method: 'put' }, { url: '/api/r3', method: 'HEAD' }] });
+    const { artifact } = await gatherWith(discoveryGatherer, { url: `${seller.origin}/api/weather` });
+    expect(requests.filter((r) => !r.startsWith('GET /') && !r.startsWith('HEAD /'))).toEqual([]);
+    expect(artifact!.listed.map((l) => `${l.method} ${new URL(l.url).pathname}`)).toEqual(['HEAD /api/r3']);
+    expect(artifact!.notProbed.find((n) => n.url.endsWith('/api/account'))?.reason).toBe('method DELETE is not requested unpaid (GET, HEAD and POST only)');
+  });
+
   it('is not gathered with --no-discovery', async () => {
     expect((await gatherWith(discoveryGatherer, { url: `${seller.origin}/api/weather`, discovery: false })).notGathered).toBe('discovery disabled (--no-discovery)');
     expect(requests).toEqual([]);

@@ -15,6 +15,8 @@ export const DISCOVERY_DOCUMENT_CAP = 512 * 1024;
 /** Listed resources requested per run, besides the probed one: enough to catch a stale list, bounded for a huge one. */
 export const LISTED_RESOURCE_CAP = 8;
 const MAX_REDIRECTS = 3;
+/** The methods an x402 resource is asked for its 402 with. */
+const UNPAID_METHODS = new Set(['GET', 'HEAD', 'POST']);
 
 type Env = Pick<GatherEnvironment, 'options' | 'timeoutMs' | 'dispatcher' | 'network' | 'deadline'>;
 
@@ -108,6 +110,8 @@ export const discoveryGatherer = defineGatherer({
       const key = `${method} ${e.url}`;
       if (wanted.has(key)) continue;
       if (new URL(e.url).origin !== origin) notProbed.push({ url: e.url, reason: 'on another origin' });
+      // The document picks the method, and the request carries the user's -H headers: no DELETE or PUT on their account.
+      else if (!UNPAID_METHODS.has(method)) notProbed.push({ url: e.url, reason: `method ${method.slice(0, 20)} is not requested unpaid (GET, HEAD and POST only)` });
       else if (e.templated) notProbed.push({ url: e.url, reason: 'a path template' });
       else if (wanted.size >= LISTED_RESOURCE_CAP) notProbed.push({ url: e.url, reason: `beyond the first ${LISTED_RESOURCE_CAP}` });
       else wanted.set(key, { url: e.url, method });

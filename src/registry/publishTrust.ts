@@ -11,12 +11,22 @@ export interface SentTransaction {
   to: string;
 }
 
-async function send(client: PublicClient, rpcUrl: string, account: LocalAccount, to: `0x${string}`, data: `0x${string}`, what: string, timeoutMs: number): Promise<SentTransaction> {
-  const { createWalletClient, http } = await import('viem');
-  const wallet = createWalletClient({ account, transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 0 }) });
+/**
+ * Sign and send one call, bound to `chainId`: the RPC must be on that chain (a mainnet answering
+ * for a testnet would otherwise get a mainnet transaction past the --mainnet gate), and the
+ * signature carries it (EIP-155), so no other chain can replay the transaction.
+ */
+async function send(client: PublicClient, rpcUrl: string, account: LocalAccount, chainId: number, to: `0x${string}`, data: `0x${string}`, what: string, timeoutMs: number): Promise<SentTransaction> {
+  const { createWalletClient, defineChain, http } = await import('viem');
+  const rpcChainId = await client.getChainId().catch((error: unknown) => {
+    throw new ConfigError(`${what} was not sent: the RPC did not answer eth_chainId (${errorLine(error)})`);
+  });
+  if (rpcChainId !== chainId) throw new ConfigError(`${what} was not sent: the RPC is on chain ${rpcChainId}, not chain ${chainId}`);
+  const chain = defineChain({ id: chainId, name: `chain ${chainId}`, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [rpcUrl] } } });
+  const wallet = createWalletClient({ account, chain, transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 0 }) });
   let hash: `0x${string}`;
   try {
-    hash = await wallet.sendTransaction({ to, data, chain: null });
+    hash = await wallet.sendTransaction({ to, data, value: 0n, chain });
   } catch (error) {
     throw new ConfigError(`${what} was not sent: ${errorLine(error)}`);
   }
@@ -45,6 +55,8 @@ export interface PublishValidationParameters {
   client: PublicClient;
   rpcUrl: string;
   account: LocalAccount;
+  /** The agent's chain: every transaction is signed for it. */
+  chainId: number;
   identityRegistry: `0x${string}`;
   validationRegistry: `0x${string}`;
   agentId: bigint;
@@ -113,10 +125,10 @@ export async function publishValidation(params: PublishValidationParameters & { 
   if (!requestHash) {
     requestHash = params.fields.requestHash;
     const data = encodeFunctionData({ abi: validationRegistryAbi, functionName: 'validationRequest', args: [account.address, agentId, params.fields.responseURI.startsWith('data:') ? '' : params.fields.responseURI, requestHash] });
-    request = await send(client, params.rpcUrl, account, validationRegistry, data, 'validationRequest', params.timeoutMs);
+    request = await send(client, params.rpcUrl, account, params.chainId, validationRegistry, data, 'validationRequest', params.timeoutMs);
   }
   const data = encodeFunctionData({ abi: validationRegistryAbi, functionName: 'validationResponse', args: [requestHash, params.fields.response, params.fields.responseURI, params.fields.responseHash, params.fields.tag] });
-  const response = await send(client, params.rpcUrl, account, validationRegistry, data, 'validationResponse', params.timeoutMs);
+  const response = await send(client, params.rpcUrl, account, params.chainId, validationRegistry, data, 'validationResponse', params.timeoutMs);
   return { requestHash, requestSource: plan.requestSource, request, response };
 }
 
@@ -124,6 +136,8 @@ export interface GiveFeedbackParameters {
   client: PublicClient;
   rpcUrl: string;
   account: LocalAccount;
+  /** The agent's chain: the transaction is signed for it. */
+  chainId: number;
   reputationRegistry: `0x${string}`;
   agentId: bigint;
   value: bigint;
@@ -144,5 +158,5 @@ export async function giveFeedback(params: GiveFeedbackParameters): Promise<Sent
     functionName: 'giveFeedback',
     args: [params.agentId, params.value, params.valueDecimals, params.tag1, params.tag2, params.endpoint, params.feedbackURI, params.feedbackHash],
   });
-  return send(params.client, params.rpcUrl, params.account, params.reputationRegistry, data, 'giveFeedback', params.timeoutMs);
+  return send(params.client, params.rpcUrl, params.account, params.chainId, params.reputationRegistry, data, 'giveFeedback', params.timeoutMs);
 }

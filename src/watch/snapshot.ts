@@ -42,7 +42,11 @@ export interface WatchPayment {
   decimals: number | null;
   /** Why nothing was signed (a spend guard limit), else null. */
   refused: string | null;
-  /** A paid request was sent: its amount counts against the daily cap, settled or not. */
+  /**
+   * An authorization may have reached the seller: the paid request was answered, or it (or an
+   * attack variant with the same nonce) was signed and sent but cut or reset before an answer.
+   * Its amount counts against the daily cap, settled or not.
+   */
   sent: boolean;
   /** The seller served the paid request (pay.paid-served passed). */
   served: boolean;
@@ -53,14 +57,15 @@ export interface WatchPayment {
 const UP_CHECKS = ['http.reachable', 'challenge.decode'];
 
 function paymentOf(report: Report, checks: Record<string, CheckStatus>): WatchPayment | null {
-  const payment = report.payment as { plan?: { amount?: unknown; decimals?: unknown; refused?: unknown }; paidStatus?: unknown } | undefined;
+  const payment = report.payment as { plan?: { amount?: unknown; decimals?: unknown; refused?: unknown }; paidStatus?: unknown; nonce?: unknown } | undefined;
   if (!payment) return null;
   const plan = payment.plan ?? {};
   return {
     amount: typeof plan.amount === 'string' ? plan.amount : null,
     decimals: typeof plan.decimals === 'number' ? plan.decimals : null,
     refused: typeof plan.refused === 'string' ? plan.refused : null,
-    sent: typeof payment.paidStatus === 'number',
+    // A seller that takes the header and resets the connection leaves no status, and may settle all the same.
+    sent: typeof payment.paidStatus === 'number' || typeof payment.nonce === 'string',
     served: checks['pay.paid-served'] === 'pass',
     settled: checks['pay.settlement-onchain'] === 'pass',
   };

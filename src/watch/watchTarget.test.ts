@@ -54,3 +54,44 @@ describe('watchTarget', () => {
     expect(await metrics.registry.metrics()).toContain('x402_probe_probes_total{target="t",result="error"} 1');
   });
 });
+
+describe('watchTarget --daily-cap against a hostile seller', () => {
+  const payParams = { every: 1, dailyCap: '0.015', maxAmount: '0.01' };
+  const day0 = Date.parse('2026-12-01T10:00:00Z');
+
+  async function watchPaid(probe: (pay: { maxAmount: string } | null) => Promise<ReturnType<typeof fixtureReport>>): Promise<{ paid: (string | null)[]; events: WatchEvent[] }> {
+    const paid: (string | null)[] = [];
+    const events: WatchEvent[] = [];
+    await watchTarget({
+      target: 't',
+      intervalMs: 0,
+      probe: (pay) => (paid.push(pay?.maxAmount ?? null), probe(pay)),
+      abortProbe: async () => {},
+      pay: payParams,
+      metrics: createWatchMetrics({ target: 't', intervalSeconds: 0, pay: { periodSeconds: 0, dailyCap: payParams.dailyCap }, nowMs: () => day0 }),
+      onEvent: (e) => events.push(e),
+      stop: never,
+      maxProbes: 3,
+      nowMs: () => day0,
+    });
+    return { paid, events };
+  }
+
+  it('counts a payment signed and sent whose answer never came (the seller reset the connection after taking the header)', async () => {
+    // The authorization left with the paid request (its nonce is set) but the seller cut the
+    // connection instead of answering: no paidStatus. It may settle it all the same.
+    const cutAfterSigning = () => fixtureReport({ payment: { plan: { amount: '10000', decimals: 6, refused: null }, nonce: '0x' + '11'.repeat(32), paidStatus: null } });
+    const { paid, events } = await watchPaid(async () => cutAfterSigning());
+    expect(paid).toEqual(['0.01', null, null]);
+    expect(events.find((e) => e.event === 'pay-skipped')).toMatchObject({ reason: expect.stringMatching(/spent 0\.01 of --daily-cap 0\.015/) });
+  });
+
+  it('counts the most a paid probe may spend when it throws after it may have signed', async () => {
+    const { paid, events } = await watchPaid(async (pay) => {
+      if (pay) throw new Error('remote signer answered, then the probe failed');
+      return fixtureReport();
+    });
+    expect(paid).toEqual(['0.01', '0.005', null]);
+    expect(events.filter((e) => e.event === 'pay-skipped')).toHaveLength(1);
+  });
+});

@@ -102,6 +102,11 @@ export async function watchTarget(params: WatchTargetParameters): Promise<{ prob
       if (outcome === 'late') break;
     }
     if (outcome.error !== null || outcome.report === null) {
+      // A paid probe that threw may have signed before it did: the most it could spend counts.
+      if (pay) {
+        ledger = recordSpend(ledger, day, toScaled(pay.maxAmount));
+        metrics.recordSpend(ledger.spentToday, ledger.spentTotal);
+      }
       metrics.recordProbeError();
       onEvent({ event: 'probe-error', target, at: at(), message: errorLine(outcome.error) });
     } else {

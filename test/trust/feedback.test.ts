@@ -84,6 +84,38 @@ describe('check --pay --feedback', () => {
     expect(report.feedback.reason).toMatch(/no settlement was confirmed on chain/);
   });
 
+  it('leaves none for an agent that does not list the paid endpoint (a seller naming someone else\'s agent to rate)', async () => {
+    // Paying one seller while naming another seller's agent: the feedback would land on an agent
+    // this payment says nothing about (with --agent auto the seller's own well-known file names it).
+    const seller = sandbox.sellers.find((s) => s.name === 'v2-express')!;
+    const other = sandbox.sellers.find((s) => s.agentId !== seller.agentId && !s.url.startsWith(seller.url))!;
+    const { out } = await cli(
+      ['check', seller.url, '-X', seller.method, '-d', BODY, '--pay', '--key-env', 'BUYER_KEY', '--rpc', sandbox.rpcUrl, '--agent', `84532:${other.agentId}`, '--feedback', '--json'],
+      { BUYER_KEY: sandbox.accounts.buyers[2].privateKey },
+    );
+    const report = JSON.parse(out);
+    expect(report.payment.transaction).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(report.feedback).toMatchObject({ sent: false, transaction: null, agentId: other.agentId });
+    expect(report.feedback.reason).toMatch(/does not list the paid endpoint/);
+  });
+
+  it('publishes the endpoint without the userinfo of the URL the user typed (credentials stay off chain)', async () => {
+    const seller = sandbox.sellers.find((s) => s.name === 'v2-express')!;
+    const typed = new URL(seller.url);
+    typed.username = 'apiuser';
+    typed.password = 's3cretpass';
+    const { out, err } = await cli(
+      ['check', typed.toString(), '-X', seller.method, '-d', BODY, '--pay', '--key-env', 'BUYER_KEY', '--rpc', sandbox.rpcUrl, '--agent', `84532:${seller.agentId}`, '--feedback', '--json'],
+      { BUYER_KEY: sandbox.accounts.buyers[1].privateKey },
+    );
+    const report = JSON.parse(out);
+    expect(report.feedback, `${err} ${report.feedback.reason}`).toMatchObject({ sent: true, endpoint: seller.url });
+    const tx = await sandboxChain(sandbox.rpcUrl).publicClient.getTransaction({ hash: report.feedback.transaction.hash });
+    const onChain = Buffer.from(tx.input.slice(2), 'hex').toString('latin1');
+    expect(onChain).not.toContain('s3cret');
+    expect(Buffer.from(String(report.feedback.feedbackURI).split(',')[1], 'base64').toString('utf8')).not.toContain('s3cret');
+  });
+
   it('prints no key in any encoding', () => {
     const all = printed.join('\n');
     for (const buyer of sandbox.accounts.buyers) expectNoKeyIn(all, buyer.privateKey);

@@ -149,6 +149,33 @@ describe('validate --publish', () => {
     expect((await cli(['validate', agent, '--key-env', 'X'])).err).toMatch(/--key-env only applies with --publish/);
   });
 
+  it('sends nothing through an RPC on another chain than the agent\'s (a mainnet answering for Base Sepolia)', async () => {
+    // The sandbox chain behind a proxy that says it is Base mainnet: the --mainnet gate judged 84532.
+    const methods: string[] = [];
+    const proxy = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', async () => {
+        const calls = [JSON.parse(body)].flat() as { id: number; method: string }[];
+        methods.push(...calls.map((c) => c.method));
+        const answers = await Promise.all(calls.map(async (c) => (c.method === 'eth_chainId'
+          ? { jsonrpc: '2.0', id: c.id, result: '0x2105' }
+          : (await fetch(sandbox.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c) })).json())));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(Array.isArray(JSON.parse(body)) ? answers : answers[0]));
+      });
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    try {
+      const rpc = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const { code, err } = await cli(['validate', agent, '--rpc', rpc, '--allow-private', '--timeout', '5000', '--publish', '--key-env', 'VALIDATOR_KEY'], { VALIDATOR_KEY: owner().privateKey });
+      expect(code).toBe(2);
+      expect(err).toMatch(/is on chain 8453, but the agent is on chain 84532/);
+      expect(methods).not.toContain('eth_sendRawTransaction');
+    } finally {
+      await new Promise<void>((r) => (proxy.closeAllConnections(), proxy.close(() => r())));
+    }
+  });
+
   it('gives one line naming the variable for a key that is not a key', async () => {
     const { code, err } = await validate(['--publish', '--key-env', 'VALIDATOR_KEY'], { VALIDATOR_KEY: `${owner().privateKey}00` });
     expect(code).toBe(2);
