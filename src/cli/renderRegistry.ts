@@ -4,6 +4,7 @@ import type { AgentInspection } from '../engine/inspectAgent.js';
 import type { MarketResult } from '../registry/market.js';
 import type { TrustReads } from '../registry/readTrust.js';
 import { validateRegistrationFile } from '../registry/validateRegistrationFile.js';
+import { escapeUnsafeText } from '../util/unsafeText.js';
 
 export interface RenderOptions {
   color?: boolean;
@@ -44,14 +45,10 @@ function renderTrust(t: TrustReads, c: ReturnType<typeof createColors>, nowSecon
   return out;
 }
 
-const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** Registration files are written by anyone: show their control characters as escapes, never raw. */
 export function visible(text: string): string {
-  return text.replace(UNSAFE, (ch) => {
-    const code = ch.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+  return escapeUnsafeText(text, { keep: '\t' });
 }
 
 function clipped(text: string, max: number): string {

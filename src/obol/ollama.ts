@@ -1,5 +1,6 @@
 /** The local Ollama a seller would sell: where it is, and which models it has (GET /api/tags). */
 import { exchange } from '../gather/http.js';
+import { hasUnsafeText } from '../util/unsafeText.js';
 
 const DEFAULT_OLLAMA_URL = 'http://localhost:11434';
 
@@ -44,8 +45,7 @@ function sizeText(bytes: number): string {
 }
 
 /** Control and bidi characters: an Ollama on the LAN is a server like any other, and its tags are shown in a terminal. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const str = (v: unknown) => (typeof v === 'string' && v !== '' && !UNSAFE.test(v) ? v : null);
+const str = (v: unknown) => (typeof v === 'string' && v !== '' && !hasUnsafeText(v) ? v : null);
 
 export async function ollamaModels(url: string, timeoutMs: number): Promise<{ url: string; models: OllamaModel[] } | { error: string }> {
   const base = url.replace(/\/+$/, '');

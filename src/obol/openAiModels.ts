@@ -4,13 +4,13 @@
  * bytes and in entries, and every failure is one line.
  */
 import { exchange } from '../gather/http.js';
+import { hasUnsafeText } from '../util/unsafeText.js';
 
 /** Entries kept from one server's list; the rest are counted. */
 export const MAX_ENDPOINT_MODELS = 50;
 const MODELS_BODY_CAP = 512 * 1024;
 const MAX_ID_LENGTH = 200;
 /** Control and bidi characters: an id carrying them would rewrite the terminal it is shown in. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 export interface EndpointModels {
   /** The API base, ending in /v1. */
@@ -41,7 +41,7 @@ export async function openAiModels(url: string, timeoutMs: number): Promise<Endp
   if (!Array.isArray(data)) return { base, error: `${base}/models has no data[] list: is this an OpenAI-compatible server?` };
   const ids = data
     .map((m: unknown) => (m && typeof m === 'object' ? (m as { id?: unknown }).id : undefined))
-    .filter((id): id is string => typeof id === 'string' && id.trim() !== '' && id.length <= MAX_ID_LENGTH && !UNSAFE.test(id));
+    .filter((id): id is string => typeof id === 'string' && id.trim() !== '' && id.length <= MAX_ID_LENGTH && !hasUnsafeText(id));
   if (ids.length === 0) return { base, error: `${base}/models lists no model` };
   return { base, models: ids.slice(0, MAX_ENDPOINT_MODELS), omitted: Math.max(0, ids.length - MAX_ENDPOINT_MODELS) };
 }

@@ -4,16 +4,14 @@
  * `esc` (text and double-quoted attributes alike) and every href through `safeHref`; the CSP is
  * the second wall: no network at all, and no script but the page's own (by hash).
  */
+import { escapeUnsafeText, hasUnsafeText } from '../util/unsafeText.js';
 
-// Controls and bidi overrides: shown as escapes, as the pretty report does, so text cannot hide.
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const HAS_UNSAFE = new RegExp(UNSAFE.source);
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
 /** Text or attribute value (always double-quoted by the pages) with markup and controls neutralised. */
 export function esc(value: string | number | null | undefined): string {
-  return String(value ?? '')
-    .replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  // Controls and bidi overrides shown as escapes, as the pretty report does, so text cannot hide.
+  return escapeUnsafeText(String(value ?? ''), { keep: '\t\n\r', unicode: true })
     .replace(/[&<>"'`]/g, (ch) => ENTITIES[ch]);
 }
 
@@ -22,7 +20,7 @@ export function esc(value: string | number | null | undefined): string {
  * `//host` and entity tricks never pass); anything else is no link at all and shows as text.
  */
 export function safeHref(url: string | null | undefined): string | null {
-  if (!url || HAS_UNSAFE.test(url) || /\s/.test(url)) return null;
+  if (!url || hasUnsafeText(url) || /\s/.test(url)) return null;
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -1,10 +1,10 @@
 import { otherFindings, type CheckResult, type Report } from './types.js';
+import { escapeUnsafeText } from '../util/unsafeText.js';
 
 // Controls and bidi overrides are shown as escapes, never raw (as in the pretty report).
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function visible(text: string): string {
-  return text.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeUnsafeText(text, { keep: '\t\n\r', unicode: true });
 }
 
 /**

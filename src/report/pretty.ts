@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import { otherFindings, type CheckResult, type Report } from './types.js';
+import { escapeUnsafeText } from '../util/unsafeText.js';
 
 export interface PrettyOptions {
   /** ANSI colour (the CLI turns it off for NO_COLOR, TERM=dumb and non-TTY output). */
@@ -25,16 +26,11 @@ function short(address: string | null): string {
   return address && address.length === 42 ? `${address.slice(0, 6)}…${address.slice(-4)}` : (address ?? '?');
 }
 
-// Controls (ESC and C1 CSI start terminal sequences; CR overwrites lines) and bidi overrides.
-const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** Sellers control evidence and messages: show their control characters as escapes, never raw. */
 function visible<T>(value: T): T {
   if (typeof value === 'string') {
-    return value.replace(UNSAFE, (ch) => {
-      const code = ch.charCodeAt(0);
-      return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-    }) as T;
+    return escapeUnsafeText(value, { keep: '\t' }) as T;
   }
   if (Array.isArray(value)) return value.map(visible) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visible(v)])) as T;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addError, addReport, emptySummary, type ScanSummary } from './summary.js';
+import { escapeUnsafeText } from '../util/unsafeText.js';
 
 /** A report line is ~15 KB; anything past this is not one, and is skipped without being held. */
 export const MAX_LINE_BYTES = 1024 * 1024;
@@ -58,7 +59,7 @@ export interface MergeShardsInput {
 /** Seller-chosen text for a terminal: control and bidi characters escaped, clipped. */
 export function printable(text: string, max = 200): string {
   const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return clipped.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeUnsafeText(clipped, { unicode: true });
 }
 
 /** Lines of a byte stream, each at most MAX_LINE_BYTES; a longer one is reported as `null` once and skipped. */

@@ -1,11 +1,10 @@
 /** Label values and printed text from outside data, bounded and made harmless. */
-
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+import { UNSAFE_TEXT } from '../util/unsafeText.js';
 
 /** Seller text for one line of output: no control or bidi characters, at most `max` characters. */
 export function printable(value: string | null | undefined, max = 120): string {
   if (value === null || value === undefined) return 'none';
-  const clean = value.replace(UNSAFE, '?');
+  const clean = value.replace(UNSAFE_TEXT, '?');
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
 
