@@ -1,24 +1,12 @@
 // A cold `x402-probe check` of a loopback v2 seller against a bare node script that makes the
 // same exchanges with no engine (bench/baseline-check.mjs). Goal: ratio <= 1.5.
 // Both sides are fresh processes, so module loading counts on both. Run after `npm run build`.
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { bin, fmt, median, requireBuild, startV2Seller } from './lib.mjs';
+import { bin, fmt, median, requireBuild, startV2Seller, timeChild } from './lib.mjs';
 
 requireBuild();
 const baseline = fileURLToPath(new URL('./baseline-check.mjs', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 10);
-
-// Async spawn: the seller lives in this process and must keep serving while the child runs.
-function timeChild(args, okCodes) {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => (okCodes.includes(code) ? resolve(performance.now() - t0) : reject(new Error(`${args.join(' ')} exited ${code}: ${err}`))));
-  });
-}
 
 const server = await startV2Seller();
 const url = `http://127.0.0.1:${server.address().port}/weather`;

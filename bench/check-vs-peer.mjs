@@ -2,10 +2,9 @@
 // run, `@agentcash/discovery check <url>` (a devDependency), on the same seller, both as fresh
 // processes. Goals: `check --no-attacks` <= 1.0x the peer, `check` (attacks included) <= 1.2x.
 // The last line is the --no-attacks ratio. Run after `npm run build`.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, fmt, median, requireBuild, root, startV2Seller } from './lib.mjs';
+import { bin, fmt, median, requireBuild, root, startV2Seller, timeChild } from './lib.mjs';
 
 requireBuild();
 const peer = join(root, 'node_modules', '@agentcash', 'discovery', 'bin', 'discovery.js');
@@ -14,17 +13,6 @@ if (!existsSync(peer)) {
   process.exit(2);
 }
 const runs = Number(process.env.BENCH_RUNS ?? 10);
-
-// Async spawn: the seller lives in this process and must keep serving while the child runs.
-function timeChild(args, okCodes) {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => (okCodes.includes(code) ? resolve(performance.now() - t0) : reject(new Error(`${args.join(' ')} exited ${code}: ${err}`))));
-  });
-}
 
 const server = await startV2Seller();
 const url = `http://127.0.0.1:${server.address().port}/weather`;

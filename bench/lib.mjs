@@ -1,5 +1,5 @@
 // Shared helpers for the benchmarks: timing child processes and summarising samples.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,17 @@ export function timeProcess(command, args, options = {}) {
     throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   }
   return ms;
+}
+
+/** Time `node <args>` without blocking: a seller living in the bench's own process keeps serving. */
+export function timeChild(args, okCodes) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => (okCodes.includes(code) ? resolve(performance.now() - t0) : reject(new Error(`${args.join(' ')} exited ${code}: ${err}`))));
+  });
 }
 
 export const fmt = (ms) => `${ms.toFixed(1)} ms`;
