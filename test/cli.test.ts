@@ -2,7 +2,7 @@
  * The CLI contract, in-process through main(argv, io): exit codes 0/1/2, one line on stderr for
  * bad input and no stack trace, a parseable JSON report. One spawn checks the real bin.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
@@ -192,5 +192,16 @@ describe('bin/x402-probe (spawned)', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'x402-probe'), '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('Usage: x402-probe');
+  });
+
+  // `x402-probe --help | head -1`: the reader closes the pipe after one line.
+  it.skipIf(!built)('a reader that closes stdout early ends the CLI quietly (no EPIPE stack trace)', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'x402-probe'), '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|node:events|at /);
+    expect(code).toBe(0);
   });
 });

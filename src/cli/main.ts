@@ -145,6 +145,14 @@ export async function cli(): Promise<void> {
       process.once('SIGTERM', () => resolve());
       process.once('SIGHUP', () => resolve());
     }));
+  // A reader that stops early (`x402-probe check --help | head`) closes the pipe: that is the
+  // reader's choice, not a failure to report with a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   const isTTY = Boolean(process.stderr.isTTY);
   const io: CliIO = {
     stdout: (t) => process.stdout.write(t),
