@@ -37,6 +37,12 @@ export { scanMarket, type MarketParameters, type MarketResult, type MarketServic
 export type { PriceBand } from './registry/marketStats.js';
 export type { RegistrySummary } from './registry/summarizeRegistry.js';
 export type { RegistrationFetch, RegistryAgentArtifact } from './artifacts/index.js';
+// ERC-8004's trust layer: validation of an agent (validate) and feedback after a paid probe.
+export { validateAgent, type ValidateAgentParameters, type ValidateAgentReturnType } from './engine/validateAgent.js';
+export { leaveFeedback, type LeaveFeedbackParameters, type FeedbackOutcome } from './engine/leaveFeedback.js';
+// Pricing research (market --model/--measure): comparables, model size and the seller's own cost floor.
+export { priceResearch, type PriceResearch, type PriceResearchParameters, type PriceRecommendation } from './obol/marketPricing.js';
+export { modelParameterSize, parameterSizeFromName, sizeClassOf, type ParameterSize, type SizeClassId } from './obol/modelSize.js';
 
 import { run } from './engine/run.js';
 import type { ProbeOptions } from './engine/options.js';
