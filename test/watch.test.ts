@@ -99,6 +99,23 @@ describe('watch against hostile sellers', () => {
     expect(w.events().filter((e) => e.kind === 'verdict')).toEqual([]);
   }, 30_000);
 
+  it('reads the discovery documents on every probe, and never with --no-discovery', async () => {
+    const discoveryReads = { on: 0, off: 0 };
+    const good = makeSeller('v2');
+    const serve = (mode: 'on' | 'off') => seller((req, res, ctx) => {
+      if (/openapi\.json|\.well-known/.test(req.url ?? '')) discoveryReads[mode]++;
+      return good(req, res, ctx);
+    });
+    const [on, off] = await Promise.all([serve('on'), serve('off')]);
+    const watched = [
+      startWatch([on.url, '--interval', '1', '--count', '2', '--no-attacks', '--json']),
+      startWatch([off.url, '--interval', '1', '--count', '2', '--no-attacks', '--no-discovery', '--json']),
+    ];
+    expect(await Promise.all(watched.map((w) => w.exit))).toEqual([0, 0]);
+    expect(discoveryReads.on).toBeGreaterThanOrEqual(2);
+    expect(discoveryReads.off).toBe(0);
+  }, 20_000);
+
   it('survives a seller answering garbage and one flooding junk requirements, with bounded series', async () => {
     let n = 0;
     const junk = await seller((_req, res, ctx) => {

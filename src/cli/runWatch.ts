@@ -11,7 +11,7 @@ import type { WatchEvent } from '../watch/watchTarget.js';
 /** The `check` options that fit a probe repeated forever: no reporter, no --pay (--pay-every), no --agent. */
 export type WatchProbeOptionName =
   | 'method' | 'header' | 'body' | 'timeout' | 'deadline' | 'expectPrice' | 'expectPayTo' | 'expectNetwork' | 'expectAsset'
-  | 'rpc' | 'attacks' | 'strict' | 'allowPrivate' | 'maxAmount' | 'maxValidity' | 'mainnet' | 'keyEnv' | 'signer';
+  | 'rpc' | 'attacks' | 'discovery' | 'strict' | 'allowPrivate' | 'maxAmount' | 'maxValidity' | 'mainnet' | 'keyEnv' | 'signer';
 
 export type WatchCommandOptions = Pick<ProbeCommandOptions, WatchProbeOptionName> &
   KubeCommandOptions & {

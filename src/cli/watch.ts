@@ -17,6 +17,7 @@ const WATCH_PROBE_OPTIONS: Record<WatchProbeOptionName, true> = {
   expectAsset: true,
   rpc: true,
   attacks: true,
+  discovery: true,
   strict: true,
   allowPrivate: true,
   maxAmount: true,
