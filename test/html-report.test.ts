@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editFirst, makeSeller } from '../fixtures/sellers/good.js';
 import { startFixtureServer, type FixtureServer } from '../fixtures/sellers/server.js';
 import { marketPage } from '../src/cli/htmlPages.js';
+import { priceResearch } from '../src/obol/marketPricing.js';
 import { main } from '../src/cli/main.js';
 import { run } from '../src/engine/run.js';
 import type { MarketResult, MarketService } from '../src/registry/market.js';
@@ -183,7 +184,8 @@ describe('the scan and market pages in Chromium', () => {
       band: { count: 3, min: '0.001', q1: '0.003', median: '0.005', q3: '0.0125', max: '0.02', symbol: 'USDC' },
       bandPerMTok: null,
     };
-    const opened = await openHtml(browser, marketPage(result, HOSTILE));
+    const research = priceResearch({ services: result.services, band: result.band, type: 'inference', model: HOSTILE });
+    const opened = await openHtml(browser, marketPage(result, HOSTILE, { research, inputs: { watts: '300', energyPrice: '0.20', tokensPerRequest: 1000 } }));
     try {
       expectQuiet(opened);
       await assertInert(opened.page, 1);
@@ -193,6 +195,11 @@ describe('the scan and market pages in Chromium', () => {
       await opened.page.locator('#results th', { hasText: 'agent' }).locator('button').click();
       expect(await columnTexts(opened.page, 1)).toEqual(['1', '2', '3', '4']);
       expect(await opened.page.locator('#chart svg title').allTextContents()).not.toHaveLength(0);
+      // The pricing research the terminal prints under the table is on the page too.
+      const pricing = await opened.page.locator('section', { has: opened.page.locator('h2', { hasText: 'Pricing' }) }).innerText();
+      expect(pricing).toContain('candidates:');
+      expect(pricing).toContain('cost floor: not measured');
+      expect(pricing).toContain('x402-probe never sets one');
       expect(opened.errors).toEqual([]);
     } finally {
       await opened.close();

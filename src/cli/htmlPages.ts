@@ -6,12 +6,14 @@ import { constants } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import type { PriceResearch } from '../obol/marketPricing.js';
 import type { MarketResult } from '../registry/market.js';
 import type { PricePoint } from '../report/htmlKit.js';
 import { renderTablePage, type TableCell } from '../report/tablePage.js';
 import type { Report } from '../report/types.js';
 import type { ScanResult } from '../scan/scanTargets.js';
 import type { ScanSummary } from '../scan/summary.js';
+import { renderPricing, type RenderPricingOptions } from './renderPricing.js';
 
 /** What a scan keeps of each result for its page (the reports themselves are not kept). */
 export interface ScanRow {
@@ -71,7 +73,13 @@ export function scanPage(rows: readonly ScanRow[], summary: ScanSummary): string
   });
 }
 
-export function marketPage(result: MarketResult, model?: string): string {
+/** The pricing block of `market` as plain lines, worded as the terminal prints it. */
+export interface MarketPagePricing {
+  research: PriceResearch;
+  inputs: RenderPricingOptions;
+}
+
+export function marketPage(result: MarketResult, model?: string, pricing?: MarketPagePricing): string {
   const symbol = result.band?.symbol ?? commonSymbol(result.services.map((s) => s.symbol));
   const priced = result.services.filter((s) => s.status === 'priced' && s.perRequest !== null && s.symbol === symbol);
   const band = result.band ? `Recommended per request: ${result.band.q1} – ${result.band.q3} ${result.band.symbol} (median ${result.band.median}; from ${result.band.count} service(s))` : 'No priced services to compare.';
@@ -92,6 +100,9 @@ export function marketPage(result: MarketResult, model?: string): string {
     prices: priced.map((s) => ({ label: s.endpoint, price: Number(s.perRequest) })),
     priceUnit: symbol ?? 'no priced asset',
     chartNote: `${priced.length} of ${result.services.length} service(s) priced${symbol ? ` in ${symbol}` : ''}.`,
+    sections: pricing
+      ? [{ heading: 'Pricing', lines: renderPricing(pricing.research, { ...pricing.inputs, color: false }).split('\n').map((line) => line.trim()).filter(Boolean) }]
+      : [],
   });
 }
 

@@ -78,7 +78,7 @@ export async function runMarket(options: MarketCommandOptions, io: CliIO): Promi
   }
   if (options.html) {
     const { marketPage, writeHtmlPage } = await import('./htmlPages.js');
-    await writeHtmlPage(options.html, marketPage(result, options.model));
+    await writeHtmlPage(options.html, marketPage(result, options.model, { research: pricing, inputs: { watts: options.watts, energyPrice: options.energyPrice, tokensPerRequest: options.tokensPerRequest } }));
     output.note(`HTML page written to ${options.html}`);
   }
   return 0;

@@ -21,6 +21,8 @@ export interface TablePage {
   priceUnit: string;
   /** Why some rows have no price (shown under the chart). */
   chartNote?: string;
+  /** Blocks of plain lines between the summary and the chart (market: the pricing research). */
+  sections?: { heading: string; lines: string[] }[];
 }
 
 function cell(c: TableCell, numeric: boolean): string {
@@ -35,6 +37,7 @@ export function renderTablePage(spec: TablePage): string {
   const rows = spec.rows.map((row) => `<tr>${row.map((c, i) => cell(c, spec.columns[i]?.numeric ?? false)).join('')}</tr>`);
   const body = [
     `<header><div><div class="target">${esc(spec.title)}</div>${spec.summary.map((line) => `<div class="meta">${esc(line)}</div>`).join('')}</div></header>`,
+    ...(spec.sections ?? []).map((section) => `<section><h2>${esc(section.heading)}</h2>${section.lines.map((line) => `<div class="meta">${esc(line)}</div>`).join('')}</section>`),
     '<section id="chart"><h2>Price distribution</h2>',
     priceChart(spec.prices, spec.priceUnit),
     spec.chartNote ? `<p class="meta">${esc(spec.chartNote)}</p>` : '',
