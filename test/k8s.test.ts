@@ -74,7 +74,9 @@ describe('k8s watch (printed, no cluster)', () => {
     expect(monitor.spec).toMatchObject({ selector: { matchLabels: { 'app.kubernetes.io/instance': 'x402-probe-watch-qwen' } }, endpoints: [{ port: 'metrics', path: '/metrics' }] });
     const container = byKind(objects, 'Deployment')[0].spec.template.spec.containers[0];
     expect(container.env).toEqual([{ name: 'X402_PROBE_KEY', valueFrom: { secretKeyRef: { name: 'buyer', key: 'key' } } }]);
-    expect(container.args).toEqual(['watch', '--offer', 'qwen', '-n', 'llm', '--metrics-port', '9464', '--metrics-host', '0.0.0.0', '--interval', '30', '--key-env', 'X402_PROBE_KEY', '--pay-every', '60', '--daily-cap', '0.5']);
+    expect(container.args).toEqual(['watch', '--offer', 'qwen', '-n', 'llm', '--metrics-port', '9464', '--metrics-host', '0.0.0.0', '--interval', '30', '--key-env', 'X402_PROBE_KEY', '--pay-every', '60', '--daily-cap', '0.5', '--spend-file', '/var/lib/x402-probe/spend.json']);
+    // A crash loop restarts the container, not the pod: the spend survives it in an emptyDir.
+    expect(container.volumeMounts).toContainEqual({ name: 'spend', mountPath: '/var/lib/x402-probe' });
   });
 
   it.each([

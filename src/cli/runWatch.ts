@@ -21,6 +21,7 @@ export type WatchCommandOptions = Pick<ProbeCommandOptions, WatchProbeOptionName
     interval: number;
     payEvery?: number;
     dailyCap?: string;
+    spendFile?: string;
     metricsPort?: number;
     metricsHost: string;
     webhook?: string;
@@ -35,6 +36,7 @@ function validate(url: string | undefined, options: WatchCommandOptions): void {
   if (options.payEvery !== undefined && options.dailyCap === undefined) throw new UsageError('--pay-every needs --daily-cap <decimal>: the most the paid probes may spend per UTC day');
   if (options.payEvery === undefined && (options.keyEnv !== undefined || options.signer !== undefined)) throw new UsageError('--key-env and --signer only apply with --pay-every');
   if (options.dailyCap !== undefined && options.payEvery === undefined) throw new UsageError('--daily-cap only applies with --pay-every');
+  if (options.spendFile !== undefined && options.payEvery === undefined) throw new UsageError('--spend-file only applies with --pay-every');
   if (options.offer !== undefined && options.path !== '' && !isSafePath(options.path.startsWith('/') ? options.path : `/${options.path}`)) throw new UsageError(`--path must be a plain URL path, got ${JSON.stringify(options.path)}`);
 }
 
@@ -44,6 +46,10 @@ export async function runWatch(url: string | undefined, options: WatchCommandOpt
   // Listening from the start: a Ctrl-C while the key, RPC or server are set up still stops cleanly.
   const interrupted = io.waitForInterrupt();
   const paying = options.payEvery !== undefined;
+  const { spendFileStore } = await import('../watch/spendFile.js');
+  const spendStore = options.spendFile !== undefined ? spendFileStore(options.spendFile) : undefined;
+  // Read once before anything starts: an unreadable or foreign file is exit 2 with nothing spent.
+  spendStore?.load();
   const probeOptions: ProbeCommandOptions = { ...options, pay: paying, json: options.json };
   const pay = await resolvePay(probeOptions, io);
   const rpc = await resolveRpc(probeOptions, paying);
@@ -78,6 +84,7 @@ export async function runWatch(url: string | undefined, options: WatchCommandOpt
   };
   const mode = `${options.attacks ? 'unpaid + attacks' : 'unpaid, no attacks'}${paying ? `, a paid probe every ${options.payEvery} (daily cap ${options.dailyCap})` : ''}`;
   status(`watching ${target} every ${options.interval} s (${mode})${server ? `; metrics at ${server.url}` : ''}`);
+  if (paying && !spendStore) status('the daily cap is counted in memory: a restarted watch counts from zero (--spend-file <path> keeps the count)');
   if (options.json) io.stdout(`${JSON.stringify({ event: 'started', target, at: new Date().toISOString(), intervalSeconds: options.interval, payEvery: options.payEvery ?? null, dailyCap: options.dailyCap ?? null, metricsUrl: server?.url ?? null })}\n`);
 
   let webhookQueue: Promise<void> = Promise.resolve();
@@ -117,6 +124,7 @@ export async function runWatch(url: string | undefined, options: WatchCommandOpt
         await Promise.all([dispatcher.destroy().catch(() => undefined), network.close()]);
       },
       pay: paying ? { every: options.payEvery!, dailyCap: options.dailyCap!, maxAmount: options.maxAmount } : undefined,
+      spendStore,
       metrics,
       onEvent,
       stop: interrupted,

@@ -46,6 +46,7 @@ export function registerWatch(program: Command, ctx: CliContext): void {
     .option('--interval <seconds>', 'seconds from the start of one probe to the start of the next (a longer probe delays the next; probes never overlap)', parsePositiveInt('--interval'), 60)
     .option('--pay-every <n>', 'make every Nth probe a paid one (the first included), under --daily-cap and the --pay guards (needs --key-env or --signer)', parsePositiveInt('--pay-every'))
     .option('--daily-cap <decimal>', 'with --pay-every: most the paid probes spend per UTC day, in the asset; a paid probe that would exceed it is skipped and said so', parseDecimal('--daily-cap'))
+    .option('--spend-file <path>', 'with --pay-every: keep the daily spend in this file, so a restarted watch counts against the same cap (written before and after each paid probe)')
     .option('--metrics-port <port>', 'serve Prometheus metrics at http://<metrics-host>:<port>/metrics (0: any free port, printed at start)', parsePort('--metrics-port'))
     .option('--metrics-host <host>', 'address the metrics server binds', '127.0.0.1')
     .option('--webhook <url>', 'POST each change event as JSON to this URL (a failing webhook is logged, never stops watch)', parseUrl)

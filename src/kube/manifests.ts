@@ -76,6 +76,13 @@ const containerSecurityContext = { runAsNonRoot: true, readOnlyRootFilesystem: t
 /** Node writes nothing but temp files: a small emptyDir at /tmp keeps the root filesystem read-only. */
 const tmpVolume = { name: 'tmp', emptyDir: { medium: 'Memory', sizeLimit: '16Mi' } };
 const tmpMount = { name: 'tmp', mountPath: '/tmp' };
+/**
+ * Where a paying watcher keeps its daily spend (--spend-file): an emptyDir outlives a container
+ * restart (a crash loop must not reset the cap), though not the pod being rescheduled.
+ */
+const SPEND_DIR = '/var/lib/x402-probe';
+const spendVolume = { name: 'spend', emptyDir: { sizeLimit: '1Mi' } };
+const spendMount = { name: 'spend', mountPath: SPEND_DIR };
 
 const fromSecret = (env: string, ref: SecretRef) => ({ name: env, valueFrom: { secretKeyRef: { name: ref.name, key: ref.key } } });
 
@@ -103,8 +110,9 @@ export function watchManifests(params: WatchManifestParameters): KubeObject[] {
   // watch takes a key only for paid probes, and paid probes only under a daily cap.
   if (params.keySecret && params.payEvery !== undefined && params.dailyCap !== undefined) {
     env.push(fromSecret(KEY_ENV, params.keySecret));
-    args.push('--key-env', KEY_ENV, '--pay-every', String(params.payEvery), '--daily-cap', params.dailyCap);
+    args.push('--key-env', KEY_ENV, '--pay-every', String(params.payEvery), '--daily-cap', params.dailyCap, '--spend-file', `${SPEND_DIR}/spend.json`);
   }
+  const paying = env.length > 0;
   const subject = [{ kind: 'ServiceAccount', name, namespace }];
   const objects: KubeObject[] = [
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(), automountServiceAccountToken: true },
@@ -136,9 +144,9 @@ export function watchManifests(params: WatchManifestParameters): KubeObject[] {
               livenessProbe: { httpGet: { path: '/metrics', port: 'metrics' }, periodSeconds: 30, failureThreshold: 4 },
               resources: WATCH_RESOURCES,
               securityContext: containerSecurityContext,
-              volumeMounts: [tmpMount],
+              volumeMounts: paying ? [tmpMount, spendMount] : [tmpMount],
             }],
-            volumes: [tmpVolume],
+            volumes: paying ? [tmpVolume, spendVolume] : [tmpVolume],
           },
         },
       },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureReport } from '../../test/helpers/report.js';
 import { createWatchMetrics } from './metrics.js';
+import type { SpendLedger } from './spendLedger.js';
+import type { SpendStore } from './spendFile.js';
 import { watchTarget, type WatchEvent } from './watchTarget.js';
 
 const never = new Promise<void>(() => {});
@@ -59,7 +61,7 @@ describe('watchTarget --daily-cap against a hostile seller', () => {
   const payParams = { every: 1, dailyCap: '0.015', maxAmount: '0.01' };
   const day0 = Date.parse('2026-12-01T10:00:00Z');
 
-  async function watchPaid(probe: (pay: { maxAmount: string } | null) => Promise<ReturnType<typeof fixtureReport>>): Promise<{ paid: (string | null)[]; events: WatchEvent[] }> {
+  async function watchPaid(probe: (pay: { maxAmount: string } | null) => Promise<ReturnType<typeof fixtureReport>>, spendStore?: SpendStore, maxProbes = 3): Promise<{ paid: (string | null)[]; events: WatchEvent[] }> {
     const paid: (string | null)[] = [];
     const events: WatchEvent[] = [];
     await watchTarget({
@@ -71,8 +73,9 @@ describe('watchTarget --daily-cap against a hostile seller', () => {
       metrics: createWatchMetrics({ target: 't', intervalSeconds: 0, pay: { periodSeconds: 0, dailyCap: payParams.dailyCap }, nowMs: () => day0 }),
       onEvent: (e) => events.push(e),
       stop: never,
-      maxProbes: 3,
+      maxProbes,
       nowMs: () => day0,
+      spendStore,
     });
     return { paid, events };
   }
@@ -93,5 +96,31 @@ describe('watchTarget --daily-cap against a hostile seller', () => {
     });
     expect(paid).toEqual(['0.01', '0.005', null]);
     expect(events.filter((e) => e.event === 'pay-skipped')).toHaveLength(1);
+  });
+
+  /** A store in memory that keeps every save, as --spend-file keeps the last one on disk. */
+  function memoryStore(): SpendStore & { saves: SpendLedger[] } {
+    const saves: SpendLedger[] = [];
+    return { saves, load: () => saves.at(-1) ?? { day: '', spentToday: 0n, spentTotal: 0n }, save: (l) => void saves.push(l) };
+  }
+  const settled = () => fixtureReport({ payment: { plan: { amount: '10000', decimals: 6, refused: null }, nonce: '0x' + '22'.repeat(32), paidStatus: 200 } });
+
+  it('a restarted watch with the same --spend-file counts against the same daily cap', async () => {
+    const store = memoryStore();
+    const first = await watchPaid(async () => settled(), store, 1);
+    expect(first.paid).toEqual(['0.01']);
+    // Restarted (Ctrl-C, a container restart): 0.005 of the 0.015 cap is left, not 0.015.
+    const second = await watchPaid(async () => settled(), store, 1);
+    expect(second.paid).toEqual(['0.005']);
+  });
+
+  it('saves the most a paid probe may spend before it starts: a watch killed mid-payment has counted it', async () => {
+    const store = memoryStore();
+    let savedBeforeProbe: SpendLedger | undefined;
+    await watchPaid(async (pay) => {
+      if (pay) savedBeforeProbe = store.saves.at(-1);
+      return settled();
+    }, store, 1);
+    expect(savedBeforeProbe?.spentToday).toBe(10n ** 28n); // 0.01 at the ledger's scale of 10^30
   });
 });

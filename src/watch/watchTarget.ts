@@ -8,8 +8,9 @@ import { errorLine } from '../util/errorLine.js';
 import { advanceWatch, initialWatchState, type WatchChange, type WatchState } from './changes.js';
 import type { WatchMetrics } from './metrics.js';
 import { spendOf } from './metrics.js';
-import { emptyLedger, planPaidProbe, recordSpend, type SpendLedger, toScaled } from './spendLedger.js';
+import { emptyLedger, ledgerOn, planPaidProbe, recordSpend, type SpendLedger, toScaled } from './spendLedger.js';
 import { snapshotOf, type WatchSnapshot } from './snapshot.js';
+import type { SpendStore } from './spendFile.js';
 
 export type WatchEvent =
   | { event: 'baseline'; target: string; at: string; verdict: 'pass' | 'fail'; failing: string[]; requirements: WatchSnapshot['requirements'] }
@@ -36,6 +37,12 @@ export interface WatchTargetParameters {
   /** Ends the probe in flight (destroys its connections); called when the grace period is over. */
   abortProbe: () => Promise<void>;
   pay?: WatchPayParameters;
+  /**
+   * Keeps the ledger across runs (--spend-file). A paid probe's --max-amount is saved as spent
+   * before it starts and corrected after, so a watch killed mid-payment has counted the most it
+   * could have spent.
+   */
+  spendStore?: SpendStore;
   metrics: WatchMetrics;
   onEvent: (event: WatchEvent) => void;
   /** Resolves when watch should stop. */
@@ -70,7 +77,11 @@ export async function watchTarget(params: WatchTargetParameters): Promise<{ prob
     stopped = true;
   });
   let state: WatchState = initialWatchState;
-  let ledger: SpendLedger = emptyLedger;
+  let ledger: SpendLedger = params.spendStore?.load() ?? emptyLedger;
+  if (params.spendStore) {
+    const today = ledgerOn(ledger, new Date(nowMs()).toISOString().slice(0, 10));
+    metrics.recordSpend(today.spentToday, today.spentTotal);
+  }
   let probes = 0;
   let aborted = false;
   const at = () => new Date(nowMs()).toISOString();
@@ -81,8 +92,10 @@ export async function watchTarget(params: WatchTargetParameters): Promise<{ prob
     let pay: { maxAmount: string } | null = null;
     if (params.pay && probes % params.pay.every === 0) {
       const plan = planPaidProbe({ ledger, day, dailyCap: params.pay.dailyCap, maxAmount: params.pay.maxAmount, lastPrice: cheapestPrice(state.lastPriced) });
-      if (plan.pay) pay = { maxAmount: plan.maxAmount };
-      else {
+      if (plan.pay) {
+        pay = { maxAmount: plan.maxAmount };
+        params.spendStore?.save(recordSpend(ledger, day, toScaled(pay.maxAmount)));
+      } else {
         metrics.recordPaySkipped();
         onEvent({ event: 'pay-skipped', target, at: at(), reason: `paid probe skipped (an unpaid one runs instead): ${plan.reason}` });
       }
@@ -105,6 +118,7 @@ export async function watchTarget(params: WatchTargetParameters): Promise<{ prob
       // A paid probe that threw may have signed before it did: the most it could spend counts.
       if (pay) {
         ledger = recordSpend(ledger, day, toScaled(pay.maxAmount));
+        params.spendStore?.save(ledger);
         metrics.recordSpend(ledger.spentToday, ledger.spentTotal);
       }
       metrics.recordProbeError();
@@ -114,6 +128,7 @@ export async function watchTarget(params: WatchTargetParameters): Promise<{ prob
       const spend = spendOf(snapshot);
       if (pay) {
         ledger = recordSpend(ledger, day, spend);
+        params.spendStore?.save(ledger);
         metrics.recordSpend(ledger.spentToday, ledger.spentTotal);
       }
       const next = advanceWatch(state, snapshot);

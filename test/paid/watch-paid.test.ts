@@ -3,7 +3,10 @@
  * on the local chain until --daily-cap would be exceeded, then are skipped and said so; the spend
  * and the settlement are in the metrics; the buyer's key is in no output, metric or webhook body.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { startSandbox } from '../../src/sandbox/startSandbox.js';
@@ -67,5 +70,27 @@ describe('watch --pay-every', () => {
     expect(everything).not.toContain(key.toLowerCase().slice(2));
     expect(everything).not.toContain(BigInt(key).toString());
     expect(everything).not.toContain(Buffer.from(key.slice(2), 'hex').toString('base64').toLowerCase());
+  }, 120_000);
+
+  it('with --spend-file, a restarted watch counts against the same daily cap (it pays once, then skips)', async () => {
+    const seller = sandbox.sellers.find((s) => s.name === 'v2-express')!;
+    const price = Number(seller.price);
+    const spendFile = join(mkdtempSync(join(tmpdir(), 'x402-probe-watch-')), 'spend.json');
+    const watchOnce = async () => {
+      const captured = captureIO({ X402_BUYER_KEY: sandbox.accounts.buyers[1].privateKey });
+      const code = await main(
+        ['watch', seller.url, '-X', seller.method, '--rpc', sandbox.rpcUrl, '--interval', '1', '--timeout', '5000', '--count', '1', '--no-attacks',
+          '--pay-every', '1', '--daily-cap', String(price * 1.5), '--max-amount', String(price), '--key-env', 'X402_BUYER_KEY', '--spend-file', spendFile, '--json'],
+        captured.io,
+      );
+      expect(code, captured.err()).toBe(0);
+      return captured.out().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { event: string; reason?: string; failing?: string[] });
+    };
+    expect((await watchOnce()).some((e) => e.event === 'pay-skipped')).toBe(false);
+    // The second run is a restart: without the file it would pay again, past the cap of 1.5 prices.
+    const again = await watchOnce();
+    // What is left of the cap (half a price) is the restarted probe's --max-amount: the guard refuses to pay.
+    expect(again.find((e) => e.event === 'baseline')).toMatchObject({ failing: ['pay.within-limits'] });
+    expect(JSON.parse(readFileSync(spendFile, 'utf8'))).toMatchObject({ spentToday: (10n ** 27n).toString() }); // 0.001 at 10^30: one price, not two
   }, 120_000);
 });
