@@ -15,11 +15,12 @@ const URI_STYLE: Record<SandboxSeller['name'], 'data' | 'http'> = { 'v2-express'
  * good part of a second to import, time anvil spends starting in its own process anyway.
  */
 async function loadParts() {
-  const [chain, multicall, registry, trust, usdc, facilitator, fakeOllama, common, v2, v1, obol] = await Promise.all([
+  const [chain, multicall, registry, trust, permit2, usdc, facilitator, fakeOllama, common, v2, v1, obol] = await Promise.all([
     import('./chain.js'),
     import('./multicall.js'),
     import('./registry.js'),
     import('./trustRegistries.js'),
+    import('./permit2.js'),
     import('./usdc.js'),
     import('./facilitator.js'),
     import('./fakeOllama.js'),
@@ -28,7 +29,7 @@ async function loadParts() {
     import('./sellers/v1Express.js'),
     import('./sellers/obolGate.js'),
   ]);
-  return { ...chain, ...multicall, ...registry, ...trust, ...usdc, ...facilitator, ...fakeOllama, ...common, ...v2, ...v1, ...obol };
+  return { ...chain, ...multicall, ...registry, ...trust, ...permit2, ...usdc, ...facilitator, ...fakeOllama, ...common, ...v2, ...v1, ...obol };
 }
 
 /**
@@ -66,17 +67,18 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     if (anvilResult.status === 'rejected') throw anvilResult.reason;
     if (partsResult.status === 'rejected') throw partsResult.reason;
     const [anvil, parts] = [anvilResult.value, partsResult.value];
-    const { sandboxChain, placeMulticall3, placeIdentityRegistry, placeTrustRegistries, placeUsdc, startFacilitator, startFakeOllama, registerAgent, registrationFile, dataUri, REGISTRATION_PATH } = parts;
-    const { startV2ExpressSeller, startV1ExpressSeller, startObolGate, loadLegacyExpress, IDENTITY_REGISTRY_ADDRESS, REPUTATION_REGISTRY_ADDRESS, VALIDATION_REGISTRY_ADDRESS, USDC_ADDRESS } = parts;
+    const { sandboxChain, placeMulticall3, placeIdentityRegistry, placeTrustRegistries, placePermit2, placeX402Permit2Proxies, approvePermit2ForBuyers, placeUsdc, startFacilitator, startFakeOllama, registerAgent, registrationFile, dataUri, REGISTRATION_PATH } = parts;
+    const { startV2ExpressSeller, startV1ExpressSeller, startObolGate, loadLegacyExpress, IDENTITY_REGISTRY_ADDRESS, REPUTATION_REGISTRY_ADDRESS, VALIDATION_REGISTRY_ADDRESS, USDC_ADDRESS, PERMIT2_ADDRESS, X402_EXACT_PERMIT2_PROXY_ADDRESS, X402_UPTO_PERMIT2_PROXY_ADDRESS } = parts;
     // The legacy middleware takes about a second to import; it loads while the contracts are placed.
     const legacy = wantSellers ? loadLegacyExpress() : null;
     legacy?.catch(() => {});
     const chain = sandboxChain(anvil.rpcUrl);
 
-    progress('placing Multicall3, USDC (FiatTokenV2_2) and the ERC-8004 Identity, Reputation and Validation registries');
+    progress('placing Multicall3, USDC (FiatTokenV2_2), Permit2, the x402 Permit2 proxies and the ERC-8004 Identity, Reputation and Validation registries');
     const contracts = (async () => {
-      await Promise.all([placeMulticall3(chain), placeIdentityRegistry(chain), placeTrustRegistries(chain)]);
+      await Promise.all([placeMulticall3(chain), placeIdentityRegistry(chain), placeTrustRegistries(chain), placePermit2(chain), placeX402Permit2Proxies(chain)]);
       await placeUsdc(chain, { deployer: accounts.deployer, holders: accounts.buyers.map((b) => ({ address: b.address, amount: buyerFunds })) });
+      await approvePermit2ForBuyers(chain, accounts.buyers);
     })();
 
     const servers = (async () => {
@@ -126,6 +128,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       identityRegistry: IDENTITY_REGISTRY_ADDRESS,
       reputationRegistry: REPUTATION_REGISTRY_ADDRESS,
       validationRegistry: VALIDATION_REGISTRY_ADDRESS,
+      permit2: PERMIT2_ADDRESS,
+      x402ExactPermit2Proxy: X402_EXACT_PERMIT2_PROXY_ADDRESS,
+      x402UptoPermit2Proxy: X402_UPTO_PERMIT2_PROXY_ADDRESS,
       facilitatorUrl: facilitator.url,
       sellers,
       accounts,

@@ -48,6 +48,12 @@ export interface Sandbox {
   reputationRegistry: `0x${string}`;
   /** 0x8004Cb1BF31DAf7788923b405b754f57acEB4272, an ERC-8004 ValidationRegistry (planned there, placed here). */
   validationRegistry: `0x${string}`;
+  /** 0x000000000022D473030F116dDEE9F6B43aC78BA3, Uniswap's Permit2 (domain separator of that address). */
+  permit2: `0x${string}`;
+  /** 0x402085c248EeA27D92E8b30b2C58ed07f9E20001, the x402 exact-scheme Permit2 proxy. */
+  x402ExactPermit2Proxy: `0x${string}`;
+  /** 0x4020A4f3b7b90ccA423B9fabCc0CE57C6C240002, the x402 upto-scheme Permit2 proxy. */
+  x402UptoPermit2Proxy: `0x${string}`;
   facilitatorUrl: string;
   sellers: SandboxSeller[];
   accounts: SandboxAccounts;
