@@ -1,15 +1,15 @@
-import { BaseError, ContractFunctionRevertedError, erc20Abi, hashDomain, maxUint256, toEventSelector, toFunctionSelector, type Abi, type AbiError, type AbiEvent, type AbiFunction, type Hex } from 'viem';
+import { BaseError, ContractFunctionRevertedError, erc20Abi, hashDomain, keccak256, toHex, maxUint256, toEventSelector, toFunctionSelector, type Abi, type AbiEvent, type AbiFunction, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { keccak256, toHex } from 'viem';
 import { permit2WitnessTypes, uptoPermit2WitnessTypes, x402ExactPermit2ProxyABI, x402UptoPermit2ProxyABI, PERMIT2_ADDRESS as X402_PERMIT2, x402ExactPermit2ProxyAddress, x402UptoPermit2ProxyAddress } from '@x402/evm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox, type SandboxAccount } from '../../src/sandbox/startSandbox.js';
 import { PERMIT2_ADDRESS, X402_EXACT_PERMIT2_PROXY_ADDRESS, X402_UPTO_PERMIT2_PROXY_ADDRESS, permit2Artifact } from '../../src/sandbox/permit2.js';
-import { publicClientFor, usdcBalance } from './helpers.js';
-import { legacyWalletFor } from './helpers.js';
+import { legacyWalletFor, publicClientFor, usdcBalance } from './helpers.js';
 
-const selectorOf = (item: AbiFunction | AbiEvent | AbiError) => (item.type === 'event' ? toEventSelector(item) : toFunctionSelector(item as AbiFunction));
-const selectors = (abi: Abi) => new Set(abi.filter((i) => i.type === 'function' || i.type === 'event' || i.type === 'error').map((i) => `${i.type}:${selectorOf(i as AbiFunction)}`));
+/** Errors are matched by their selector, which is computed like a function's. */
+const selectorOf = (item: AbiFunction | AbiEvent) => (item.type === 'event' ? toEventSelector(item) : toFunctionSelector(item));
+const selectors = (abi: Abi) =>
+  new Set(abi.filter((i) => i.type === 'function' || i.type === 'event' || i.type === 'error').map((i) => `${i.type}:${selectorOf({ ...i, type: i.type === 'event' ? 'event' : 'function' } as AbiFunction | AbiEvent)}`));
 
 describe('committed x402 Permit2 proxy artifacts', () => {
   it.each([
@@ -97,7 +97,7 @@ describe('Permit2 and the x402 proxies in the sandbox', () => {
 
   it("Permit2's DOMAIN_SEPARATOR() is that of the canonical address, not of where its constructor ran", async () => {
     const separator = await publicClientFor(sandbox).readContract({ address: PERMIT2_ADDRESS, abi: permit2Artifact('Permit2').abi, functionName: 'DOMAIN_SEPARATOR' });
-    const expected = hashDomain({ domain: { name: 'Permit2', chainId: 84532, verifyingContract: PERMIT2_ADDRESS }, types: { EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }] } });
+    const expected = hashDomain({ domain: { name: 'Permit2', chainId: 84532n, verifyingContract: PERMIT2_ADDRESS }, types: { EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }] } });
     expect(separator).toBe(expected);
   });
 
