@@ -33,7 +33,13 @@ function officialBuyer(account: SandboxAccount) {
   registerExactEvmScheme(client, { signer });
   // On the wildcard like exact: an exact-network entry would shadow the wildcard, and exact with it.
   client.register('eip155:*', new UptoEvmScheme(signer));
-  return { pay: wrapFetchWithPayment(recorder.fetch, client), sent: recorder.sent };
+  return { client, pay: wrapFetchWithPayment(recorder.fetch, client), sent: recorder.sent };
+}
+
+/** What a seller sends the facilitator's /settle, with the requirement as the seller chooses to state it. */
+async function settleDirectly(paymentPayload: unknown, paymentRequirements: Record<string, unknown>) {
+  const response = await fetch(`${sandbox.facilitatorUrl}/settle`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x402Version: 2, paymentPayload, paymentRequirements }) });
+  return (await response.json()) as { success: boolean; errorReason?: string; transaction?: string };
 }
 
 async function unpaidRequirement(target: SandboxPermit2Seller) {
@@ -112,5 +118,23 @@ describe('official buyers pay the Permit2 sellers through the sandbox facilitato
       expect(replay.status, name).not.toBe(200);
       expect(await usdcBalance(sandbox, target.payTo), name).toBe(before);
     }
+  });
+
+  it('a greedy upto seller that asks the facilitator for more than the signed maximum, or for another payTo, is refused and nothing moves', async () => {
+    const target = permit2Seller('upto');
+    const challenge = await fetch(target.url, chatInit());
+    const paymentRequired = decodeBase64Json(challenge.headers.get('payment-required')) as Parameters<x402Client['createPaymentPayload']>[0];
+    const buyer = sandbox.accounts.buyers[0];
+    const payload = await officialBuyer(buyer).client.createPaymentPayload(paymentRequired);
+    const requirement = paymentRequired.accepts[0] as unknown as Record<string, unknown>;
+    const before = await usdcBalance(sandbox, buyer.address);
+    const greedy = await settleDirectly(payload, { ...requirement, amount: (BigInt(target.amount) + 1n).toString() });
+    expect(greedy).toMatchObject({ success: false, errorReason: 'invalid_upto_evm_payload_settlement_exceeds_amount' });
+    const redirected = await settleDirectly(payload, { ...requirement, amount: target.settles, payTo: sandbox.accounts.sellers[0].address });
+    expect(redirected.success).toBe(false);
+    expect(await usdcBalance(sandbox, buyer.address)).toBe(before);
+    // The untouched payment still settles for what the seller may take.
+    expect(await settleDirectly(payload, { ...requirement, amount: target.settles })).toMatchObject({ success: true });
+    expect(await usdcBalance(sandbox, buyer.address)).toBe(before - BigInt(target.settles));
   });
 });
