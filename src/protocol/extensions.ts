@@ -4,7 +4,7 @@
  * payment-identifier go through @x402/extensions' own validators, an optional package, in
  * gather/extensionValidation.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChallengeArtifact } from '../artifacts/index.js';
 import { isCaip2 } from './networks.js';
 
