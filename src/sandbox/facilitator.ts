@@ -67,11 +67,7 @@ async function handle(facilitator: FacilitatorLike, req: IncomingMessage, res: S
  * registration) behind POST /verify, POST /settle and GET /supported, settling on the local chain.
  */
 export async function startFacilitator(parameters: StartFacilitatorParameters): Promise<FacilitatorServer> {
-  const [{ x402Facilitator }, { registerExactEvmScheme }, { toFacilitatorEvmSigner }] = await Promise.all([
-    import('@x402/core/facilitator'),
-    import('@x402/evm/exact/facilitator'),
-    import('@x402/evm'),
-  ]);
+  const { x402Facilitator, registerExactEvmScheme, toFacilitatorEvmSigner } = await import('./facilitatorParts.js');
   const { publicClient } = parameters.sandbox;
   const wallet = parameters.sandbox.walletFor(parameters.account);
   const signer = toFacilitatorEvmSigner(
