@@ -149,7 +149,7 @@ describe('the packed tarball, installed outside the checkout', () => {
     expect(market.stdout).toContain(agent.url);
   }, 120_000);
 
-  it('the core refuses demo, sandbox and offer in one line that names what to install (exit 2)', async () => {
+  it('the core refuses demo, sandbox, offer, watch and scan --workers 2 in one line that names what to install (exit 2)', async () => {
     const bin = join(corePrefix, 'node_modules', '.bin');
     for (const [args, needs] of [
       [['demo'], '@foundry-rs/anvil@'],
