@@ -2,8 +2,12 @@
 // esbuild, code-split so each command still loads only what it needs. Resolving hundreds of
 // viem and x402 modules one by one dominated a cold `check`; a bundle loads in far fewer reads.
 // The library (dist/*.js from tsc) is unchanged; only bin/x402-probe uses the bundle.
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: without a clean outdir every old build's chunks stay and ship in the tarball.
+rmSync('dist/cli-bundle', { recursive: true, force: true });
 
 await build({
   // probeWorker: the file scan --workers starts its piscina threads on (found beside the chunks).
@@ -14,8 +18,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Optional, large, or resolved by path at run time: loaded from node_modules as they are.
-  external: ['@kubernetes/client-node', 'piscina', 'x402', 'x402/*', 'x402-express', 'x402-fetch', 'express', 'solc', '@foundry-rs/*', '@offchainlabs/*'],
+  // Optional (a core install lacks them; see src/cli/optionalPackages.ts), large, or resolved by
+  // path at run time: loaded from node_modules as they are.
+  external: ['@kubernetes/client-node', 'piscina', 'prom-client', '@x402/extensions', '@x402/extensions/*', 'x402', 'x402/*', 'x402-express', 'x402-fetch', 'express', 'solc', '@foundry-rs/*', '@offchainlabs/*'],
   // The parts of undici the probe uses, without its index (see scripts/undici-core.cjs).
   plugins: [{
     name: 'undici-core',

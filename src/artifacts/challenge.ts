@@ -81,3 +81,26 @@ export interface ChallengeArtifact {
   /** Non-standard payment signals found in the response. */
   nonStandard: NonStandardSignal[];
 }
+
+/** One declared extension as the official SDK's validator judged it. */
+export interface ExtensionValidation {
+  valid: boolean;
+  /** The validator's complaints, as it worded them (empty when valid). */
+  errors: string[];
+}
+
+/**
+ * The 402's `bazaar` and `payment-identifier` declarations run through @x402/extensions' own
+ * validators (an optional package, loaded only when a 402 declares one of them). Recorded rather
+ * than judged in checks/: the validators compile JSON Schemas (ajv) and are not part of the core.
+ */
+export interface ExtensionValidationArtifact {
+  /** The validator as name@version, or null when it is not installed (a core install). */
+  validator: string | null;
+  /** When `validator` is null: what to install, pinned (name@version). */
+  install?: string;
+  /** Present when the 402 declares `extensions.bazaar` and the validator ran. */
+  bazaar?: ExtensionValidation;
+  /** Present when the 402 declares `extensions["payment-identifier"]` and the validator ran. */
+  paymentIdentifier?: ExtensionValidation;
+}

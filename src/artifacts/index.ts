@@ -5,7 +5,7 @@
  * module imports nothing but itself. A run's artifacts can be saved and re-judged offline.
  */
 import type { HttpExchange } from './http.js';
-import type { ChallengeArtifact } from './challenge.js';
+import type { ChallengeArtifact, ExtensionValidationArtifact } from './challenge.js';
 import type { DeadlineArtifact, TargetArtifact } from './run.js';
 import type { PaymentAttempt, PaymentSession, SettlementReceipt, TokenInfo } from './payment.js';
 import type { RegistrationFetch, RegistryAgentArtifact } from './registry.js';
@@ -13,7 +13,7 @@ import type { OfferArtifact } from './offer.js';
 import type { DiscoveryArtifact } from './discovery.js';
 
 export type { HttpError, HttpErrorCode, HttpExchange, RedirectHop, SentRequest } from './http.js';
-export type { CarrierDecode, ChallengeArtifact, DecodeStage, NonStandardSignal, RequirementView } from './challenge.js';
+export type { CarrierDecode, ChallengeArtifact, DecodeStage, ExtensionValidation, ExtensionValidationArtifact, NonStandardSignal, RequirementView } from './challenge.js';
 export type { DeadlineArtifact, TargetArtifact } from './run.js';
 export type { AuthorizationUsedLog, BalanceReading, DecimalsSource, PaymentAttempt, PaymentPlan, PaymentSession, SettlementReceipt, TokenInfo, TransferLog } from './payment.js';
 export type { RegistrationFetch, RegistrationFetchErrorCode, RegistryAgentArtifact } from './registry.js';
@@ -25,6 +25,8 @@ export interface Artifacts {
   target: TargetArtifact;
   unpaid: HttpExchange;
   challenge: ChallengeArtifact;
+  /** The 402's bazaar and payment-identifier declarations, as @x402/extensions validated them (only when it declares one). */
+  extensionValidation: ExtensionValidationArtifact;
   tokenInfo: TokenInfo;
   forged: PaymentAttempt;
   malformed: PaymentAttempt;

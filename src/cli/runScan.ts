@@ -6,6 +6,7 @@ import { type BriefReport, scanTargets, type ScanResult } from '../scan/scanTarg
 import { selectShard, type Shard } from '../scan/shard.js';
 import { parseTargets, type ScanTarget } from '../scan/targets.js';
 import type { CliIO } from './context.js';
+import { assertOptionalPackages } from './optionalPackages.js';
 import { type ProbeCommandOptions, probeOptionsFromCli } from './options.js';
 import { type CommandOutput, commandOutput } from './output.js';
 
@@ -113,6 +114,7 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
   if (options.fromRegistry && file !== undefined) throw new UsageError('scan takes a file of URLs or --from-registry, not both');
   if (!options.fromRegistry && file === undefined) throw new UsageError('scan needs a file of URLs (- for standard input) or --from-registry');
   if (!options.fromRegistry && (options.registry || options.limit || options.ipfsGateway)) throw new UsageError('--registry, --limit and --ipfs-gateway only apply with --from-registry');
+  if ((options.workers ?? 1) > 1) assertOptionalPackages('scanWorkers');
   const output = commandOutput(options, io);
   const pages = options.html ? await import('./htmlPages.js') : undefined;
   if (pages && options.html) await pages.checkHtmlTarget(options.html);

@@ -5,6 +5,7 @@ import { targetLabel } from '../watch/labels.js';
 import { resolvePay, resolveRpc } from './buyerSetup.js';
 import type { CliIO } from './context.js';
 import { kubeClientFor } from './kube.js';
+import { assertOptionalPackages } from './optionalPackages.js';
 import { type KubeCommandOptions, type ProbeCommandOptions, probeOptionsFromCli } from './options.js';
 import type { WatchEvent } from '../watch/watchTarget.js';
 
@@ -43,6 +44,7 @@ function validate(url: string | undefined, options: WatchCommandOptions): void {
 /** `x402-probe watch`: probe on an interval until Ctrl-C or SIGTERM (or --count); exit 0 when stopped. */
 export async function runWatch(url: string | undefined, options: WatchCommandOptions, io: CliIO): Promise<number> {
   validate(url, options);
+  assertOptionalPackages('watch');
   // Listening from the start: a Ctrl-C while the key, RPC or server are set up still stops cleanly.
   const interrupted = io.waitForInterrupt();
   const paying = options.payEvery !== undefined;

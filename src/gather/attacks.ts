@@ -29,7 +29,7 @@ let throwaway: Promise<TypedDataSigner> | null = null;
  * a key costs about as much as signing, and a scan signs one forged payment per target.
  */
 function throwawayAccount(): Promise<TypedDataSigner> {
-  throwaway ??= import('viem/accounts').then(({ generatePrivateKey, privateKeyToAccount }) => privateKeyToAccount(generatePrivateKey()) as unknown as TypedDataSigner);
+  throwaway ??= import('../util/lazyViem.js').then(({ generatePrivateKey, privateKeyToAccount }) => privateKeyToAccount(generatePrivateKey()) as unknown as TypedDataSigner);
   return throwaway;
 }
 

@@ -1,6 +1,7 @@
 import { forgedGatherer, malformedGatherer } from './attacks.js';
 import { challengeGatherer } from './challenge.js';
 import { discoveryGatherer } from './discovery.js';
+import { extensionValidationGatherer } from './extensionValidation.js';
 import { offerGatherer } from './offer.js';
 import { paymentGatherer } from './pay/session.js';
 import { settlementGatherer } from './pay/settlement.js';
@@ -16,6 +17,7 @@ import { unpaidGatherer } from './unpaid.js';
 export const gatherers: readonly Gatherer[] = [
   unpaidGatherer,
   challengeGatherer,
+  extensionValidationGatherer,
   tokenInfoGatherer,
   forgedGatherer,
   malformedGatherer,

@@ -24,11 +24,7 @@ function clientFor(account: TypedDataSigner): Promise<Client> {
   let client = clients.get(account);
   if (!client) {
     client = (async () => {
-      const [{ x402Client }, { registerExactEvmScheme }, { toClientEvmSigner }] = await Promise.all([
-        import('@x402/core/client'),
-        import('@x402/evm/exact/client'),
-        import('@x402/evm'),
-      ]);
+      const { x402Client, registerExactEvmScheme, toClientEvmSigner } = await import('./paymentClient.js');
       const c = new x402Client();
       c.setSpendControls(false);
       // biome-ignore lint: viem's account type is wider than the signer the client needs.
@@ -46,7 +42,7 @@ function clientFor(account: TypedDataSigner): Promise<Client> {
  * callers apply the probe's own cap before asking for a signature.
  */
 export async function signPayment(challenge: ChallengeArtifact, requirement: RequirementView, account: TypedDataSigner): Promise<SignedPayment> {
-  const [client, { encodePaymentSignatureHeader }] = await Promise.all([clientFor(account), import('@x402/core/http')]);
+  const [client, { encodePaymentSignatureHeader }] = await Promise.all([clientFor(account), import('./paymentClient.js')]);
   const only = { ...(challenge.paymentRequired as Record<string, unknown>), accepts: [requirement.raw] };
   const payload = (await client.createPaymentPayload(only)) as Record<string, unknown>;
   const inner = payload.payload as { authorization?: { value?: string } } | undefined;

@@ -26,7 +26,7 @@ export const tokenInfoGatherer = defineGatherer({
   skipReason: ({ options, artifacts }) => (firstSignable(artifacts.challenge.requirements, options.expect?.network) ? null : 'no EVM requirement to read a token for'),
   async gather({ options, artifacts, timeoutMs, deadline }) {
     const { requirements } = artifacts.challenge;
-    const { createPublicClient, erc20Abi, http } = await import('viem');
+    const { createPublicClient, erc20Abi, http } = await import('../util/lazyViem.js');
     // The reads run one after another: each ends at its timeout, all of them at the run deadline.
     const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0, fetchOptions: { signal: deadline.signal } }) });
     let chainId: number | null = null;

@@ -155,7 +155,7 @@ async function walletFromCluster(client: KubeClient): Promise<PreflightItem> {
 async function balances(rpc: string, network: string, address: string, timeoutMs: number): Promise<PreflightItem[]> {
   const info = resolveNetwork(network);
   const usdc = info ? knownAssetsOn(info.caip2).find((a) => a.symbol === 'USDC') : undefined;
-  const { createPublicClient, http, erc20Abi } = await import('viem');
+  const { createPublicClient, http, erc20Abi } = await import('../util/lazyViem.js');
   const client = createPublicClient({ transport: http(rpc, { timeout: timeoutMs, retryCount: 0 }) });
   let chainId: number;
   try {

@@ -1,11 +1,10 @@
 /**
- * The extensions a 402 declares (`PaymentRequired.extensions`), validated the way the official
- * SDK does (@x402/extensions). Pure: schemas and JSON, no I/O. Subpath imports keep the
- * sign-in-with-x signing stack (siwe, jose, curves) out of a probe.
+ * The extensions a 402 declares (`PaymentRequired.extensions`). Pure: schemas and JSON, no I/O.
+ * sign-in-with-x is judged here against zod schemas of its declared type; bazaar and
+ * payment-identifier go through @x402/extensions' own validators, an optional package, in
+ * gather/extensionValidation.ts.
  */
-import { validateDiscoveryExtension, validateDiscoveryExtensionSpec } from '@x402/extensions/bazaar';
-import { validatePaymentIdentifier } from '@x402/extensions/payment-identifier';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChallengeArtifact } from '../artifacts/index.js';
 import { isCaip2 } from './networks.js';
 
@@ -21,28 +20,6 @@ export function declaredExtensions(challenge: Pick<ChallengeArtifact, 'paymentRe
 export interface ExtensionVerdict {
   valid: boolean;
   errors: string[];
-}
-
-function guarded(run: () => { valid: boolean; errors?: string[] }): ExtensionVerdict {
-  try {
-    const r = run();
-    return { valid: r.valid, errors: r.errors ?? [] };
-  } catch (error) {
-    return { valid: false, errors: [error instanceof Error ? error.message : String(error)] };
-  }
-}
-
-/** A Bazaar discovery declaration: its `info` against its own `schema`, and the protocol's rules. */
-export function validateBazaar(extension: unknown): ExtensionVerdict {
-  if (typeof extension !== 'object' || extension === null || Array.isArray(extension)) return { valid: false, errors: ['it is not an object'] };
-  const spec = guarded(() => validateDiscoveryExtensionSpec(extension as Record<string, unknown>));
-  const own = guarded(() => validateDiscoveryExtension(extension as Parameters<typeof validateDiscoveryExtension>[0]));
-  return { valid: spec.valid && own.valid, errors: [...spec.errors, ...own.errors] };
-}
-
-/** A payment-identifier declaration: `info.required` a boolean, and an `id` (a client's) only in the id format. */
-export function validatePaymentIdentifierDeclaration(extension: unknown): ExtensionVerdict {
-  return guarded(() => validatePaymentIdentifier(extension));
 }
 
 const SUPPORTED_CHAIN = z.object({ chainId: z.string().refine(isCaip2, 'not a CAIP-2 chain id'), type: z.enum(['eip191', 'ed25519']), signatureScheme: z.string().optional() });

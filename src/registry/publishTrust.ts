@@ -17,7 +17,7 @@ export interface SentTransaction {
  * signature carries it (EIP-155), so no other chain can replay the transaction.
  */
 async function send(client: PublicClient, rpcUrl: string, account: LocalAccount, chainId: number, to: `0x${string}`, data: `0x${string}`, what: string, timeoutMs: number): Promise<SentTransaction> {
-  const { createWalletClient, defineChain, http } = await import('viem');
+  const { createWalletClient, defineChain, http } = await import('../util/lazyViem.js');
   const rpcChainId = await client.getChainId().catch((error: unknown) => {
     throw new ConfigError(`${what} was not sent: the RPC did not answer eth_chainId (${errorLine(error)})`);
   });
@@ -119,7 +119,7 @@ export async function planValidationRequest(params: Pick<PublishValidationParame
  */
 export async function publishValidation(params: PublishValidationParameters & { plan: ValidationRequestPlan }): Promise<PublishValidationReturnType> {
   const { client, account, validationRegistry, agentId, plan } = params;
-  const { encodeFunctionData } = await import('viem');
+  const { encodeFunctionData } = await import('../util/lazyViem.js');
   let request: SentTransaction | null = null;
   let requestHash = plan.requestHash;
   if (!requestHash) {
@@ -152,7 +152,7 @@ export interface GiveFeedbackParameters {
 
 /** giveFeedback(agentId, value, valueDecimals, tag1, tag2, endpoint, feedbackURI, feedbackHash). */
 export async function giveFeedback(params: GiveFeedbackParameters): Promise<SentTransaction> {
-  const { encodeFunctionData } = await import('viem');
+  const { encodeFunctionData } = await import('../util/lazyViem.js');
   const data = encodeFunctionData({
     abi: reputationRegistryAbi,
     functionName: 'giveFeedback',

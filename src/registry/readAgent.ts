@@ -51,7 +51,7 @@ function describe(error: unknown): { reverted: boolean; text: string } {
 }
 
 export async function createRegistryClient(rpcUrl: string, timeoutMs: number, signal?: AbortSignal): Promise<PublicClient> {
-  const { createPublicClient, http } = await import('viem');
+  const { createPublicClient, http } = await import('../util/lazyViem.js');
   return createPublicClient({ transport: http(rpcUrl, { timeout: timeoutMs, retryCount: 0, batch: true, ...(signal ? { fetchOptions: { signal } } : {}) }) }) as PublicClient;
 }
 

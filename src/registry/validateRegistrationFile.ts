@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isWellFormedAddress } from '../protocol/addresses.js';
 import { REGISTRATION_TYPE } from './abi.js';
 

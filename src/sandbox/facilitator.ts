@@ -68,12 +68,7 @@ async function handle(facilitator: FacilitatorLike, req: IncomingMessage, res: S
  * GET /supported, settling on the local chain.
  */
 export async function startFacilitator(parameters: StartFacilitatorParameters): Promise<FacilitatorServer> {
-  const [{ x402Facilitator }, { registerExactEvmScheme }, { UptoEvmScheme }, { toFacilitatorEvmSigner }] = await Promise.all([
-    import('@x402/core/facilitator'),
-    import('@x402/evm/exact/facilitator'),
-    import('@x402/evm/upto/facilitator'),
-    import('@x402/evm'),
-  ]);
+  const { x402Facilitator, registerExactEvmScheme, UptoEvmScheme, toFacilitatorEvmSigner } = await import('./facilitatorParts.js');
   const { publicClient } = parameters.sandbox;
   const wallet = parameters.sandbox.walletFor(parameters.account);
   const signer = toFacilitatorEvmSigner(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addError, addReport, emptySummary, type ScanSummary } from './summary.js';
 import { escapeUnsafeText } from '../util/unsafeText.js';
 

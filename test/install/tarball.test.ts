@@ -13,6 +13,7 @@ import { delimiter, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLockfileRegistry, type LockfileRegistry } from '../../scripts/lockfile-registry.mjs';
+import { brokenSellers } from '../../fixtures/sellers/broken/index.js';
 import { goodSellers } from '../../fixtures/sellers/good.js';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/sellers/server.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/startSandbox.js';
@@ -112,10 +113,24 @@ describe('the packed tarball, installed outside the checkout', () => {
     expect((JSON.parse(ran.stdout) as { verdict: string }).verdict).toBe('pass');
   }, 180_000);
 
-  it('--omit=optional leaves out anvil, FiatToken, express and the Kubernetes client', () => {
+  it('--omit=optional leaves out anvil, FiatToken, express, the Kubernetes client, @x402/extensions, prom-client and piscina', () => {
     const modules = readdirSync(join(corePrefix, 'node_modules'));
-    for (const scope of ['@foundry-rs', '@offchainlabs', '@kubernetes', 'express']) expect(modules).not.toContain(scope);
+    for (const scope of ['@foundry-rs', '@offchainlabs', '@kubernetes', 'express', 'prom-client', 'piscina']) expect(modules).not.toContain(scope);
     expect(readdirSync(join(corePrefix, 'node_modules', '@x402'))).not.toContain('express');
+    expect(readdirSync(join(corePrefix, 'node_modules', '@x402'))).not.toContain('extensions');
+  });
+
+  it('the core judges no Bazaar declaration it cannot validate: the check skips naming the install line', async () => {
+    const bazaarSeller = await startFixtureServer(brokenSellers.find((s) => s.id === 'discovery-bazaar-malformed')!.handler);
+    try {
+      const core = await runInstalled(join(corePrefix, 'node_modules', '.bin'), ['check', bazaarSeller.url, '--json']);
+      const full = await runInstalled(join(fullPrefix, 'bin'), ['check', bazaarSeller.url, '--json']);
+      const bazaarOf = (stdout: string) => (JSON.parse(stdout) as { checks: { id: string; status: string; message: string }[] }).checks.find((c) => c.id === 'discovery.bazaar');
+      expect(bazaarOf(core.stdout)).toMatchObject({ status: 'skip', message: expect.stringContaining('npm install @x402/extensions@') });
+      expect(bazaarOf(full.stdout)?.status).toBe('warn');
+    } finally {
+      await bazaarSeller.close();
+    }
   });
 
   it('the core runs check, scan, registry show and market', async () => {
@@ -134,12 +149,14 @@ describe('the packed tarball, installed outside the checkout', () => {
     expect(market.stdout).toContain(agent.url);
   }, 120_000);
 
-  it('the core refuses demo, sandbox and offer in one line that names what to install (exit 2)', async () => {
+  it('the core refuses demo, sandbox, offer, watch and scan --workers 2 in one line that names what to install (exit 2)', async () => {
     const bin = join(corePrefix, 'node_modules', '.bin');
     for (const [args, needs] of [
       [['demo'], '@foundry-rs/anvil@'],
       [['sandbox'], 'express@'],
       [['offer', 'my-offer', '-n', 'llm'], '@kubernetes/client-node@'],
+      [['watch', 'http://127.0.0.1:9/', '--count', '1'], 'prom-client@'],
+      [['scan', '-', '--workers', '2'], 'piscina@'],
     ] as const) {
       const ran = await runInstalled(bin, [...args]);
       expect(ran.code, args.join(' ')).toBe(2);

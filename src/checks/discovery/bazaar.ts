@@ -1,4 +1,4 @@
-import { declaredExtensions, validateBazaar } from '../../protocol/extensions.js';
+import { declaredExtensions } from '../../protocol/extensions.js';
 import { fail, pass, skip } from '../outcome.js';
 import type { CheckInput, CheckMeta, CheckOutcome } from '../types.js';
 
@@ -13,12 +13,16 @@ export const meta = {
     valid: 'extensions.bazaar is valid (@x402/extensions): Bazaar and CDP\'s validator can catalog this resource.',
     absent: 'Note: the 402 declares no Bazaar extension, so facilitators\' Bazaar will not catalog it (CDP\'s validator reports has_bazaar_extension: false).',
     invalid: 'extensions.bazaar is malformed: {errors}. Indexers drop or mis-describe the resource.',
+    unavailable: 'extensions.bazaar is declared but not validated: its validator is the optional package @x402/extensions, not installed here (npm install {install}).',
+    unjudged: 'extensions.bazaar is declared but was not validated (no extensionValidation artifact).',
   },
 } as const satisfies CheckMeta;
 
-export function check({ challenge }: CheckInput<typeof meta>): CheckOutcome {
+export function check({ challenge, extensionValidation }: CheckInput<typeof meta>): CheckOutcome {
   const extensions = declaredExtensions(challenge);
   if (!extensions || extensions.bazaar === undefined) return skip(meta, 'absent');
-  const verdict = validateBazaar(extensions.bazaar);
+  if (extensionValidation?.validator === null) return skip(meta, 'unavailable', { install: extensionValidation.install ?? '@x402/extensions' });
+  const verdict = extensionValidation?.bazaar;
+  if (!verdict) return skip(meta, 'unjudged');
   return verdict.valid ? pass(meta, 'valid') : fail(meta, 'invalid', { errors: verdict.errors.slice(0, 3).join('; ') || 'rejected' }, JSON.stringify(extensions.bazaar));
 }

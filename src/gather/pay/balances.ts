@@ -3,7 +3,7 @@ import type { PaymentPlan } from '../../artifacts/index.js';
 
 /** USDC balances of the buyer and the payee, as decimal strings. */
 export async function readBalances(rpc: string, plan: PaymentPlan, payer: string, timeoutMs: number, signal?: AbortSignal): Promise<BalanceReading> {
-  const { createPublicClient, erc20Abi, http } = await import('viem');
+  const { createPublicClient, erc20Abi, http } = await import('../../util/lazyViem.js');
   const client = createPublicClient({ transport: http(rpc, { timeout: timeoutMs, retryCount: 0, ...(signal ? { fetchOptions: { signal } } : {}) }) });
   const read = (owner: string) =>
     client.readContract({ address: plan.asset as `0x${string}`, abi: erc20Abi, functionName: 'balanceOf', args: [owner as `0x${string}`] });

@@ -68,7 +68,7 @@ function privateKeyFromEnv(variable: string, env: NodeJS.ProcessEnv): `0x${strin
  */
 export async function accountFromEnv(variable: string, env: NodeJS.ProcessEnv): Promise<import('viem').LocalAccount> {
   const key = privateKeyFromEnv(variable, env);
-  const { privateKeyToAccount } = await import('viem/accounts');
+  const { privateKeyToAccount } = await import('../../util/lazyViem.js');
   try {
     return privateKeyToAccount(key);
   } catch {
@@ -79,7 +79,7 @@ export async function accountFromEnv(variable: string, env: NodeJS.ProcessEnv): 
 /** A signer over a private key held in memory (registered for redaction first). */
 export async function signerFromKey(key: `0x${string}`): Promise<BuyerSigner> {
   registerSecret(key);
-  const { privateKeyToAccount } = await import('viem/accounts');
+  const { privateKeyToAccount } = await import('../../util/lazyViem.js');
   const account = privateKeyToAccount(key);
   return {
     address: account.address,

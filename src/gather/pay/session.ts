@@ -91,7 +91,7 @@ export const paymentGatherer = defineGatherer({
       : null;
     try {
       if (balanceOf) session.balances = { before: await balanceOf(), afterPaid: null, afterReplay: null, error: null };
-      const [signed, { encodePaymentSignatureHeader }] = await Promise.all([signPayment(challenge, requirement, capped), import('@x402/core/http')]);
+      const [signed, { encodePaymentSignatureHeader }] = await Promise.all([signPayment(challenge, requirement, capped), import('../paymentClient.js')]);
       const auth = (signed.payload.payload as { authorization: WireAuthorization }).authorization;
       session.nonce = auth.nonce;
       const variants: [keyof typeof ATTACKS, PaymentAttempt][] = [];

@@ -36,7 +36,7 @@ async function awaitReceipt(client: Client, hash: `0x${string}`, deadlineMs: num
 
 /** The Transfer and AuthorizationUsed events of the receipt; every other log is ignored. */
 async function settlementLogs(logs: Log[]): Promise<{ transfers: TransferLog[]; authorizations: AuthorizationUsedLog[] }> {
-  const { decodeEventLog, erc20Abi } = await import('viem');
+  const { decodeEventLog, erc20Abi } = await import('../../util/lazyViem.js');
   const abi = [...erc20Abi, AUTHORIZATION_USED] as const;
   const transfers: TransferLog[] = [];
   const authorizations: AuthorizationUsedLog[] = [];
@@ -79,7 +79,7 @@ export const settlementGatherer = defineGatherer({
     const transaction = tx.hash;
     const receipt: SettlementReceipt = { transaction, found: false, status: null, blockNumber: null, chainId: null, transfers: [], authorizations: [], error: null };
     if (!options.rpc) return { ...receipt, error: 'no chain read: no --rpc was given' };
-    const { createPublicClient, http } = await import('viem');
+    const { createPublicClient, http } = await import('../../util/lazyViem.js');
     const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0, fetchOptions: { signal: deadline.signal } }) });
     try {
       receipt.chainId = await client.getChainId();

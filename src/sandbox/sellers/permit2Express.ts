@@ -28,17 +28,12 @@ const UPTO: Variant = {
 };
 
 async function startPermit2Seller(variant: Variant, parameters: StartSellerParameters): Promise<StartedPermit2Seller> {
-  const [{ paymentMiddlewareFromHTTPServer, x402ResourceServer, x402HTTPResourceServer, setSettlementOverrides }, { HTTPFacilitatorClient }, exact, upto] = await Promise.all([
-    import('@x402/express'),
-    import('@x402/core/server'),
-    import('@x402/evm/exact/server'),
-    import('@x402/evm/upto/server'),
-  ]);
+  const { paymentMiddlewareFromHTTPServer, x402ResourceServer, x402HTTPResourceServer, setSettlementOverrides, HTTPFacilitatorClient, ExactEvmScheme, UptoEvmScheme } = await import('./v2ExpressParts.js');
   const description =
     variant.scheme === 'upto'
       ? `OpenAI-compatible chat completions, x402 upto via Permit2: the buyer signs up to ${variant.amount} atomic USDC, the seller settles ${UPTO_SETTLED_PERCENT}% (${variant.settles})`
       : 'OpenAI-compatible chat completions, x402 exact via Permit2 (assetTransferMethod "permit2") on the official @x402/express middleware';
-  const scheme = variant.scheme === 'upto' ? new upto.UptoEvmScheme() : new exact.ExactEvmScheme();
+  const scheme = variant.scheme === 'upto' ? new UptoEvmScheme() : new ExactEvmScheme();
   const resourceServer = new x402ResourceServer(new HTTPFacilitatorClient({ url: parameters.facilitatorUrl })).register('eip155:84532', scheme);
   // An explicit asset amount: the exact scheme's default for USDC is EIP-3009, the transfer method
   // this seller exists to avoid. upto adds assetTransferMethod and the facilitator's address itself.

@@ -9,11 +9,7 @@ const PATH = '/v1/chat/completions';
  * facilitator client and the server ExactEvmScheme, one paid route priced "$0.001" on eip155:84532.
  */
 export async function startV2ExpressSeller(parameters: StartSellerParameters): Promise<StartedSeller> {
-  const [{ paymentMiddlewareFromHTTPServer, x402ResourceServer, x402HTTPResourceServer }, { HTTPFacilitatorClient }, { ExactEvmScheme }] = await Promise.all([
-    import('@x402/express'),
-    import('@x402/core/server'),
-    import('@x402/evm/exact/server'),
-  ]);
+  const { paymentMiddlewareFromHTTPServer, x402ResourceServer, x402HTTPResourceServer, HTTPFacilitatorClient, ExactEvmScheme } = await import('./v2ExpressParts.js');
   const description = 'OpenAI-compatible chat completions behind the official @x402/express middleware (x402 v2)';
   const resourceServer = new x402ResourceServer(new HTTPFacilitatorClient({ url: parameters.facilitatorUrl })).register('eip155:84532', new ExactEvmScheme());
   const httpServer = new x402HTTPResourceServer(resourceServer, {
