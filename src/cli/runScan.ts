@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createColors } from 'picocolors';
 import { UsageError } from '../errors.js';
+import { scanLine } from '../scan/scanLine.js';
 import { renderSummary } from '../scan/summary.js';
 import { type BriefReport, scanTargets, type ScanResult } from '../scan/scanTargets.js';
 import { selectShard, type Shard } from '../scan/shard.js';
@@ -26,6 +27,8 @@ export type ScanCommandOptions = Pick<ProbeCommandOptions, ScanProbeOptionName |
   exitZero?: boolean;
   /** --workers: threads running the probes (default 1: this thread, with the signer's own thread). */
   workers?: number;
+  /** --full-reports: each NDJSON line is the whole report, as `check --json` prints it. */
+  fullReports?: boolean;
 };
 
 /** Exit code of a scan stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
@@ -81,10 +84,10 @@ function listTargets(all: ScanTarget[], shard: Shard | undefined, output: Comman
   return targets;
 }
 
-/** One NDJSON line: the report, or (never expected) the probe's own failure. */
-export function ndjsonLine(result: ScanResult): string {
+/** One NDJSON line: the report (each check's per-target part only unless `full`), or (never expected) the probe's own failure. */
+export function ndjsonLine(result: ScanResult, full = true): string {
   if (result.line !== undefined) return result.line;
-  if (result.report) return `${JSON.stringify(result.report)}\n`;
+  if (result.report) return scanLine(result.report, full);
   return `${JSON.stringify({ tool: 'x402-probe', target: result.target.url, verdict: 'fail', error: `internal error: ${result.error}` })}\n`;
 }
 
@@ -136,13 +139,14 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
     // One thread until workers measure faster here: on this 2-core machine under load, 2 were not (and peaked at 330 MB).
     workers: options.workers ?? 1,
     fullReports: Boolean(pages),
+    fullLines: Boolean(options.fullReports),
     // The same mapping as check; maxAmount is a --pay limit, and scan never pays.
     // Discovery is per origin, not per URL: `discover --probe` reads it once for a whole origin.
     probe: { ...probeOptionsFromCli({ ...options, maxAmount: '0' }), discovery: false },
     onResult: (result, p) => {
       if (pages) rows.push(pages.scanRow(result));
       if (json) {
-        io.stdout(ndjsonLine(result));
+        io.stdout(ndjsonLine(result, Boolean(options.fullReports)));
         return;
       }
       clearSpinner();
