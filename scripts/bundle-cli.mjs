@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 await build({
-  // probeWorker: the file scan --workers starts its piscina threads on (found beside the chunks).
-  entryPoints: { main: 'src/cli/main.ts', probeWorker: 'src/scan/probeWorker.ts' },
+  // probeWorker: the file scan --workers starts its piscina threads on (found beside the chunks);
+  // throwawaySigner: what scan's signing thread imports (gather/workerSigner.ts).
+  entryPoints: { main: 'src/cli/main.ts', probeWorker: 'src/scan/probeWorker.ts', throwawaySigner: 'src/gather/throwawaySigner.ts' },
   outdir: 'dist/cli-bundle',
   bundle: true,
   splitting: true,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createColors } from 'picocolors';
 import { UsageError } from '../errors.js';
 import { scanLine } from '../scan/scanLine.js';
+import { batchedWriter } from '../util/batchedWriter.js';
 import { renderSummary } from '../scan/summary.js';
 import { type BriefReport, scanTargets, type ScanResult } from '../scan/scanTargets.js';
 import { selectShard, type Shard } from '../scan/shard.js';
@@ -131,6 +132,7 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
   const clearSpinner = output.spinner ? () => io.stderr('\r\x1b[2K') : () => {};
   progress.update(`scanning ${targets.length} target(s)`);
   const rows: import('./htmlPages.js').ScanRow[] = [];
+  const lines = batchedWriter(io.stdout);
   const { summary, interrupted } = await scanTargets({
     targets,
     concurrency: options.concurrency,
@@ -146,14 +148,17 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
     onResult: (result, p) => {
       if (pages) rows.push(pages.scanRow(result));
       if (json) {
-        io.stdout(ndjsonLine(result, Boolean(options.fullReports)));
+        lines.write(ndjsonLine(result, Boolean(options.fullReports)));
         return;
       }
       clearSpinner();
       io.stdout(prettyLine(result, output.color));
       progress.update(`scanned ${p.done}/${p.total} · ${p.failed} failed · ${p.inFlight} in flight${stop.signal.aborted ? ' · stopping' : ''}`);
     },
-  }).finally(() => progress.stop());
+  }).finally(() => {
+    lines.flush();
+    progress.stop();
+  });
   if (pages && options.html) {
     await pages.writeHtmlPage(options.html, pages.scanPage(rows, summary));
     output.note(`HTML page written to ${options.html}`);
