@@ -85,6 +85,20 @@ describe('x402-probe scan', () => {
     expect(reports.find((r) => r.target === good.url)?.verdict).toBe('pass');
   });
 
+  it("--json lines carry each check's per-target part; --full-reports the whole report, as check --json prints it", async () => {
+    const file = listFile('lean.txt', [good.url]);
+    const lean = fakeIo();
+    const full = fakeIo();
+    expect(await main(['scan', file, '--json', '--timeout', '3000'], lean.io)).toBe(0);
+    expect(await main(['scan', file, '--json', '--full-reports', '--timeout', '3000'], full.io)).toBe(0);
+    const [leanReport] = ndjson(lean.stdout());
+    const [fullReport] = ndjson(full.stdout());
+    expect(leanReport.checks.map((c) => [c.id, c.status, c.messageId])).toEqual(fullReport.checks.map((c) => [c.id, c.status, c.messageId]));
+    for (const c of leanReport.checks) expect(Object.keys(c).filter((k) => !['id', 'status', 'messageId', 'message', 'evidence', 'findings'].includes(k))).toEqual([]);
+    for (const c of fullReport.checks) expect(c).toMatchObject({ title: expect.any(String), severity: expect.any(String), fix: expect.any(String), docsUrl: expect.any(String) });
+    expect(lean.stdout().length * 2).toBeLessThan(full.stdout().length);
+  });
+
   it('prints a line per target and a summary table by check id; exit 0 when all pass', async () => {
     const file = listFile('good.txt', [good.url, goodV1.url]);
     const { io, stdout } = fakeIo();

@@ -12,6 +12,7 @@ export function clip(text: string, limit = EVIDENCE_LIMIT): string {
 
 /** A message template with its `{name}` placeholders filled from data (unknown ones left as they are). */
 export function renderMessage(template: string, data: MessageData): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const value = data[key];
     return value === undefined || value === null ? whole : String(value);

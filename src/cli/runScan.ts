@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createColors } from 'picocolors';
 import { UsageError } from '../errors.js';
+import { scanLine } from '../scan/scanLine.js';
+import { batchedWriter } from '../util/batchedWriter.js';
 import { renderSummary } from '../scan/summary.js';
 import { type BriefReport, scanTargets, type ScanResult } from '../scan/scanTargets.js';
 import { selectShard, type Shard } from '../scan/shard.js';
@@ -27,6 +29,8 @@ export type ScanCommandOptions = Pick<ProbeCommandOptions, ScanProbeOptionName |
   exitZero?: boolean;
   /** --workers: threads running the probes (default 1: this thread, with the signer's own thread). */
   workers?: number;
+  /** --full-reports: each NDJSON line is the whole report, as `check --json` prints it. */
+  fullReports?: boolean;
 };
 
 /** Exit code of a scan stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it). */
@@ -82,10 +86,10 @@ function listTargets(all: ScanTarget[], shard: Shard | undefined, output: Comman
   return targets;
 }
 
-/** One NDJSON line: the report, or (never expected) the probe's own failure. */
-export function ndjsonLine(result: ScanResult): string {
+/** One NDJSON line: the report (each check's per-target part only unless `full`), or (never expected) the probe's own failure. */
+export function ndjsonLine(result: ScanResult, full = true): string {
   if (result.line !== undefined) return result.line;
-  if (result.report) return `${JSON.stringify(result.report)}\n`;
+  if (result.report) return scanLine(result.report, full);
   return `${JSON.stringify({ tool: 'x402-probe', target: result.target.url, verdict: 'fail', error: `internal error: ${result.error}` })}\n`;
 }
 
@@ -130,28 +134,33 @@ export async function runScan(file: string | undefined, options: ScanCommandOpti
   const clearSpinner = output.spinner ? () => io.stderr('\r\x1b[2K') : () => {};
   progress.update(`scanning ${targets.length} target(s)`);
   const rows: import('./htmlPages.js').ScanRow[] = [];
+  const lines = batchedWriter(io.stdout);
   const { summary, interrupted } = await scanTargets({
     targets,
     concurrency: options.concurrency,
     perHost: options.perHost,
     signal: stop.signal,
-    // One thread until workers measure faster here: on this 2-core machine under load, 2 were not (and peaked at 330 MB).
+    // One thread (plus the signing thread) until workers measure faster: on the 2-core bench machine 2 piscina workers spent ~9 ms of CPU per endpoint against ~6, and peaked at 285 MB.
     workers: options.workers ?? 1,
     fullReports: Boolean(pages),
+    fullLines: Boolean(options.fullReports),
     // The same mapping as check; maxAmount is a --pay limit, and scan never pays.
     // Discovery is per origin, not per URL: `discover --probe` reads it once for a whole origin.
     probe: { ...probeOptionsFromCli({ ...options, maxAmount: '0' }), discovery: false },
     onResult: (result, p) => {
       if (pages) rows.push(pages.scanRow(result));
       if (json) {
-        io.stdout(ndjsonLine(result));
+        lines.write(ndjsonLine(result, Boolean(options.fullReports)));
         return;
       }
       clearSpinner();
       io.stdout(prettyLine(result, output.color));
       progress.update(`scanned ${p.done}/${p.total} · ${p.failed} failed · ${p.inFlight} in flight${stop.signal.aborted ? ' · stopping' : ''}`);
     },
-  }).finally(() => progress.stop());
+  }).finally(() => {
+    lines.flush();
+    progress.stop();
+  });
   if (pages && options.html) {
     await pages.writeHtmlPage(options.html, pages.scanPage(rows, summary));
     output.note(`HTML page written to ${options.html}`);

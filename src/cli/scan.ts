@@ -32,7 +32,8 @@ export function registerScan(program: Command, ctx: CliContext): void {
     if (Object.hasOwn(SCAN_PROBE_OPTIONS, option.attributeName())) command.addOption(option);
   }
   command
-    .option('--json', 'print one JSON report per line (NDJSON) on stdout, and nothing else')
+    .option('--json', 'print one JSON report per line (NDJSON) on stdout, and nothing else; each check carries its id, status, messageId, message and evidence (the rest is the check\'s own: docs/checks.md)')
+    .option('--full-reports', 'with --json: each line is the whole report, as check --json prints it (title, severity, fix, specRef, docsUrl and findings of every check)')
     .option('--html <file>', 'also write the results as one self-contained HTML page (a sortable table and a price chart)')
     .option('--concurrency <n>', 'probes in flight at once', parsePositiveInt('--concurrency'), 16)
     .option('--per-host <n>', 'probes in flight per host name (politeness; a probe has at most two requests in flight)', parsePositiveInt('--per-host'), 2)

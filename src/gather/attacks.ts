@@ -4,6 +4,7 @@ import type { ProbeOptions } from './options.js';
 import { sendPayment } from './sendPayment.js';
 import { signPayment, type TypedDataSigner } from './signPayment.js';
 import { defineGatherer } from './defineGatherer.js';
+import { createThrowawaySigner } from './throwawaySigner.js';
 import type { GathererContext } from './types.js';
 import { errorLine } from '../util/errorLine.js';
 
@@ -22,14 +23,14 @@ const undecodable = ({ artifacts }: GathererContext<'challenge'>): string | null
 
 const attemptExchange = (attempt: PaymentAttempt): [string, HttpExchange | null][] => [[attempt.kind, attempt.exchange]];
 
-let throwaway: Promise<TypedDataSigner> | null = null;
+let throwaway: TypedDataSigner | null = null;
 
 /**
  * A random key that holds nothing, made once per process and never stored or printed. Deriving
  * a key costs about as much as signing, and a scan signs one forged payment per target.
  */
-function throwawayAccount(): Promise<TypedDataSigner> {
-  throwaway ??= import('../util/lazyViem.js').then(({ generatePrivateKey, privateKeyToAccount }) => privateKeyToAccount(generatePrivateKey()) as unknown as TypedDataSigner);
+function throwawayAccount(): TypedDataSigner {
+  throwaway ??= createThrowawaySigner();
   return throwaway;
 }
 
@@ -52,7 +53,7 @@ export const forgedGatherer = defineGatherer({
       attempt.notSent = reasons.length ? `no requirement a buyer can sign (${reasons.join('; ')})` : 'the challenge has no requirements';
       return attempt;
     }
-    const account = ctx.options.forgeSigner ?? (await throwawayAccount());
+    const account = ctx.options.forgeSigner ?? throwawayAccount();
     attempt.requirementIndex = requirement.index;
     attempt.payer = account.address;
     try {

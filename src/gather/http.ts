@@ -286,29 +286,42 @@ function recordTrailers(trailers: Dispatcher.ResponseData['trailers'] | undefine
   result.trailers = flat.headers;
 }
 
+/**
+ * The body up to `cap` bytes. Stream events rather than `for await`: an async iterator costs a
+ * few promises per chunk, a measurable share of a scan's exchanges, for the same bytes.
+ */
 async function readBody(response: Dispatcher.ResponseData, result: HttpExchange, cap: number, failure: (error: unknown) => HttpError): Promise<void> {
   const chunks: Buffer[] = [];
   let received = 0;
+  const stream = response.body;
   try {
-    for await (const chunk of response.body) {
-      const buf = chunk as Buffer;
-      const room = cap - received;
-      if (buf.length > room) {
-        chunks.push(buf.subarray(0, room));
-        received += room;
-        result.bodyTruncated = true;
-        break;
-      }
-      chunks.push(buf);
-      received += buf.length;
-    }
+    await new Promise<void>((resolve, reject) => {
+      const onData = (buf: Buffer) => {
+        const room = cap - received;
+        if (buf.length > room) {
+          chunks.push(buf.subarray(0, room));
+          received += room;
+          result.bodyTruncated = true;
+          stream.off('data', onData);
+          stream.off('error', reject);
+          resolve();
+          return;
+        }
+        chunks.push(buf);
+        received += buf.length;
+      };
+      stream.on('data', onData);
+      stream.once('end', resolve);
+      stream.once('error', reject);
+      stream.once('close', () => (stream.readableEnded ? resolve() : reject(stream.errored ?? new Error('the body ended early'))));
+    });
     // undici fills `trailers` before it ends the body; a body cut at the cap never reaches them.
     if (!result.bodyTruncated) recordTrailers(response.trailers, result);
   } catch (error) {
     result.bodyIncomplete = true;
     result.error = failure(error);
   } finally {
-    discard(response.body);
+    discard(stream);
   }
   let bytes: Buffer = Buffer.concat(chunks);
   if (result.headers['content-encoding']) {

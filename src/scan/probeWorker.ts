@@ -9,6 +9,7 @@ import { run } from '../engine/run.js';
 import { createDispatcher, DEFAULT_TIMEOUT_MS } from '../gather/http.js';
 import { NetworkPolicy } from '../gather/network.js';
 import type { Report } from '../report/types.js';
+import { scanLine } from './scanLine.js';
 import type { ScanProbeOptions } from './scanTargets.js';
 import type { ScanTarget } from './targets.js';
 
@@ -19,6 +20,8 @@ export interface ProbeTask {
   connections: number;
   /** Send the whole report back (for --html); otherwise only what the summary and a line need. */
   full: boolean;
+  /** The line carries the whole report (`--full-reports`), not each check's per-target part only. */
+  fullLine: boolean;
 }
 
 /** What comes back: the rendered NDJSON line and the few fields the main thread reads. */
@@ -45,7 +48,7 @@ export default async function probeTask(task: ProbeTask): Promise<ProbeTaskResul
   const perTarget = { ...(target.agent ? { agent: target.agent } : {}), ...(target.method ? { method: target.method } : {}), ...(target.source ? { targetSource: target.source } : {}) };
   const { report } = await run({ ...task.probe, ...perTarget, url: target.url, dispatcher, network });
   return {
-    line: `${JSON.stringify(report)}\n`,
+    line: scanLine(report, task.fullLine),
     brief: { target: report.target, verdict: report.verdict, durationMs: report.durationMs, checks: report.checks.map((c) => ({ id: c.id, status: c.status })) },
     ...(task.full ? { report } : {}),
   };

@@ -54,6 +54,8 @@ export interface ScanTargetsParameters {
   workers?: number;
   /** With workers: send each whole report back (for an HTML page), not only its brief and line. */
   fullReports?: boolean;
+  /** With workers: the lines they render carry whole reports (`scanLine`'s `full`). */
+  fullLines?: boolean;
 }
 
 export interface ScanTargetsReturnType {
@@ -98,7 +100,7 @@ export async function scanTargets(params: ScanTargetsParameters): Promise<ScanTa
         inFlight += 1;
         if (pool) {
           // The workers' pools share the per-host connection budget, so a seller sees no more sockets than from one pool.
-          const task: ProbeTask = { target, probe, connections: Math.max(1, Math.ceil((perHost * EXCHANGES_AT_ONCE) / workers)), full: Boolean(params.fullReports) };
+          const task: ProbeTask = { target, probe, connections: Math.max(1, Math.ceil((perHost * EXCHANGES_AT_ONCE) / workers)), full: Boolean(params.fullReports), fullLine: Boolean(params.fullLines) };
           return (pool.run(task) as Promise<ProbeTaskResult>).finally(() => (inFlight -= 1));
         }
         const perTarget = { ...(target.agent ? { agent: target.agent } : {}), ...(target.method ? { method: target.method } : {}), ...(target.source ? { targetSource: target.source } : {}) };
