@@ -1,6 +1,7 @@
 import { forgedGatherer, malformedGatherer } from './attacks.js';
 import { challengeGatherer } from './challenge.js';
 import { discoveryGatherer } from './discovery.js';
+import { garbageGatherer } from './garbage.js';
 import { offerGatherer } from './offer.js';
 import { paymentGatherer } from './pay/session.js';
 import { settlementGatherer } from './pay/settlement.js';
@@ -20,6 +21,7 @@ export const gatherers: readonly Gatherer[] = [
   forgedGatherer,
   malformedGatherer,
   discoveryGatherer,
+  garbageGatherer,
   paymentGatherer,
   settlementGatherer,
   registryWellKnownGatherer,
