@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { GarbageArtifact, GarbageEncoding, HttpExchange } from '../../artifacts/index.js';
 import { answered, unanswered } from '../../../test/helpers/attacks.js';
+import { exchange } from '../../../test/helpers/artifacts.js';
 import { checkTester } from '../../../test/helpers/checkTester.js';
 import * as garbageRejected from './garbage-rejected.js';
 
@@ -20,7 +21,7 @@ const garbage = (answers: Partial<Record<GarbageEncoding, HttpExchange | 'notSen
 checkTester(garbageRejected, {
   valid: [
     { name: 'every encoding answered 402', artifacts: garbage(), messageId: 'rejected', data: { encoding: 'bad-base64', status: 402 } },
-    { name: 'a stock Node server answers the oversized header 431', artifacts: garbage({ oversized: answered(431) }), messageId: 'rejected' },
+    { name: 'a stock Node server answers the oversized header 431, nginx and express 400', artifacts: garbage({ oversized: answered(431) }), messageId: 'rejected' },
     {
       name: 'the oversized header alone, refused as too large',
       artifacts: { garbage: { headerName: 'X-PAYMENT', attempts: [{ encoding: 'oversized', bytes: 16_404, exchange: answered(413) }] } },
@@ -39,7 +40,14 @@ checkTester(garbageRejected, {
     },
     { name: 'the wrong shape served', artifacts: garbage({ 'wrong-shape': answered(200) }), status: 'fail', messageId: 'served', data: { encoding: 'wrong-shape', status: 200 } },
     { name: 'a 400 is a warning', artifacts: garbage({ 'not-json': answered(400) }), status: 'warn', messageId: 'rejectedOther', data: { encoding: 'not-json', status: 400 } },
-    { name: 'oversized refused with 400: a warning', artifacts: garbage({ oversized: answered(400) }), status: 'warn', messageId: 'rejectedOther' },
+    { name: 'oversized refused with 403: a warning', artifacts: garbage({ oversized: answered(403) }), status: 'warn', messageId: 'rejectedOther' },
+    {
+      name: 'obol-stack answers bad base64 400: the finding says there is no obol setting',
+      artifacts: { ...garbage({ 'bad-base64': answered(400) }), unpaid: exchange({ status: 402, headers: { link: '</api/services.json>; rel="catalog"' } }) },
+      status: 'warn',
+      messageId: 'rejectedOther',
+      fix: expect.stringContaining('obol-stack has no setting'),
+    },
     { name: 'a redirect', artifacts: garbage({ 'version-mismatch': answered(302) }), status: 'warn', messageId: 'redirected' },
     { name: 'an odd status', artifacts: garbage({ 'version-mismatch': answered(103) }), status: 'warn', messageId: 'unexpected' },
     { name: 'a hang, and the rest not sent', artifacts: garbage({ 'not-json': unanswered('timeout'), 'wrong-shape': 'notSent' }), status: 'warn', messageId: 'noResponse', data: { encoding: 'not-json', code: 'timeout' } },

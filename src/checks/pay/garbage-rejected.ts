@@ -1,5 +1,6 @@
 import type { Artifacts, GarbageAttempt } from '../../artifacts/index.js';
-import { clip, fail, pass, skip, warn } from '../outcome.js';
+import { OBOL_FIXES, servedByObol } from '../../protocol/obol.js';
+import { clip, fail, pass, skip, warn, withFix } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -32,7 +33,7 @@ function evidenceOf(a: GarbageAttempt): string {
   return `${sent}: HTTP ${ex.status}${body}`;
 }
 
-/** 402 passes; a 4xx other than 402 warns (431 and 413 for the oversized one pass); a 5xx or a 2xx fails. */
+/** 402 passes; a 4xx other than 402 warns (400, 413 and 431 refuse the oversized one as too large: nginx answers 400); a 5xx or a 2xx fails. */
 function judge(a: GarbageAttempt): CheckOutcome {
   const { encoding } = a;
   const evidence = evidenceOf(a);
@@ -40,7 +41,7 @@ function judge(a: GarbageAttempt): CheckOutcome {
   const { status, error } = a.exchange;
   if (status === null) return error?.code === 'deadline' ? warn(meta, 'deadline', { encoding }, evidence) : warn(meta, 'noResponse', { encoding, code: error?.code ?? 'unknown' }, evidence);
   if (status === 402) return pass(meta, 'rejected', { encoding, status }, evidence);
-  if (encoding === 'oversized' && (status === 413 || status === 431)) return pass(meta, 'tooLarge', { status }, evidence);
+  if (encoding === 'oversized' && (status === 400 || status === 413 || status === 431)) return pass(meta, 'tooLarge', { status }, evidence);
   if (status >= 200 && status < 300) return fail(meta, 'served', { encoding, status }, evidence);
   if (status >= 500) return fail(meta, 'crashed', { encoding, status }, evidence);
   if (status >= 400) return warn(meta, 'rejectedOther', { encoding, status }, evidence);
@@ -49,6 +50,10 @@ function judge(a: GarbageAttempt): CheckOutcome {
 }
 
 /** One finding per encoding: the report names the worst, and lists which encoding did what. */
-export function check({ garbage }: Pick<Artifacts, 'garbage'>): CheckOutcome[] {
-  return garbage.attempts.map(judge);
+export function check({ garbage, unpaid, offer }: Pick<Artifacts, 'garbage'> & Partial<Artifacts>): CheckOutcome[] {
+  const obol = servedByObol(unpaid, offer);
+  return garbage.attempts.map((a) => {
+    const outcome = judge(a);
+    return obol && outcome.messageId === 'rejectedOther' ? withFix(outcome, OBOL_FIXES.garbage) : outcome;
+  });
 }

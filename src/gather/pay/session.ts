@@ -1,5 +1,6 @@
 import { ConfigError } from '../../errors.js';
 import { errorLine } from '../../util/errorLine.js';
+import { decodeSettlement } from '../../protocol/settlement.js';
 import { transferWithAuthorizationTypedData, type WireAuthorization } from '../../protocol/eip3009.js';
 import type { HttpExchange, PaymentAttempt, PaymentSession, RequirementView } from '../../artifacts/index.js';
 import { defineGatherer } from '../defineGatherer.js';
@@ -127,7 +128,10 @@ export const paymentGatherer = defineGatherer({
         attempt('paid', signed.headerName, signed.headerValue, requirement.index, signer.address, signed.value),
       );
       await Promise.all(copies.map(async (a) => (a.exchange = await sendPayment(ctx, a.headerName, a.headerValue))));
-      const chosen = Math.max(0, copies.findIndex(isServed));
+      // The paid request is the served copy that carries a receipt (a streamed answer is served
+      // before it settles, so its copies may all be), else the first served, else the first sent.
+      const withReceipt = copies.findIndex((a) => isServed(a) && typeof decodeSettlement(a.exchange!).transaction === 'string');
+      const chosen = withReceipt >= 0 ? withReceipt : Math.max(0, copies.findIndex(isServed));
       session.paid = copies[chosen];
       session.paidCopies = copies.filter((_, i) => i !== chosen).map((a) => ({ ...a, kind: 'paid-copy' }));
       if (balanceOf && session.balances) session.balances.afterPaid = await balanceOf();
