@@ -146,6 +146,10 @@ describe('x402-probe CLI (in-process)', () => {
     ['a bad --expect-asset', ['check', 'https://example.com', '--expect-asset', '0x1234:6'], /--expect-asset must be a token address/],
     ['--expect-asset decimals beyond uint8', ['check', 'https://example.com', '--expect-asset', `0x${'11'.repeat(20)}:256`], /--expect-asset must be/],
     ['a zero --max-validity', ['check', 'https://example.com', '--max-validity', '0'], /--max-validity must be a positive integer/],
+    ['--also without --pay', ['check', 'https://example.com', '--also', 'https://example.com/other'], /--also and --replay-concurrency only apply with --pay/],
+    ['--replay-concurrency without --pay', ['check', 'https://example.com', '--replay-concurrency', '3'], /only apply with --pay/],
+    ['a --replay-concurrency over the pool', ['check', 'https://example.com', '--pay', '--replay-concurrency', '9'], /--replay-concurrency must be an integer from 1 to 8/],
+    ['a --also that is not a URL', ['check', 'https://example.com', '--pay', '--also', 'not a url'], /not an absolute URL/],
   ];
 
   it.each(bad)('%s exits 2 with one line on stderr and no stack trace', async (_name, argv, mention) => {

@@ -7,7 +7,7 @@
 import type { HttpExchange } from './http.js';
 import type { ChallengeArtifact, ExtensionValidationArtifact } from './challenge.js';
 import type { DeadlineArtifact, TargetArtifact } from './run.js';
-import type { PaymentAttempt, PaymentSession, SettlementReceipt, TokenInfo } from './payment.js';
+import type { GarbageArtifact, PaymentAttempt, PaymentSession, SettlementReceipt, TokenInfo } from './payment.js';
 import type { RegistrationFetch, RegistryAgentArtifact } from './registry.js';
 import type { OfferArtifact } from './offer.js';
 import type { DiscoveryArtifact } from './discovery.js';
@@ -15,7 +15,7 @@ import type { DiscoveryArtifact } from './discovery.js';
 export type { HttpError, HttpErrorCode, HttpExchange, RedirectHop, SentRequest } from './http.js';
 export type { CarrierDecode, ChallengeArtifact, DecodeStage, ExtensionValidation, ExtensionValidationArtifact, NonStandardSignal, RequirementView } from './challenge.js';
 export type { DeadlineArtifact, TargetArtifact } from './run.js';
-export type { AuthorizationUsedLog, BalanceReading, DecimalsSource, PaymentAttempt, PaymentPlan, PaymentSession, SettlementReceipt, TokenInfo, TransferLog } from './payment.js';
+export type { AuthorizationUsedLog, BalanceReading, DecimalsSource, GarbageArtifact, GarbageAttempt, GarbageEncoding, PaymentAttempt, PaymentPlan, PaymentSession, SettlementReceipt, TokenInfo, TransferLog } from './payment.js';
 export type { RegistrationFetch, RegistrationFetchErrorCode, RegistryAgentArtifact } from './registry.js';
 export type { DiscoveryArtifact, DiscoveryDocumentFetch, DiscoveryDocumentKind, ListedResourceProbe } from './discovery.js';
 export type { KubeErrorReason, OfferArtifact, OfferCondition } from './offer.js';
@@ -30,6 +30,8 @@ export interface Artifacts {
   tokenInfo: TokenInfo;
   forged: PaymentAttempt;
   malformed: PaymentAttempt;
+  /** Malformed payment headers of several encodings (bad base64, not JSON, wrong shape, oversized, other version). */
+  garbage: GarbageArtifact;
   /** --pay: the paid probe (plan, attack payments, paid request, replay, balances). */
   payment: PaymentSession;
   /** --pay with --rpc: the settlement transaction's receipt. */

@@ -4,7 +4,7 @@ import type { HttpExchange } from './http.js';
 /** A payment the probe sent to see whether the seller refuses it. */
 export interface PaymentAttempt {
   /** What kind of payment this was. */
-  kind: 'forged' | 'malformed' | 'paid' | 'replay' | 'underpaid' | 'wrong-recipient' | 'expired';
+  kind: 'forged' | 'malformed' | 'garbage' | 'paid' | 'paid-copy' | 'replay' | 'cross-route' | 'underpaid' | 'wrong-recipient' | 'expired';
   /** Index of the requirement the payment was built for (null for malformed). */
   requirementIndex: number | null;
   /** The header the payment went in (`PAYMENT-SIGNATURE` or `X-PAYMENT`). */
@@ -19,6 +19,28 @@ export interface PaymentAttempt {
   notSent?: string;
   /** The exchange, when a payment was sent. */
   exchange: HttpExchange | null;
+  /** Where it went when not to the probed URL (a cross-route replay: the --also URL). */
+  url?: string;
+}
+
+/** The malformed encodings the `garbage` gatherer sends in the payment header. */
+export type GarbageEncoding = 'bad-base64' | 'not-json' | 'wrong-shape' | 'oversized' | 'version-mismatch';
+
+/** One malformed payment header sent to see whether the seller refuses it (with 402). */
+export interface GarbageAttempt {
+  encoding: GarbageEncoding;
+  /** Length of the header value sent, in bytes (the value itself is not kept: `oversized` is over 16 KiB). */
+  bytes: number;
+  /** Why it was not sent, when it was not (an earlier encoding got no answer). */
+  notSent?: string;
+  exchange: HttpExchange | null;
+}
+
+/** Malformed payment headers beyond `malformed`'s text that is neither base64 nor JSON. */
+export interface GarbageArtifact {
+  /** The header they went in (`PAYMENT-SIGNATURE` or `X-PAYMENT`, after the challenge version). */
+  headerName: string;
+  attempts: GarbageAttempt[];
 }
 
 /** The token's own answer about itself, read with --rpc. */
@@ -96,12 +118,24 @@ export interface PaymentSession {
   expired: PaymentAttempt | null;
   /** The real payment. */
   paid: PaymentAttempt | null;
+  /**
+   * The other copies of the paid request, sent at the same time as `paid` (--replay-concurrency
+   * N: N − 1 copies; absent or empty with 1). `paid` is the first copy served, else the first sent.
+   */
+  paidCopies?: PaymentAttempt[];
   /** The paid request's header sent again after it was served. */
   replay: PaymentAttempt | null;
+  /** The paid request's header presented at each --also URL after the replay (kind `cross-route`, `url` set). */
+  crossRoute?: PaymentAttempt[];
+  /**
+   * With --rpc, when no copy of the paid request was served: whether the token reports this run's
+   * nonce used (EIP-3009 authorizationState) after them; null when it could not be read.
+   */
+  nonceUsedUnserved?: boolean | null;
   /** The nonce every authorization of this run shares. */
   nonce: string | null;
-  /** Balances before the paid request, after it, and after the replay (with --rpc). */
-  balances: { before: BalanceReading | null; afterPaid: BalanceReading | null; afterReplay: BalanceReading | null; error: string | null } | null;
+  /** Balances before the paid request, after it (every copy), after the replay and after the cross-route replays (with --rpc). */
+  balances: { before: BalanceReading | null; afterPaid: BalanceReading | null; afterReplay: BalanceReading | null; afterCrossRoute?: BalanceReading | null; error: string | null } | null;
   /** Why the session stopped early (signing failed, RPC failed), if it did. */
   error: string | null;
 }

@@ -12,6 +12,7 @@ export async function resolvePay(options: ProbeCommandOptions, io: CliIO): Promi
   const wantsKey = options.keyEnv !== undefined || options.signer !== undefined;
   if (!options.pay) {
     if (wantsKey) throw new UsageError('--key-env and --signer only apply with --pay');
+    if (options.also?.length || options.replayConcurrency !== undefined) throw new UsageError('--also and --replay-concurrency only apply with --pay: they replay the paid request');
     return undefined;
   }
   if (options.keyEnv && options.signer) throw new UsageError('--pay takes either --key-env or --signer, not both');

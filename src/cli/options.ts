@@ -10,11 +10,13 @@ import type { ProbeOptions } from '../engine/options.js';
 import { reporterNames, type ReporterName } from '../report/index.js';
 import {
   collectHeader,
+  collectUrl,
   parseAddress,
   parseAgentOption,
   parseChoice,
   parseDecimal,
   parseExpectAsset,
+  parseIntInRange,
   parseMethod,
   parseNetwork,
   parsePositiveInt,
@@ -58,6 +60,10 @@ export interface ProbeCommandOptions extends OutputCommandOptions {
   pay?: boolean;
   maxAmount: string;
   maxValidity?: number;
+  /** --replay-concurrency; absent means the engine's default (5). */
+  replayConcurrency?: number;
+  /** --also, repeatable. */
+  also?: string[];
   mainnet?: boolean;
   keyEnv?: string;
   signer?: string;
@@ -105,6 +111,8 @@ export function addProbeOptions(command: Command): Command {
     .option('--pay', 'make one funded, capped payment (opt-in) and verify its settlement')
     .option('--max-amount <decimal>', 'largest price --pay may pay, in the asset', parseDecimal('--max-amount'), '0.01')
     .option('--max-validity <seconds>', 'longest an authorization --pay signs may stay valid (validBefore − now)', parsePositiveInt('--max-validity'), 3600)
+    .option('--replay-concurrency <n>', 'with --pay: send the paid request as n identical copies at once (1-8, default 5); at most one may be served', parseIntInRange('--replay-concurrency', 1, 8))
+    .option('--also <url>', 'with --pay: another paid route of the same seller where the used payment is presented after the replay and must be refused (repeatable)', collectUrl)
     .option('--mainnet', 'allow --pay on a mainnet (real funds)')
     .option('--key-env <VAR>', 'environment variable holding the buyer\'s hex private key (for --pay)')
     .option('--signer <url>', 'obol remote-signer URL holding the buyer\'s key (for --pay)', parseUrl)
@@ -133,7 +141,7 @@ export function addAgentOptions(command: Command): Command {
 /** The engine options every command built on `addProbeOptions` passes through unchanged. */
 export function probeOptionsFromCli(
   options: ProbeCommandOptions,
-): Pick<ProbeOptions, 'method' | 'headers' | 'body' | 'timeoutMs' | 'deadlineMs' | 'expect' | 'rpc' | 'attacks' | 'discovery' | 'strict' | 'ipfsGateway' | 'allowPrivate'> {
+): Pick<ProbeOptions, 'method' | 'headers' | 'body' | 'timeoutMs' | 'deadlineMs' | 'expect' | 'rpc' | 'attacks' | 'discovery' | 'strict' | 'ipfsGateway' | 'allowPrivate' | 'replayConcurrency' | 'also'> {
   return {
     method: options.method,
     headers: options.header,
@@ -147,5 +155,7 @@ export function probeOptionsFromCli(
     strict: options.strict,
     ipfsGateway: options.ipfsGateway,
     allowPrivate: options.allowPrivate,
+    replayConcurrency: options.replayConcurrency,
+    also: options.also,
   };
 }

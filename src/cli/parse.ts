@@ -26,6 +26,14 @@ export function parsePositiveInt(name: string) {
   };
 }
 
+/** An integer from `min` to `max` (--replay-concurrency: the run's pool holds 8 connections per origin, so more would queue, not run at once). */
+export function parseIntInRange(name: string, min: number, max: number) {
+  return (value: string): number => {
+    if (!/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`);
+    return Number(value);
+  };
+}
+
 /** The largest shard count `--shard` takes (scan/shard.ts MAX_SHARDS; kept here so parsing loads nothing). */
 const MAX_SHARDS = 100_000;
 

@@ -21,11 +21,11 @@ const names = (list: readonly Gatherer[]) => list.map((g) => g.meta.artifact);
 const stageNames = (plan: ReturnType<typeof planGathering>) => plan.stages.map(names);
 
 describe('planGathering', () => {
-  it('keeps the shipped gatherers in their listed order, with only the attacks and discovery at once', () => {
+  it('keeps the shipped gatherers in their listed order, with only the attacks and discovery at once (garbage after malformed, which it reads)', () => {
     const plan = planGathering(defaultGatherers);
     expect(names(plan.order)).toEqual(names(defaultGatherers));
     expect(stageNames(plan)).toEqual([
-      ['unpaid'], ['challenge'], ['extensionValidation'], ['tokenInfo'], ['forged', 'malformed', 'discovery'], ['payment'], ['settlement'],
+      ['unpaid'], ['challenge'], ['extensionValidation'], ['tokenInfo'], ['forged', 'malformed', 'discovery'], ['garbage'], ['payment'], ['settlement'],
       ['registryWellKnown'], ['registryAgent'], ['registryFile'], ['offer'],
     ]);
   });

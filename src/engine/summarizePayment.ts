@@ -33,7 +33,11 @@ export function summarizePayment(session: PaymentSession, receipt?: SettlementRe
       wrongRecipient: statusOf(session.wrongRecipient),
       expired: statusOf(session.expired),
       replay: statusOf(session.replay),
+      // --replay-concurrency: every copy's answer, the served one first; --also: each route's answer.
+      concurrentCopies: session.paid ? [session.paid, ...(session.paidCopies ?? [])].map(statusOf) : [],
+      crossRoute: (session.crossRoute ?? []).map((a) => ({ url: a.url ?? null, status: statusOf(a) })),
     },
+    nonceUsedUnserved: session.nonceUsedUnserved ?? null,
     balances: session.balances,
     error: session.error,
   };

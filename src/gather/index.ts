@@ -2,6 +2,7 @@ import { forgedGatherer, malformedGatherer } from './attacks.js';
 import { challengeGatherer } from './challenge.js';
 import { discoveryGatherer } from './discovery.js';
 import { extensionValidationGatherer } from './extensionValidation.js';
+import { garbageGatherer } from './garbage.js';
 import { offerGatherer } from './offer.js';
 import { paymentGatherer } from './pay/session.js';
 import { settlementGatherer } from './pay/settlement.js';
@@ -22,6 +23,7 @@ export const gatherers: readonly Gatherer[] = [
   forgedGatherer,
   malformedGatherer,
   discoveryGatherer,
+  garbageGatherer,
   paymentGatherer,
   settlementGatherer,
   registryWellKnownGatherer,

@@ -50,6 +50,13 @@ export interface ProbeOptions extends NetworkPolicyOptions {
    */
   pay?: { signer: BuyerSigner; maxAmount: string; mainnet: boolean; maxValiditySeconds?: number };
   /**
+   * With `pay`: the paid request goes out as this many identical copies at once (default 5,
+   * `--replay-concurrency`); at most one may be served. 1 sends it alone.
+   */
+  replayConcurrency?: number;
+  /** With `pay`: other paid routes of the seller (`--also`) where the used payment is presented after the replay and must be refused. */
+  also?: readonly string[];
+  /**
    * ERC-8004 cross-check (`--agent`): `eip155:<chainId>:<registry>:<agentId>`, `<chainId>:<agentId>`,
    * a bare agent id (Base Sepolia registry), or `auto` (the target origin's well-known file).
    * The registry is read over `rpc`, or the chain's public RPC when none is given.

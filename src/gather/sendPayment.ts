@@ -6,9 +6,9 @@ import type { GatherContext } from './types.js';
 type ProbeContext = Pick<GatherContext, 'options' | 'timeoutMs' | 'dispatcher' | 'network' | 'deadline'>;
 
 /** The probed request as the user framed it (method, headers, body), under the run's limits and policy. */
-export function sendProbedRequest(ctx: ProbeContext, extraHeaders: Record<string, string> = {}): Promise<HttpExchange> {
+export function sendProbedRequest(ctx: ProbeContext, extraHeaders: Record<string, string> = {}, url: string = ctx.options.url): Promise<HttpExchange> {
   return exchange({
-    url: ctx.options.url,
+    url,
     method: ctx.options.method,
     headers: requestHeaders(ctx.options, extraHeaders),
     body: ctx.options.body,
@@ -23,4 +23,9 @@ export function sendProbedRequest(ctx: ProbeContext, extraHeaders: Record<string
 /** The probed request again, the same method and body, with one payment header added. */
 export function sendPayment(ctx: ProbeContext, headerName: string, headerValue: string): Promise<HttpExchange> {
   return sendProbedRequest(ctx, { [headerName]: headerValue });
+}
+
+/** The probed request's method, headers and body with one payment header, sent to another URL the user named (--also). */
+export function sendPaymentTo(ctx: ProbeContext, url: string, headerName: string, headerValue: string): Promise<HttpExchange> {
+  return sendProbedRequest(ctx, { [headerName]: headerValue }, url);
 }

@@ -16,6 +16,7 @@ export function servedByObol(unpaid: Pick<HttpExchange, 'headers'> | undefined, 
 export const OBOL_FIXES = {
   cors: "obol-stack has no setting for CORS: its x402 verifier writes the 402 itself and sends no Access-Control-* headers. Browser buyers need them; agents do not. Add a Traefik `headers` Middleware (accessControlAllowOriginList, accessControlExposeHeaders: PAYMENT-REQUIRED, PAYMENT-RESPONSE, X-PAYMENT-RESPONSE) as a second filter on the offer's HTTPRoute so-<name>, or leave it if you sell to agents only.",
   cache: "obol-stack has no setting for Cache-Control: its verifier's JSON 402 carries none (only the HTML page is no-store). Add a Traefik `headers` Middleware with customResponseHeaders Cache-Control: no-store as a filter on the offer's HTTPRoute so-<name>, and make sure nothing in front of the tunnel caches 402s.",
+  garbage: "obol-stack has no setting for this: its x402 verifier answers a payment header that is not base64 with 400 `invalid_payment_header` (a refusal, so nobody is cheated), where the spec's answer is 402 with a fresh challenge. Nothing to change on your side; buyers that retry only on 402 will give up instead of paying.",
   unlock: 'Nothing to set on obol-stack: an unlock offer answers this way by design and only buyers with auth-capture can pay it. To reach every x402 buyer, also sell the service as a regular offer, which answers with an exact entry in PAYMENT-REQUIRED.',
 } as const;
 

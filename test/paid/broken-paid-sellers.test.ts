@@ -58,7 +58,8 @@ describe('broken paid sellers', () => {
       const gate = await startGate(entry.behaviour, { facilitatorUrl: sandbox.facilitatorUrl, rpcUrl: sandbox.rpcUrl, payTo, otherTransaction, staleSettlement });
       try {
         const signer = await signerFromKey(sandbox.accounts.buyers[0].privateKey);
-        const { report, artifacts } = await run({ url: gate.url, rpc: sandbox.rpcUrl, pay: { signer, maxAmount: '0.01', mainnet: false } });
+        const also = entry.alsoPath ? [new URL(entry.alsoPath, gate.url).href] : undefined;
+        const { report, artifacts } = await run({ url: gate.url, rpc: sandbox.rpcUrl, also, pay: { signer, maxAmount: '0.01', mainnet: false } });
         await gate.settled();
         for (const { check, status, messageId } of entry.expect) {
           const result = report.checks.find((c) => c.id === check);
@@ -68,7 +69,7 @@ describe('broken paid sellers', () => {
         expect(report.verdict).toBe('fail');
         // Exposure: every authorization the funded key signed shares one nonce, none above the cap.
         const session = artifacts.payment!;
-        const signed = [session.underpaid, session.wrongRecipient, session.expired, session.paid].filter((a) => a !== null);
+        const signed = [session.underpaid, session.wrongRecipient, session.expired, session.paid, ...(session.paidCopies ?? []), ...(session.crossRoute ?? [])].filter((a) => a !== null);
         const nonces = new Set(signed.map((a) => (JSON.parse(Buffer.from(a!.headerValue, 'base64').toString()).payload.authorization.nonce as string)));
         expect(nonces.size).toBe(1);
         for (const a of signed) expect(BigInt(a!.value!)).toBeLessThanOrEqual(10_000n);

@@ -30,9 +30,13 @@ describe('sandbox sellers, paid', () => {
         rpc: sandbox.rpcUrl,
         expect: { price: seller.price, payTo: seller.payTo, network: seller.network },
         pay: { signer, maxAmount: '0.01', mainnet: false },
+        // Another route of the same seller: the same path with another query is enough for the middleware to verify afresh.
+        also: [`${seller.url}?route=also`],
       });
       const pay = report.checks.filter((c) => c.id.startsWith('pay.'));
-      const notPassing = pay.filter((c) => c.status !== 'pass').map((c) => `${c.id}=${c.status}: ${c.message}`);
+      // obol's verifier answers a header that is not base64 with 400 (recorded from real obol): a warning with the obol note.
+      const obolBadBase64 = (c: (typeof pay)[number]) => seller.name === 'obol-gate' && c.id === 'pay.garbage-rejected' && c.status === 'warn' && /obol-stack has no setting/.test(c.fix ?? '');
+      const notPassing = pay.filter((c) => c.status !== 'pass' && !obolBadBase64(c)).map((c) => `${c.id}=${c.status}: ${c.message}`);
       expect(notPassing, seller.name).toEqual([]);
       expect(pay.length).toBeGreaterThanOrEqual(12);
       expect(report.verdict, seller.name).toBe('pass');
@@ -43,16 +47,21 @@ describe('sandbox sellers, paid', () => {
     }
   });
 
-  it('the obol gate passes check --pay streamed and not, warning only what real obol sellers get (CORS, cache) with the obol way to fix it', async () => {
+  it('the obol gate passes check --pay streamed and not, warning only what real obol sellers get (CORS, cache, 400 for bad base64) with the obol way to fix it', async () => {
     const seller = sandbox.sellers.find((s) => s.name === 'obol-gate')!;
     for (const [i, stream] of [false, true].entries()) {
       const signer = await signerFromKey(sandbox.accounts.buyers[i].privateKey);
       const body = JSON.stringify({ model: 'qwen3:0.6b', stream, messages: [{ role: 'user', content: 'hi' }] });
       const { report, artifacts } = await run({ url: seller.url, method: 'POST', body, rpc: sandbox.rpcUrl, expect: { price: seller.price, payTo: seller.payTo, network: seller.network }, pay: { signer, maxAmount: '0.01', mainnet: false } });
       const label = stream ? 'streamed' : 'not streamed';
-      expect(report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message}`), label).toEqual([]);
+      // A defect of the gate's design, recorded: a streamed answer is served before it settles, so
+      // every copy of the paid request sent at once is served and one of them settles (x402#1805).
+      const failing = report.checks.filter((c) => c.status === 'fail');
+      expect(failing.map((c) => c.id), `${label}: ${failing.map((c) => c.message).join('; ')}`).toEqual(stream ? ['pay.concurrent-replay-rejected'] : []);
+      if (stream) expect(failing[0].message).toContain('and payTo was paid once');
       const warnings = report.checks.filter((c) => c.status === 'warn');
-      expect(warnings.map((c) => c.id), label).toEqual(['cors.expose-headers', 'cache.no-store']);
+      // The verifier answers a header that is not base64 with 400 invalid_payment_header (recorded from real obol), not 402.
+      expect(warnings.map((c) => c.id), label).toEqual(['cors.expose-headers', 'cache.no-store', 'pay.garbage-rejected']);
       for (const w of warnings) expect(w.fix, `${label} ${w.id}`).toMatch(/obol-stack has no setting/);
       expect(report.checks.find((c) => c.id === 'pay.settlement-header')?.message, label).toContain(stream ? 'PAYMENT-RESPONSE (trailer)' : 'PAYMENT-RESPONSE reports success');
       expect(report.checks.find((c) => c.id === 'pay.settlement-onchain')?.status, label).toBe('pass');

@@ -31,7 +31,8 @@ async function probe(behaviour: GateBehaviour, timeoutMs = 10_000) {
   const gate = await startGate(behaviour, { facilitatorUrl: sandbox.facilitatorUrl, rpcUrl: sandbox.rpcUrl, payTo: sandbox.accounts.sellers[0].address, otherTransaction });
   try {
     const signer = await signerFromKey(sandbox.accounts.buyers[0].privateKey);
-    const { report } = await run({ url: gate.url, rpc: sandbox.rpcUrl, timeoutMs, pay: { signer, maxAmount: '0.01', mainnet: false } });
+    // Another path of the same gate, where the used payment must be refused too.
+    const { report } = await run({ url: gate.url, rpc: sandbox.rpcUrl, timeoutMs, also: [new URL('/other', gate.url).href], pay: { signer, maxAmount: '0.01', mainnet: false } });
     const result = (id: string) => report.checks.find((c) => c.id === id);
     return { report, result };
   } finally {

@@ -1,8 +1,12 @@
 import type { Check } from '../types.js';
 import * as balanceDelta from './balance-delta.js';
+import * as concurrentReplayRejected from './concurrent-replay-rejected.js';
+import * as crossRouteReplayRejected from './cross-route-replay-rejected.js';
 import * as expiredRejected from './expired-rejected.js';
 import * as forgedRejected from './forged-rejected.js';
+import * as garbageRejected from './garbage-rejected.js';
 import * as malformedRejected from './malformed-rejected.js';
+import * as noChargeWith402 from './no-charge-with-402.js';
 import * as paidServed from './paid-served.js';
 import * as replayRejected from './replay-rejected.js';
 import * as settleLatency from './settle-latency.js';
@@ -17,15 +21,19 @@ import * as wrongRecipientRejected from './wrong-recipient-rejected.js';
 export const payChecks: readonly Check[] = [
   forgedRejected,
   malformedRejected,
+  garbageRejected,
   withinLimits,
   underpaidRejected,
   wrongRecipientRejected,
   expiredRejected,
   paidServed,
+  concurrentReplayRejected,
   settlementHeader,
   settlementOnchain,
   balanceDelta,
   unservedNotCharged,
+  noChargeWith402,
   replayRejected,
+  crossRouteReplayRejected,
   settleLatency,
 ];

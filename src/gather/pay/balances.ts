@@ -10,3 +10,15 @@ export async function readBalances(rpc: string, plan: PaymentPlan, payer: string
   const [p, t] = await Promise.all([read(payer), read(plan.payTo!)]);
   return { payer: p.toString(), payTo: t.toString() };
 }
+
+/** EIP-3009 `authorizationState(authorizer, nonce)`: whether the token has consumed this authorization. */
+export async function readNonceUsed(rpc: string, plan: PaymentPlan, payer: string, nonce: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+  const { createPublicClient, http, parseAbi } = await import('viem');
+  const client = createPublicClient({ transport: http(rpc, { timeout: timeoutMs, retryCount: 0, ...(signal ? { fetchOptions: { signal } } : {}) }) });
+  return client.readContract({
+    address: plan.asset as `0x${string}`,
+    abi: parseAbi(['function authorizationState(address authorizer, bytes32 nonce) view returns (bool)']),
+    functionName: 'authorizationState',
+    args: [payer as `0x${string}`, nonce as `0x${string}`],
+  });
+}

@@ -15,7 +15,7 @@ import { challengeGatherer } from '../challenge.js';
 import { tokenInfoGatherer } from '../tokenInfo.js';
 import { unpaidGatherer } from '../unpaid.js';
 import { signerFromKey } from './buyerSigner.js';
-import { paymentGatherer } from './session.js';
+import { DEFAULT_REPLAY_CONCURRENCY, paymentGatherer } from './session.js';
 
 let sandbox: Sandbox;
 let seller: FixtureServer;
@@ -44,15 +44,20 @@ const before = [unpaidGatherer, challengeGatherer, tokenInfoGatherer];
 const authorizationOf = (header: string): WireAuthorization => (decodePaymentHeader(header) as { payload: { authorization: WireAuthorization } }).payload.authorization;
 
 describe('paymentGatherer', () => {
-  it('signs one authorization, sends three attack variants with its nonce, then the payment and its replay', async () => {
+  it('signs one authorization, sends three attack variants with its nonce, then the payment as copies at once, its replay, and at --also', async () => {
     const buyer = sandbox.accounts.buyers[0];
     const pay = { signer: await signerFromKey(buyer.privateKey), maxAmount: '0.01', mainnet: false };
-    const { artifact: session, artifacts } = await gatherWith(paymentGatherer, { url: seller.url, rpc: sandbox.rpcUrl, pay, before });
+    const also = [`${seller.url}/other`];
+    const { artifact: session, artifacts } = await gatherWith(paymentGatherer, { url: seller.url, rpc: sandbox.rpcUrl, pay, before, also });
     expect(session?.error).toBeNull();
     expect(session?.plan.refused).toBeNull();
-    expect(payments).toHaveLength(5);
-    // Every variant was answered before the payment went out; the replay is the payment again.
-    expect(payments.slice(3)).toEqual([session?.paid?.headerValue, session?.paid?.headerValue]);
+    expect(payments).toHaveLength(3 + DEFAULT_REPLAY_CONCURRENCY + 1 + 1);
+    // Every variant was answered before the payment went out; the copies, the replay and the other route carry the payment again.
+    expect(new Set(payments.slice(3))).toEqual(new Set([session?.paid?.headerValue]));
+    expect(session?.paidCopies).toHaveLength(DEFAULT_REPLAY_CONCURRENCY - 1);
+    expect(session?.crossRoute?.map((a) => [a.url, a.exchange?.status])).toEqual([[also[0], 402]]);
+    // Nothing was served: the token says the authorization is unused.
+    expect(session?.nonceUsedUnserved).toBe(false);
     const byValue = new Map(payments.slice(0, 3).map((h) => [h, authorizationOf(h)]));
     const variants = [session?.underpaid, session?.wrongRecipient, session?.expired].map((a) => byValue.get(a?.headerValue ?? ''));
     const [underpaid, wrongRecipient, expired] = variants;

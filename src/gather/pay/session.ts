@@ -1,12 +1,13 @@
 import { ConfigError } from '../../errors.js';
 import { errorLine } from '../../util/errorLine.js';
+import { decodeSettlement } from '../../protocol/settlement.js';
 import { transferWithAuthorizationTypedData, type WireAuthorization } from '../../protocol/eip3009.js';
 import type { HttpExchange, PaymentAttempt, PaymentSession, RequirementView } from '../../artifacts/index.js';
 import { defineGatherer } from '../defineGatherer.js';
-import { sendPayment } from '../sendPayment.js';
+import { sendPayment, sendPaymentTo } from '../sendPayment.js';
 import { signPayment } from '../signPayment.js';
 import { type BuyerSigner, capSigner } from './buyerSigner.js';
-import { readBalances } from './balances.js';
+import { readBalances, readNonceUsed } from './balances.js';
 import { planPayment } from './spendGuard.js';
 
 type Mutation = (auth: WireAuthorization, payer: string, nowSeconds: number) => WireAuthorization | null;
@@ -37,6 +38,11 @@ async function resign(
   return { ...base, payload: { ...(base.payload as Record<string, unknown>), authorization, signature } };
 }
 
+/** Copies of the paid request sent at once unless --replay-concurrency says otherwise (x402#1805: one settlement shared by concurrent requests). */
+export const DEFAULT_REPLAY_CONCURRENCY = 5;
+
+const isServed = (a: PaymentAttempt): boolean => a.exchange?.status != null && a.exchange.status >= 200 && a.exchange.status < 300;
+
 function attempt(kind: PaymentAttempt['kind'], headerName: string, headerValue: string, requirementIndex: number, payer: string, value: string | null): PaymentAttempt {
   return { kind, requirementIndex, headerName, headerValue, payer, value, exchange: null };
 }
@@ -44,16 +50,21 @@ function attempt(kind: PaymentAttempt['kind'], headerName: string, headerValue: 
 /**
  * `--pay`: plan within the buyer's limits, sign the payment with the official client, send
  * the attack variants (same nonce, so at most one authorization can ever settle), then the paid
- * request and its replay, reading balances around them with --rpc.
+ * request as N copies at once, its replay and its presentation at each --also URL, reading
+ * balances around them with --rpc.
  */
 export const paymentGatherer = defineGatherer({
   meta: { artifact: 'payment', dependencies: ['challenge'], optionalDependencies: ['tokenInfo'] },
   notRequested: (options) => (options.pay ? null : 'no --pay given'),
   skipReason: ({ artifacts }) => (artifacts.challenge.x402Version === null ? 'no decodable payment challenge' : null),
-  exchanges: (session) =>
-    [session.underpaid, session.wrongRecipient, session.expired, session.paid, session.replay]
+  exchanges: (session) => [
+    ...[session.underpaid, session.wrongRecipient, session.expired, session.paid]
       .filter((a): a is PaymentAttempt => a !== null)
       .map((a): [string, HttpExchange | null] => [`payment.${a.kind}`, a.exchange]),
+    ...(session.paidCopies ?? []).map((a, i): [string, HttpExchange | null] => [`payment.paid-copy-${i + 1}`, a.exchange]),
+    ...(session.replay ? [['payment.replay', session.replay.exchange] as [string, HttpExchange | null]] : []),
+    ...(session.crossRoute ?? []).map((a, i): [string, HttpExchange | null] => [`payment.cross-route-${i + 1}`, a.exchange]),
+  ],
   async gather(ctx) {
     const { pay, expect, rpc } = ctx.options;
     const { challenge, tokenInfo: token, target } = ctx.artifacts;
@@ -111,12 +122,32 @@ export const paymentGatherer = defineGatherer({
       );
       const failed = sent.find((s): s is PromiseRejectedResult => s.status === 'rejected');
       if (failed) throw failed.reason;
-      session.paid = attempt('paid', signed.headerName, signed.headerValue, requirement.index, signer.address, signed.value);
-      session.paid.exchange = await sendPayment(ctx, signed.headerName, signed.headerValue);
+      // N identical copies at once: the settling use is one of them, so a seller that settles
+      // first and checks the nonce later serves several for one payment (x402#1805).
+      const copies = Array.from({ length: Math.max(1, ctx.options.replayConcurrency ?? DEFAULT_REPLAY_CONCURRENCY) }, () =>
+        attempt('paid', signed.headerName, signed.headerValue, requirement.index, signer.address, signed.value),
+      );
+      await Promise.all(copies.map(async (a) => (a.exchange = await sendPayment(ctx, a.headerName, a.headerValue))));
+      // The paid request is the served copy that carries a receipt (a streamed answer is served
+      // before it settles, so its copies may all be), else the first served, else the first sent.
+      const withReceipt = copies.findIndex((a) => isServed(a) && typeof decodeSettlement(a.exchange!).transaction === 'string');
+      const chosen = withReceipt >= 0 ? withReceipt : Math.max(0, copies.findIndex(isServed));
+      session.paid = copies[chosen];
+      session.paidCopies = copies.filter((_, i) => i !== chosen).map((a) => ({ ...a, kind: 'paid-copy' }));
       if (balanceOf && session.balances) session.balances.afterPaid = await balanceOf();
+      // None served: did the token consume the authorization anyway? A 402 then asks a conforming buyer to pay again.
+      if (rpc && !copies.some(isServed) && !ctx.deadline.exceeded) {
+        session.nonceUsedUnserved = await readNonceUsed(rpc, plan, signer.address, auth.nonce, ctx.timeoutMs, ctx.deadline.signal).catch(() => null);
+      }
       session.replay = attempt('replay', signed.headerName, signed.headerValue, requirement.index, signer.address, signed.value);
       session.replay.exchange = await sendPayment(ctx, signed.headerName, signed.headerValue);
       if (balanceOf && session.balances) session.balances.afterReplay = await balanceOf();
+      const also = ctx.options.also ?? [];
+      if (also.length > 0) {
+        session.crossRoute = also.map((url) => ({ ...attempt('cross-route', signed.headerName, signed.headerValue, requirement.index, signer.address, signed.value), url }));
+        await Promise.all(session.crossRoute.map(async (a) => (a.exchange = await sendPaymentTo(ctx, a.url!, a.headerName, a.headerValue))));
+        if (balanceOf && session.balances) session.balances.afterCrossRoute = await balanceOf();
+      }
     } catch (error) {
       // The buyer's own setup broke (a remote signer that stopped answering): not the seller's defect.
       if (error instanceof ConfigError) throw error;
