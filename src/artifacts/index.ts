@@ -15,7 +15,7 @@ import type { DiscoveryArtifact } from './discovery.js';
 export type { HttpError, HttpErrorCode, HttpExchange, RedirectHop, SentRequest } from './http.js';
 export type { CarrierDecode, ChallengeArtifact, DecodeStage, NonStandardSignal, RequirementView } from './challenge.js';
 export type { DeadlineArtifact, TargetArtifact } from './run.js';
-export type { AuthorizationUsedLog, BalanceReading, DecimalsSource, PaymentAttempt, PaymentPlan, PaymentSession, SettlementReceipt, TokenInfo, TransferLog } from './payment.js';
+export type { AuthorizationUsedLog, BalanceReading, DecimalsSource, PaymentAttempt, PaymentPlan, PaymentSession, Permit2Approval, Permit2Plan, SettlementReceipt, TokenInfo, TransferLog } from './payment.js';
 export type { RegistrationFetch, RegistrationFetchErrorCode, RegistryAgentArtifact } from './registry.js';
 export type { DiscoveryArtifact, DiscoveryDocumentFetch, DiscoveryDocumentKind, ListedResourceProbe } from './discovery.js';
 export type { KubeErrorReason, OfferArtifact, OfferCondition } from './offer.js';

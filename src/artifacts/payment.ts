@@ -71,6 +71,34 @@ export interface PaymentPlan {
   expectPayTo: string | null;
   /** Why nothing is signed; null when the plan may be executed. */
   refused: string | null;
+  /** How the payment is signed when it goes through Permit2 (exact via Permit2, or upto); absent or null: EIP-3009. */
+  permit2?: Permit2Plan | null;
+}
+
+/** A Permit2 payment's fixed parts: what the capped signer holds the PermitWitnessTransferFrom to. */
+export interface Permit2Plan {
+  scheme: 'exact' | 'upto';
+  /** The canonical Permit2 contract (the typed data's verifyingContract, the ERC-20 allowance's spender). */
+  permit2: string;
+  /** The x402 proxy of the scheme: the permit's spender. */
+  spender: string;
+  /** upto: the facilitator the witness binds (extra.facilitatorAddress); null for exact. */
+  facilitator: string | null;
+}
+
+/** The buyer's ERC-20 allowance to Permit2 for the planned asset, and the approval the probe made (`--approve-permit2`). */
+export interface Permit2Approval {
+  token: string;
+  owner: string;
+  /** Permit2's address: the spender of the allowance. */
+  spender: string;
+  /** allowance(owner, Permit2) before the run (atomic). */
+  allowanceBefore: string;
+  /** What the probe approved (exactly the cap), or null when it approved nothing. */
+  approved: string | null;
+  /** The approve transaction's hash and status, when one was sent. */
+  transaction: string | null;
+  status: 'success' | 'reverted' | null;
 }
 
 /** USDC balances (atomic, decimal strings) of the buyer and the payee, read with --rpc. */
@@ -104,6 +132,8 @@ export interface PaymentSession {
   balances: { before: BalanceReading | null; afterPaid: BalanceReading | null; afterReplay: BalanceReading | null; error: string | null } | null;
   /** Why the session stopped early (signing failed, RPC failed), if it did. */
   error: string | null;
+  /** Permit2 payments: the nonce as a decimal uint256 (Permit2's unordered nonce) and the buyer's allowance, and any approval made. */
+  permit2Approval?: Permit2Approval | null;
 }
 
 /** One EIP-3009 AuthorizationUsed log of the settlement transaction: which authorization it consumed. */
@@ -138,4 +168,8 @@ export interface SettlementReceipt {
   authorizations: AuthorizationUsedLog[];
   /** Why the receipt could not be read (no RPC, RPC error), when it could not. */
   error: string | null;
+  /** Permit2 payments: the transaction's `to` (the x402 proxy, when it settled through one). */
+  to?: string | null;
+  /** Permit2 payments: whether Permit2's nonceBitmap has this run's nonce marked used after the receipt's block (null: not read). */
+  permit2NonceUsed?: boolean | null;
 }
