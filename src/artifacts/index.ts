@@ -7,7 +7,7 @@
 import type { HttpExchange } from './http.js';
 import type { ChallengeArtifact } from './challenge.js';
 import type { DeadlineArtifact, TargetArtifact } from './run.js';
-import type { PaymentAttempt, PaymentSession, SettlementReceipt, TokenInfo } from './payment.js';
+import type { FacilitatorSupported, PaymentAttempt, PaymentSession, SettlementReceipt, TokenInfo } from './payment.js';
 import type { RegistrationFetch, RegistryAgentArtifact } from './registry.js';
 import type { OfferArtifact } from './offer.js';
 import type { DiscoveryArtifact } from './discovery.js';
@@ -15,7 +15,7 @@ import type { DiscoveryArtifact } from './discovery.js';
 export type { HttpError, HttpErrorCode, HttpExchange, RedirectHop, SentRequest } from './http.js';
 export type { CarrierDecode, ChallengeArtifact, DecodeStage, NonStandardSignal, RequirementView } from './challenge.js';
 export type { DeadlineArtifact, TargetArtifact } from './run.js';
-export type { AuthorizationUsedLog, BalanceReading, DecimalsSource, PaymentAttempt, PaymentPlan, PaymentSession, Permit2Approval, Permit2Plan, SettlementReceipt, TokenInfo, TransferLog } from './payment.js';
+export type { AuthorizationUsedLog, BalanceReading, DecimalsSource, FacilitatorSupported, PaymentAttempt, PaymentPlan, PaymentSession, Permit2Approval, Permit2Plan, SettlementReceipt, TokenInfo, TransferLog } from './payment.js';
 export type { RegistrationFetch, RegistrationFetchErrorCode, RegistryAgentArtifact } from './registry.js';
 export type { DiscoveryArtifact, DiscoveryDocumentFetch, DiscoveryDocumentKind, ListedResourceProbe } from './discovery.js';
 export type { KubeErrorReason, OfferArtifact, OfferCondition } from './offer.js';
@@ -26,6 +26,8 @@ export interface Artifacts {
   unpaid: HttpExchange;
   challenge: ChallengeArtifact;
   tokenInfo: TokenInfo;
+  /** The facilitator's /supported, when the probe knows the facilitator's URL (--facilitator, or the challenge names it). */
+  facilitatorSupported: FacilitatorSupported;
   forged: PaymentAttempt;
   malformed: PaymentAttempt;
   /** --pay: the paid probe (plan, attack payments, paid request, replay, balances). */

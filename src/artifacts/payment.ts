@@ -41,6 +41,18 @@ export interface TokenInfo {
   error: string | null;
 }
 
+/** A facilitator's `GET /supported`, read when the probe knows its URL (`--facilitator`, or a challenge's `facilitator` field). */
+export interface FacilitatorSupported {
+  /** The facilitator's base URL. */
+  url: string;
+  /** Where the URL came from: the user's --facilitator, or the seller's challenge. */
+  source: 'option' | 'challenge';
+  /** The kinds it lists (`kinds[]{x402Version, scheme, network, extra}`), or null when /supported could not be read. */
+  kinds: { x402Version: unknown; scheme: unknown; network: unknown; extra: unknown }[] | null;
+  /** Why it could not be read, when it could not. */
+  error: string | null;
+}
+
 /** Where the decimals behind the cap came from. */
 export type DecimalsSource = 'known-asset' | 'token' | 'expect-asset';
 
@@ -170,6 +182,9 @@ export interface SettlementReceipt {
   error: string | null;
   /** Permit2 payments: the transaction's `to` (the x402 proxy, when it settled through one). */
   to?: string | null;
-  /** Permit2 payments: whether Permit2's nonceBitmap has this run's nonce marked used after the receipt's block (null: not read). */
-  permit2NonceUsed?: boolean | null;
+  /**
+   * Permit2 payments: this run's nonce in Permit2's nonceBitmap just before the receipt's block and
+   * at it (used then, not before: this transaction consumed it); null when not read.
+   */
+  permit2Nonce?: { usedBefore: boolean; usedAt: boolean } | null;
 }

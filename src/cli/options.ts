@@ -56,6 +56,10 @@ export interface ProbeCommandOptions extends OutputCommandOptions {
   /** `--no-discovery` makes it false; absent where a command does not offer it (the engine default: on). */
   discovery?: boolean;
   pay?: boolean;
+  /** --approve-permit2: approve Permit2 for exactly the cap when a Permit2 payment lacks the allowance. */
+  approvePermit2?: boolean;
+  /** --facilitator: the seller's facilitator URL, for its /supported. */
+  facilitator?: string;
   maxAmount: string;
   maxValidity?: number;
   mainnet?: boolean;
@@ -106,6 +110,8 @@ export function addProbeOptions(command: Command): Command {
     .option('--max-amount <decimal>', 'largest price --pay may pay, in the asset', parseDecimal('--max-amount'), '0.01')
     .option('--max-validity <seconds>', 'longest an authorization --pay signs may stay valid (validBefore − now)', parsePositiveInt('--max-validity'), 3600)
     .option('--mainnet', 'allow --pay on a mainnet (real funds)')
+    .option('--approve-permit2', 'with --pay and --key-env: when a Permit2 or upto payment lacks the buyer\'s Permit2 allowance, approve exactly the cap (never more); the report shows the transaction')
+    .option('--facilitator <url>', 'the seller\'s facilitator: its /supported is compared with upto requirements', parseUrl)
     .option('--key-env <VAR>', 'environment variable holding the buyer\'s hex private key (for --pay)')
     .option('--signer <url>', 'obol remote-signer URL holding the buyer\'s key (for --pay)', parseUrl)
     .option('--strict', 'warnings fail the verdict')
@@ -133,7 +139,7 @@ export function addAgentOptions(command: Command): Command {
 /** The engine options every command built on `addProbeOptions` passes through unchanged. */
 export function probeOptionsFromCli(
   options: ProbeCommandOptions,
-): Pick<ProbeOptions, 'method' | 'headers' | 'body' | 'timeoutMs' | 'deadlineMs' | 'expect' | 'rpc' | 'attacks' | 'discovery' | 'strict' | 'ipfsGateway' | 'allowPrivate'> {
+): Pick<ProbeOptions, 'method' | 'headers' | 'body' | 'timeoutMs' | 'deadlineMs' | 'expect' | 'rpc' | 'attacks' | 'discovery' | 'strict' | 'ipfsGateway' | 'allowPrivate' | 'facilitatorUrl'> {
   return {
     method: options.method,
     headers: options.header,
@@ -147,5 +153,6 @@ export function probeOptionsFromCli(
     strict: options.strict,
     ipfsGateway: options.ipfsGateway,
     allowPrivate: options.allowPrivate,
+    facilitatorUrl: options.facilitator,
   };
 }

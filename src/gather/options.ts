@@ -48,7 +48,16 @@ export interface ProbeOptions extends NetworkPolicyOptions {
    * `rpc` reads is paid. `maxValiditySeconds` bounds validBefore − now of every authorization
    * signed (default 3600). A signer that fails mid-run makes `run()` throw its ConfigError.
    */
-  pay?: { signer: BuyerSigner; maxAmount: string; mainnet: boolean; maxValiditySeconds?: number };
+  pay?: {
+    signer: BuyerSigner;
+    maxAmount: string;
+    mainnet: boolean;
+    maxValiditySeconds?: number;
+    /** `--approve-permit2`: the buyer's own key, allowed to approve Permit2 for exactly the cap when a Permit2 payment lacks the allowance. */
+    approvePermit2?: import('viem').LocalAccount;
+  };
+  /** `--facilitator <url>`: the seller's facilitator, whose /supported the upto checks compare with. */
+  facilitatorUrl?: string;
   /**
    * ERC-8004 cross-check (`--agent`): `eip155:<chainId>:<registry>:<agentId>`, `<chainId>:<agentId>`,
    * a bare agent id (Base Sepolia registry), or `auto` (the target origin's well-known file).

@@ -82,3 +82,33 @@ export function uptoFacilitatorOf(r: Pick<RequirementView, 'extra'>): unknown {
 export function nonceBitmapPosition(nonce: bigint): { word: bigint; bit: bigint } {
   return { word: nonce >> 8n, bit: nonce & 0xffn };
 }
+
+/** A Permit2 authorization as it travels in an x402 payload (`payload.permit2Authorization`): every number a decimal string. */
+export interface WirePermit2Authorization {
+  from: string;
+  permitted: { token: string; amount: string };
+  spender: string;
+  nonce: string;
+  deadline: string;
+  witness: { to: string; validAfter: string; facilitator?: string };
+}
+
+/** The typed data a Permit2 authorization of `scheme` signs, exactly as @x402/evm's client builds it. */
+export function permit2TypedData(scheme: Permit2Scheme, chainId: number, a: WirePermit2Authorization) {
+  const witness =
+    scheme === 'upto'
+      ? { to: a.witness.to, facilitator: String(a.witness.facilitator), validAfter: BigInt(a.witness.validAfter) }
+      : { to: a.witness.to, validAfter: BigInt(a.witness.validAfter) };
+  return {
+    domain: { name: 'Permit2', chainId, verifyingContract: PERMIT2_ADDRESS },
+    types: PERMIT2_WITNESS_TYPES[scheme],
+    primaryType: 'PermitWitnessTransferFrom' as const,
+    message: {
+      permitted: { token: a.permitted.token, amount: BigInt(a.permitted.amount) },
+      spender: a.spender,
+      nonce: BigInt(a.nonce),
+      deadline: BigInt(a.deadline),
+      witness,
+    },
+  };
+}
