@@ -35,6 +35,8 @@ export function summarizePayment(session: PaymentSession, receipt?: SettlementRe
       replay: statusOf(session.replay),
     },
     balances: session.balances,
+    // --approve-permit2 sends a transaction from the buyer's key: the report shows it (nothing approved silently).
+    permit2Approval: session.permit2Approval ?? null,
     error: session.error,
   };
 }
