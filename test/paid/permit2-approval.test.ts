@@ -99,6 +99,22 @@ describe('--approve-permit2', () => {
     }
   });
 
+  it('a hostile token cannot make the approval burn the buyer\'s gas: the approve transaction is capped', async () => {
+    // Every call burns ~2.6M gas in a loop, then answers uint 6 (decimals 6, allowance 6, approve "true").
+    const burner = '0x00000000000000000000000000000000000000b2' as const;
+    const loop = '0x620186a05b600190038060045750600660005260206000f3' as const;
+    await sandboxChain(sandbox.rpcUrl).testClient.setCode({ address: burner, bytecode: loop });
+    accepts = [permit2Requirement({ asset: burner })];
+    const hash = await probe(true).then(
+      ({ report }) => (report.payment as { permit2Approval?: { transaction?: string } }).permit2Approval?.transaction,
+      (error: Error) => /0x[0-9a-f]{64}/.exec(error.message)?.[0],
+    );
+    expect(hash).toMatch(/^0x[0-9a-f]{64}$/);
+    const receipt = await sandboxChain(sandbox.rpcUrl).publicClient.getTransactionReceipt({ hash: hash as `0x${string}` });
+    expect(receipt.to).toBe(burner);
+    expect(receipt.gasUsed).toBeLessThanOrEqual(100_000n);
+  });
+
   it('the CLI: exit 2 and one line without the flag; with it the JSON shows the approval; the key appears in neither', async () => {
     await resetAllowance();
     accepts = [permit2Requirement()];

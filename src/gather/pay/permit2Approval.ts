@@ -16,6 +16,12 @@ export interface EnsureAllowanceParameters {
 
 /** A receipt is awaited at most this long: anvil mines at once, a testnet within seconds. */
 const APPROVAL_RECEIPT_MS = 30_000;
+/**
+ * The approve transaction's gas limit. The token is the seller's choice: without a limit its
+ * approve() could burn the buyer's gas up to the block limit. A standard ERC-20 approve (FiatToken
+ * behind its proxy included) needs under 60k; @x402/evm's own approval transaction caps at 70k.
+ */
+const APPROVE_GAS_LIMIT = 100_000n;
 
 const units = (atomic: bigint, plan: PaymentPlan): string => (plan.decimals === null ? `${atomic} atomic units` : `${atomicToDecimal(atomic, plan.decimals)} ${plan.symbol ?? 'units'}`);
 
@@ -53,7 +59,7 @@ export async function ensurePermit2Allowance(params: EnsureAllowanceParameters):
   try {
     const chainId = await client.getChainId();
     if (chainId !== plan.chainId) throw new Error(`the RPC reads chain ${chainId}, not ${plan.chainId}`);
-    const hash = await wallet.writeContract({ address: token, abi: erc20Abi, functionName: 'approve', args: [permit2, cap], chain: null });
+    const hash = await wallet.writeContract({ address: token, abi: erc20Abi, functionName: 'approve', args: [permit2, cap], chain: null, gas: APPROVE_GAS_LIMIT });
     Object.assign(record, { approved: cap.toString(), transaction: hash });
     const receipt = await client.waitForTransactionReceipt({ hash, timeout: Math.min(APPROVAL_RECEIPT_MS, params.timeoutMs * 3) });
     record.status = receipt.status;
