@@ -7,7 +7,7 @@ export type { Check, CheckMeta, CheckOutcome, CheckReturn, CheckStatus, Severity
 export { decodeChallenge } from './protocol/decodeChallenge.js';
 export { ProbeError, UsageError, ConfigError, InvalidAgentRefError } from './errors.js';
 export { startSandbox } from './sandbox/startSandbox.js';
-export type { Sandbox, SandboxAccount, SandboxAccounts, SandboxSeller, SandboxSellerName, StartSandboxOptions } from './sandbox/types.js';
+export type { Sandbox, SandboxAccount, SandboxAccounts, SandboxPermit2Seller, SandboxPermit2SellerName, SandboxSeller, SandboxSellerName, StartSandboxOptions } from './sandbox/types.js';
 export { SandboxError } from './errors.js';
 // obol-stack: ServiceOffer probe, client (client-node loads on first connectKube), pricing, manifests, preflight.
 export { probeOffer, type ProbeOfferParameters, type ProbeOfferReturnType } from './engine/probeOffer.js';

@@ -21,9 +21,10 @@ export function sandboxDocument(sandbox: Sandbox, logFile?: string): Record<stri
     rpcUrl: sandbox.rpcUrl,
     chainId: sandbox.chainId,
     network: { caip2: 'eip155:84532', v1: 'base-sepolia' },
-    contracts: { usdc: sandbox.usdc, identityRegistry: sandbox.identityRegistry, reputationRegistry: sandbox.reputationRegistry, validationRegistry: sandbox.validationRegistry, multicall3: MULTICALL3 },
+    contracts: { usdc: sandbox.usdc, identityRegistry: sandbox.identityRegistry, reputationRegistry: sandbox.reputationRegistry, validationRegistry: sandbox.validationRegistry, multicall3: MULTICALL3, permit2: sandbox.permit2, x402ExactPermit2Proxy: sandbox.x402ExactPermit2Proxy, x402UptoPermit2Proxy: sandbox.x402UptoPermit2Proxy },
     facilitatorUrl: sandbox.facilitatorUrl,
     sellers: sandbox.sellers,
+    permit2Sellers: sandbox.permit2Sellers,
     accounts: {
       notice: NOTICE,
       deployer: account(sandbox.accounts.deployer),
@@ -46,13 +47,24 @@ export function renderSandbox(sandbox: Sandbox, buyerFunds: string, logFile?: st
   row('ReputationRegistry', `${sandbox.reputationRegistry}  (ERC-8004)`);
   row('ValidationRegistry', `${sandbox.validationRegistry}  (ERC-8004)`);
   row('Multicall3', MULTICALL3);
-  row('Facilitator', `${sandbox.facilitatorUrl}  (POST /verify, POST /settle, GET /supported)`);
+  row('Permit2', `${sandbox.permit2}  (Uniswap; buyer accounts have approved it for USDC)`);
+  row('x402 exact proxy', `${sandbox.x402ExactPermit2Proxy}  (x402ExactPermit2Proxy, exact via Permit2)`);
+  row('x402 upto proxy', `${sandbox.x402UptoPermit2Proxy}  (x402UptoPermit2Proxy, upto)`);
+  row('Facilitator', `${sandbox.facilitatorUrl}  (POST /verify, POST /settle, GET /supported; exact by EIP-3009 or Permit2, upto)`);
   if (logFile) row('Seller logs', `${logFile}  (the sellers' own output: stack traces for malformed payments)`);
   lines.push('', 'Sellers (each in front of a fake Ollama; registration file at <origin>/.well-known/agent-registration.json)');
   if (sandbox.sellers.length === 0) lines.push('  (none)');
   for (const s of sandbox.sellers) {
     lines.push(`  ${s.name.padEnd(11)} ${s.method} ${s.url}`);
     lines.push(`  ${''.padEnd(11)} ${s.price} USDC (${s.amount} atomic) on ${s.network}, x402 v${s.x402Version}, pay to ${s.payTo}, agent ${s.agentId}${s.agentURI.startsWith('data:') ? ' (data: URI)' : ` (${s.agentURI})`}`);
+  }
+  if (sandbox.permit2Sellers.length > 0) {
+    lines.push('', 'Permit2 sellers (@x402/express, x402 v2; buyers sign Permit2 typed data, no ERC-8004 agent)');
+    for (const s of sandbox.permit2Sellers) {
+      const settles = s.settles === s.amount ? '' : `, settles ${s.settles} atomic`;
+      lines.push(`  ${s.name.padEnd(13)} ${s.method} ${s.url}`);
+      lines.push(`  ${''.padEnd(13)} ${s.scheme} ${s.scheme === 'upto' ? 'up to ' : ''}${s.price} USDC (${s.amount} atomic${settles}) on ${s.network}, spender ${s.spender}, pay to ${s.payTo}`);
+    }
   }
   lines.push('', `Accounts (${NOTICE})`);
   const { deployer, facilitator, buyers, sellers } = sandbox.accounts;
@@ -62,7 +74,8 @@ export function renderSandbox(sandbox: Sandbox, buyerFunds: string, logFile?: st
   buyers.forEach((b, i) => key(`buyer ${i + 1}`, b, `  (${buyerFunds} USDC)`));
   sellers.forEach((account, i) => {
     const served = sandbox.sellers.find((s) => s.payTo === account.address);
-    key(`seller ${i + 1}`, account, served ? `  (${served.name} payTo, agent owner)` : '');
+    const viaPermit2 = sandbox.permit2Sellers.find((s) => s.payTo === account.address);
+    key(`seller ${i + 1}`, account, served ? `  (${served.name} payTo, agent owner)` : viaPermit2 ? `  (${viaPermit2.name} payTo)` : '');
   });
   const target = sandbox.sellers[0];
   if (target) {

@@ -1,6 +1,7 @@
 import { forgedGatherer, malformedGatherer } from './attacks.js';
 import { challengeGatherer } from './challenge.js';
 import { discoveryGatherer } from './discovery.js';
+import { facilitatorSupportedGatherer } from './facilitator.js';
 import { offerGatherer } from './offer.js';
 import { paymentGatherer } from './pay/session.js';
 import { settlementGatherer } from './pay/settlement.js';
@@ -17,6 +18,7 @@ export const gatherers: readonly Gatherer[] = [
   unpaidGatherer,
   challengeGatherer,
   tokenInfoGatherer,
+  facilitatorSupportedGatherer,
   forgedGatherer,
   malformedGatherer,
   discoveryGatherer,

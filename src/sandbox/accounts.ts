@@ -26,12 +26,12 @@ function account(index: number, role: string): SandboxAccount {
   return { label: `${role} (anvil account ${index}; ${DEV_KEY_NOTICE})`, address, privateKey };
 }
 
-/** Roles: 0 deploys and mints, 1 settles payments, 2–4 buy, 5–7 sell (payTo and agent owner). */
+/** Roles: 0 deploys and mints, 1 settles payments, 2–4 buy, 5–9 sell (payTo; 5–7 also own the agents, 8–9 are the Permit2 sellers'). */
 export function sandboxAccounts(): SandboxAccounts {
   return {
     deployer: account(0, 'deployer'),
     facilitator: account(1, 'facilitator'),
     buyers: [2, 3, 4].map((i, n) => account(i, `buyer ${n + 1}`)),
-    sellers: [5, 6, 7].map((i, n) => account(i, `seller ${n + 1}`)),
+    sellers: [5, 6, 7, 8, 9].map((i, n) => account(i, `seller ${n + 1}`)),
   };
 }

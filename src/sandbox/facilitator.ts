@@ -63,13 +63,15 @@ async function handle(facilitator: FacilitatorLike, req: IncomingMessage, res: S
 }
 
 /**
- * The official @x402/core facilitator with @x402/evm's exact scheme (v2, and v1 through the same
- * registration) behind POST /verify, POST /settle and GET /supported, settling on the local chain.
+ * The official @x402/core facilitator with @x402/evm's exact scheme (v2 by EIP-3009 or Permit2, and
+ * v1 through the same registration) and upto scheme behind POST /verify, POST /settle and
+ * GET /supported, settling on the local chain.
  */
 export async function startFacilitator(parameters: StartFacilitatorParameters): Promise<FacilitatorServer> {
-  const [{ x402Facilitator }, { registerExactEvmScheme }, { toFacilitatorEvmSigner }] = await Promise.all([
+  const [{ x402Facilitator }, { registerExactEvmScheme }, { UptoEvmScheme }, { toFacilitatorEvmSigner }] = await Promise.all([
     import('@x402/core/facilitator'),
     import('@x402/evm/exact/facilitator'),
+    import('@x402/evm/upto/facilitator'),
     import('@x402/evm'),
   ]);
   const { publicClient } = parameters.sandbox;
@@ -77,7 +79,9 @@ export async function startFacilitator(parameters: StartFacilitatorParameters): 
   const signer = toFacilitatorEvmSigner(
     {
       address: wallet.account.address,
-      readContract: (args) => publicClient.readContract(args as Parameters<typeof publicClient.readContract>[0]),
+      // Simulations run as the facilitator, as they do on a wallet client: the upto proxy lets only
+      // the facilitator its witness names settle, so a simulation from no account always reverts.
+      readContract: (args) => publicClient.readContract({ ...(args as Parameters<typeof publicClient.readContract>[0]), account: wallet.account }),
       verifyTypedData: (args) => publicClient.verifyTypedData(args as Parameters<typeof publicClient.verifyTypedData>[0]),
       writeContract: (args) => wallet.writeContract(args as Parameters<typeof wallet.writeContract>[0]),
       sendTransaction: (args) => wallet.sendTransaction(args),
@@ -87,7 +91,11 @@ export async function startFacilitator(parameters: StartFacilitatorParameters): 
     { confirmationTimeoutMs: 30_000 },
   );
   const facilitator = new x402Facilitator();
-  registerExactEvmScheme(facilitator, { signer, networks: (parameters.networks ?? ['eip155:84532']) as `${string}:${string}`[] });
+  const networks = (parameters.networks ?? ['eip155:84532']) as `${string}:${string}`[];
+  // exact settles EIP-3009 and Permit2 payloads alike (it routes on the payload's shape); upto's
+  // /supported kind carries extra.facilitatorAddress, the address its buyers bind in the witness.
+  registerExactEvmScheme(facilitator, { signer, networks });
+  facilitator.register(networks, new UptoEvmScheme(signer));
   const server = await listenLoopback((req, res) => {
     handle(facilitator as unknown as FacilitatorLike, req, res).catch((error) => {
       try {

@@ -2,10 +2,10 @@ import { SandboxError } from '../errors.js';
 import { sandboxAccounts } from './accounts.js';
 import { startAnvil } from './anvil.js';
 import type { StartedSeller, StartSellerParameters } from './sellers/common.js';
-import type { Sandbox, SandboxSeller, StartSandboxOptions } from './types.js';
+import type { Sandbox, SandboxPermit2Seller, SandboxSeller, StartSandboxOptions } from './types.js';
 import { errorLine } from '../util/errorLine.js';
 
-export type { Sandbox, SandboxAccount, SandboxSeller, StartSandboxOptions } from './types.js';
+export type { Sandbox, SandboxAccount, SandboxPermit2Seller, SandboxSeller, StartSandboxOptions } from './types.js';
 
 /** How each seller publishes its agentURI: at least one data: URI and one http URL. */
 const URI_STYLE: Record<SandboxSeller['name'], 'data' | 'http'> = { 'v2-express': 'data', 'v1-express': 'http', 'obol-gate': 'http' };
@@ -15,11 +15,12 @@ const URI_STYLE: Record<SandboxSeller['name'], 'data' | 'http'> = { 'v2-express'
  * good part of a second to import, time anvil spends starting in its own process anyway.
  */
 async function loadParts() {
-  const [chain, multicall, registry, trust, usdc, facilitator, fakeOllama, common, v2, v1, obol] = await Promise.all([
+  const [chain, multicall, registry, trust, permit2, usdc, facilitator, fakeOllama, common, v2, v1, obol, permit2Sellers] = await Promise.all([
     import('./chain.js'),
     import('./multicall.js'),
     import('./registry.js'),
     import('./trustRegistries.js'),
+    import('./permit2.js'),
     import('./usdc.js'),
     import('./facilitator.js'),
     import('./fakeOllama.js'),
@@ -27,8 +28,9 @@ async function loadParts() {
     import('./sellers/v2Express.js'),
     import('./sellers/v1Express.js'),
     import('./sellers/obolGate.js'),
+    import('./sellers/permit2Express.js'),
   ]);
-  return { ...chain, ...multicall, ...registry, ...trust, ...usdc, ...facilitator, ...fakeOllama, ...common, ...v2, ...v1, ...obol };
+  return { ...chain, ...multicall, ...registry, ...trust, ...permit2, ...usdc, ...facilitator, ...fakeOllama, ...common, ...v2, ...v1, ...obol, ...permit2Sellers };
 }
 
 /**
@@ -66,17 +68,18 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     if (anvilResult.status === 'rejected') throw anvilResult.reason;
     if (partsResult.status === 'rejected') throw partsResult.reason;
     const [anvil, parts] = [anvilResult.value, partsResult.value];
-    const { sandboxChain, placeMulticall3, placeIdentityRegistry, placeTrustRegistries, placeUsdc, startFacilitator, startFakeOllama, registerAgent, registrationFile, dataUri, REGISTRATION_PATH } = parts;
-    const { startV2ExpressSeller, startV1ExpressSeller, startObolGate, loadLegacyExpress, IDENTITY_REGISTRY_ADDRESS, REPUTATION_REGISTRY_ADDRESS, VALIDATION_REGISTRY_ADDRESS, USDC_ADDRESS } = parts;
+    const { sandboxChain, placeMulticall3, placeIdentityRegistry, placeTrustRegistries, placePermit2, placeX402Permit2Proxies, approvePermit2ForBuyers, placeUsdc, startFacilitator, startFakeOllama, registerAgent, registrationFile, dataUri, REGISTRATION_PATH } = parts;
+    const { startV2ExpressSeller, startV1ExpressSeller, startObolGate, startExactPermit2Seller, startUptoSeller, loadLegacyExpress, IDENTITY_REGISTRY_ADDRESS, REPUTATION_REGISTRY_ADDRESS, VALIDATION_REGISTRY_ADDRESS, USDC_ADDRESS, PERMIT2_ADDRESS, X402_EXACT_PERMIT2_PROXY_ADDRESS, X402_UPTO_PERMIT2_PROXY_ADDRESS } = parts;
     // The legacy middleware takes about a second to import; it loads while the contracts are placed.
     const legacy = wantSellers ? loadLegacyExpress() : null;
     legacy?.catch(() => {});
     const chain = sandboxChain(anvil.rpcUrl);
 
-    progress('placing Multicall3, USDC (FiatTokenV2_2) and the ERC-8004 Identity, Reputation and Validation registries');
+    progress('placing Multicall3, USDC (FiatTokenV2_2), Permit2, the x402 Permit2 proxies and the ERC-8004 Identity, Reputation and Validation registries');
     const contracts = (async () => {
-      await Promise.all([placeMulticall3(chain), placeIdentityRegistry(chain), placeTrustRegistries(chain)]);
+      await Promise.all([placeMulticall3(chain), placeIdentityRegistry(chain), placeTrustRegistries(chain), placePermit2(chain), placeX402Permit2Proxies(chain)]);
       await placeUsdc(chain, { deployer: accounts.deployer, holders: accounts.buyers.map((b) => ({ address: b.address, amount: buyerFunds })) });
+      await approvePermit2ForBuyers(chain, accounts.buyers);
     })();
 
     const servers = (async () => {
@@ -96,10 +99,14 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     progress(`facilitator listening at ${facilitator.url}`);
 
     const sellers: SandboxSeller[] = [];
+    const permit2Sellers: SandboxPermit2Seller[] = [];
     if (upstream) {
-      progress('starting the sellers (@x402/express v2, legacy x402-express v1, obol-style gate)');
+      progress('starting the sellers (@x402/express v2, legacy x402-express v1, obol-style gate, @x402/express exact via Permit2 and upto)');
       const base = (i: number): StartSellerParameters => ({ facilitatorUrl: facilitator.url, upstreamUrl: upstream.url, payTo: accounts.sellers[i].address });
-      const [v2, v1, obol] = await Promise.allSettled([track(startV2ExpressSeller(base(0))), track(startV1ExpressSeller(base(1), legacy!)), track(startObolGate(base(2)))]);
+      const permit2Started = Promise.all([track(startExactPermit2Seller(base(3))), track(startUptoSeller(base(4)))]);
+      const [v2, v1, obol, viaPermit2] = await Promise.allSettled([track(startV2ExpressSeller(base(0))), track(startV1ExpressSeller(base(1), legacy!)), track(startObolGate(base(2))), permit2Started]);
+      if (viaPermit2.status === 'rejected') throw viaPermit2.reason;
+      permit2Sellers.push(...viaPermit2.value.map((s) => s.seller));
       const started: { started: StartedSeller; owner: number }[] = [];
       for (const [i, result] of [v2, v1, obol].entries()) if (result.status === 'fulfilled') started.push({ started: result.value, owner: i });
       if (v1.status === 'rejected') progress(`legacy x402-express unavailable, v1-express seller skipped: ${errorLine(v1.reason)}`);
@@ -126,8 +133,12 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       identityRegistry: IDENTITY_REGISTRY_ADDRESS,
       reputationRegistry: REPUTATION_REGISTRY_ADDRESS,
       validationRegistry: VALIDATION_REGISTRY_ADDRESS,
+      permit2: PERMIT2_ADDRESS,
+      x402ExactPermit2Proxy: X402_EXACT_PERMIT2_PROXY_ADDRESS,
+      x402UptoPermit2Proxy: X402_UPTO_PERMIT2_PROXY_ADDRESS,
       facilitatorUrl: facilitator.url,
       sellers,
+      permit2Sellers,
       accounts,
       stop: () => (stopped ??= closeAll()),
     };

@@ -30,6 +30,33 @@ export interface SandboxSeller {
   agentURI: string;
 }
 
+export type SandboxPermit2SellerName = 'exact-permit2' | 'upto';
+
+/**
+ * A seller paid through Permit2 on the official @x402/express (x402 v2, eip155:84532). Not an
+ * ERC-8004 agent, and not in `sellers`: the probe cannot pay these yet, so `demo` leaves them out.
+ */
+export interface SandboxPermit2Seller {
+  name: SandboxPermit2SellerName;
+  scheme: 'exact' | 'upto';
+  /** The requirement's extra.assetTransferMethod. */
+  assetTransferMethod: 'permit2';
+  x402Version: 2;
+  url: string;
+  origin: string;
+  method: 'POST';
+  /** Decimal USDC as advertised: the price (exact) or the maximum the buyer signs (upto). */
+  price: string;
+  /** Atomic units of `price`. */
+  amount: string;
+  /** Atomic units the seller settles per request: `amount` for exact, a fixed fraction of it for upto. */
+  settles: string;
+  payTo: `0x${string}`;
+  network: 'eip155:84532';
+  /** The contract buyers name as spender in the Permit2 signature (the x402 exact or upto proxy). */
+  spender: `0x${string}`;
+}
+
 export interface SandboxAccounts {
   deployer: SandboxAccount;
   facilitator: SandboxAccount;
@@ -48,8 +75,16 @@ export interface Sandbox {
   reputationRegistry: `0x${string}`;
   /** 0x8004Cb1BF31DAf7788923b405b754f57acEB4272, an ERC-8004 ValidationRegistry (planned there, placed here). */
   validationRegistry: `0x${string}`;
+  /** 0x000000000022D473030F116dDEE9F6B43aC78BA3, Uniswap's Permit2 (domain separator of that address). */
+  permit2: `0x${string}`;
+  /** 0x402085c248EeA27D92E8b30b2C58ed07f9E20001, the x402 exact-scheme Permit2 proxy. */
+  x402ExactPermit2Proxy: `0x${string}`;
+  /** 0x4020A4f3b7b90ccA423B9fabCc0CE57C6C240002, the x402 upto-scheme Permit2 proxy. */
+  x402UptoPermit2Proxy: `0x${string}`;
   facilitatorUrl: string;
   sellers: SandboxSeller[];
+  /** exact-via-Permit2 and upto sellers (empty with `sellers: false`). */
+  permit2Sellers: SandboxPermit2Seller[];
   accounts: SandboxAccounts;
   /** Kills anvil and closes every server. Idempotent. */
   stop(): Promise<void>;

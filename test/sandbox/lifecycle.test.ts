@@ -101,6 +101,7 @@ describe('x402-probe sandbox', () => {
       contracts: Record<string, string>;
       facilitatorUrl: string;
       sellers: { name: string; url: string; origin: string; price: string; agentId: string }[];
+      permit2Sellers: { name: string; origin: string; spender: string }[];
       accounts: { notice: string; buyers: { label: string; privateKey: string }[] };
     };
     // The sellers' log outlives the sandbox on purpose (the user reads it after); a test removes its own.
@@ -112,13 +113,20 @@ describe('x402-probe sandbox', () => {
       reputationRegistry: '0x8004B663056A597Dffe9eCcC1965A193B7388713',
       validationRegistry: '0x8004Cb1BF31DAf7788923b405b754f57acEB4272',
       multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
+      permit2: '0x000000000022D473030F116dDEE9F6B43aC78BA3',
+      x402ExactPermit2Proxy: '0x402085c248EeA27D92E8b30b2C58ed07f9E20001',
+      x402UptoPermit2Proxy: '0x4020A4f3b7b90ccA423B9fabCc0CE57C6C240002',
     });
     expect(document.sellers.map((s) => s.name)).toEqual(['v2-express', 'v1-express', 'obol-gate']);
+    expect(document.permit2Sellers.map((s) => [s.name, s.spender])).toEqual([
+      ['exact-permit2', '0x402085c248EeA27D92E8b30b2C58ed07f9E20001'],
+      ['upto', '0x4020A4f3b7b90ccA423B9fabCc0CE57C6C240002'],
+    ]);
     expect(document.accounts.notice).toMatch(/anvil development key — public, never use for real funds/);
     expect(document.accounts.buyers[0].label).toMatch(/anvil development key/);
     // After Ctrl-C everything is closed.
     expect(liveAnvilProcesses()).toEqual([]);
-    for (const url of [document.rpcUrl, document.facilitatorUrl, ...document.sellers.map((s) => s.origin)]) {
+    for (const url of [document.rpcUrl, document.facilitatorUrl, ...document.sellers.map((s) => s.origin), ...document.permit2Sellers.map((s) => s.origin)]) {
       await expect(fetch(url, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
     }
   });

@@ -22,5 +22,6 @@ checkTester(transferMethod, {
     { name: 'the exact proxy named for upto', artifacts: v2({ scheme: 'upto', extra: { facilitatorAddress: FACILITATOR, proxy: '0x402085c248EeA27D92E8b30b2C58ed07f9E20001' } }), status: 'fail', messageId: 'wrongAddress' },
     { name: 'another Permit2 contract', artifacts: v2({ extra: { assetTransferMethod: 'permit2', permit2Address: '0x1111111111111111111111111111111111111111' } }), status: 'fail', messageId: 'wrongAddress' },
   ],
-  skip: [{ name: 'only Solana', artifacts: v2({ network: 'solana:EtWTRABZaYq6iMfeYKouRu166VU2xqa1' }), messageId: 'notApplicable' }],
+  skip: [
+    { name: 'no requirements', artifacts: { challenge: challengeV2([]) }, messageId: 'none' },{ name: 'only Solana', artifacts: v2({ network: 'solana:EtWTRABZaYq6iMfeYKouRu166VU2xqa1' }), messageId: 'notApplicable' }],
 });

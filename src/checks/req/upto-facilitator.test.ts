@@ -20,5 +20,6 @@ checkTester(uptoFacilitator, {
     { name: 'another facilitator than /supported publishes', artifacts: { challenge: upto(), facilitatorSupported: supported([uptoKind('0x70997970C51812dc3A010C7d01b50e0d17dc79C8')]) }, status: 'fail', messageId: 'mismatch' },
     { name: 'a facilitator that offers no upto on the network', artifacts: { challenge: upto(), facilitatorSupported: supported([uptoKind(FACILITATOR, 'eip155:8453')]) }, status: 'fail', messageId: 'notOffered' },
   ],
-  skip: [{ name: 'no upto requirement', artifacts: { challenge: challengeV2() }, messageId: 'notApplicable' }],
+  skip: [
+    { name: 'no requirements', artifacts: { challenge: challengeV2([]) }, messageId: 'none' },{ name: 'no upto requirement', artifacts: { challenge: challengeV2() }, messageId: 'notApplicable' }],
 });

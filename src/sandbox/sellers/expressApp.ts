@@ -30,9 +30,19 @@ export async function createExpressSeller(): Promise<ExpressSellerApp> {
   return { app, registration };
 }
 
-export async function finishExpressSeller(seller: ExpressSellerApp, route: { method: 'POST' | 'GET'; path: string; upstreamUrl: string; upstreamPath: string }): Promise<LoopbackServer> {
+export interface PaidRoute {
+  method: 'POST' | 'GET';
+  path: string;
+  upstreamUrl: string;
+  upstreamPath: string;
+  /** Runs before the upstream is asked, once the payment is verified (an upto seller names its settlement amount here). */
+  beforeServing?: (res: Response) => void;
+}
+
+export async function finishExpressSeller(seller: ExpressSellerApp, route: PaidRoute): Promise<LoopbackServer> {
   const { app } = seller;
   const handler = async (req: Request, res: Response) => {
+    route.beforeServing?.(res);
     const body = req.body && typeof req.body === 'object' && Object.keys(req.body).length > 0 ? Buffer.from(JSON.stringify(req.body)) : null;
     const reply = await forwardToUpstream(route.upstreamUrl, route.upstreamPath, req.method, body, body ? 'application/json' : undefined);
     res.status(reply.status).type(reply.contentType).send(reply.body);
