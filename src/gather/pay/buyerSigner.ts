@@ -248,7 +248,7 @@ export function capSigner(signer: BuyerSigner, plan: PaymentPlan, options: CapSi
       };
       if (plan.refused !== null || plan.capAtomic === null || plan.asset === null) refuse(plan.refused ?? 'no payment plan');
       // viem hashes the domain by types.EIP712Domain when given: any other than the judged domain's own type signs another domain (a name alone is valid on every chain).
-      if (request.types.EIP712Domain !== undefined && !sameTypes(request.types.EIP712Domain, domainType(request.domain))) refuse('the EIP712Domain type is not the type of the domain judged');
+      if (Object.hasOwn(request.types, 'EIP712Domain') && !sameTypes(request.types.EIP712Domain, domainType(request.domain))) refuse('the EIP712Domain type is not the type of the domain judged');
       let nonce: string;
       if (request.primaryType === 'TransferWithAuthorization' && !plan.permit2) nonce = judgeEip3009(request, plan, signer.address, clock(), refuse);
       else if (request.primaryType === 'PermitWitnessTransferFrom' && plan.permit2) nonce = judgePermit2(request, plan, signer.address, clock(), refuse);

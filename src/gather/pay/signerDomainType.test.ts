@@ -42,6 +42,10 @@ describe('capSigner and the EIP712Domain type', () => {
     await expect(signer.signTypedData(permit(NAME_ONLY))).rejects.toThrow(/refused to sign: the EIP712Domain type/);
     const reordered = [{ name: 'chainId', type: 'uint256' }, { name: 'name', type: 'string' }, { name: 'verifyingContract', type: 'address' }];
     await expect(signer.signTypedData(permit(reordered))).rejects.toThrow(/refused to sign: the EIP712Domain type/);
+    // An empty EIP712Domain hashes no domain at all; a present-but-undefined one reaches a remote signer as no type.
+    await expect(signer.signTypedData(permit([]))).rejects.toThrow(/refused to sign: the EIP712Domain type/);
+    const undefinedDomain = { ...permit(), types: { ...PERMIT2_WITNESS_TYPES.exact, EIP712Domain: undefined } } as unknown as TypedDataRequest;
+    await expect(signer.signTypedData(undefinedDomain)).rejects.toThrow(/refused to sign: the EIP712Domain type/);
     const eip3009 = transferWithAuthorizationTypedData(
       { name: 'USDC', version: '2', chainId: 84532, verifyingContract: USDC },
       { from: '0x90F79bf6EB2c4f870365E785982E1f101E93b906', to: PAY_TO, value: '1', validAfter: '0', validBefore: String(NOW + 60n), nonce: `0x${'00'.repeat(32)}` },
