@@ -7,7 +7,7 @@
 import type { HttpExchange } from './http.js';
 import type { ChallengeArtifact, ExtensionValidationArtifact } from './challenge.js';
 import type { DeadlineArtifact, TargetArtifact } from './run.js';
-import type { GarbageArtifact, PaymentAttempt, PaymentSession, SettlementReceipt, TokenInfo } from './payment.js';
+import type { FacilitatorSupported, GarbageArtifact, PaymentAttempt, PaymentSession, SettlementReceipt, TokenInfo } from './payment.js';
 import type { RegistrationFetch, RegistryAgentArtifact } from './registry.js';
 import type { OfferArtifact } from './offer.js';
 import type { DiscoveryArtifact } from './discovery.js';
@@ -15,7 +15,7 @@ import type { DiscoveryArtifact } from './discovery.js';
 export type { HttpError, HttpErrorCode, HttpExchange, RedirectHop, SentRequest } from './http.js';
 export type { CarrierDecode, ChallengeArtifact, DecodeStage, ExtensionValidation, ExtensionValidationArtifact, NonStandardSignal, RequirementView } from './challenge.js';
 export type { DeadlineArtifact, TargetArtifact } from './run.js';
-export type { AuthorizationUsedLog, BalanceReading, DecimalsSource, GarbageArtifact, GarbageAttempt, GarbageEncoding, PaymentAttempt, PaymentPlan, PaymentSession, SettlementReceipt, TokenInfo, TransferLog } from './payment.js';
+export type { AuthorizationUsedLog, BalanceReading, DecimalsSource, FacilitatorSupported, GarbageArtifact, GarbageAttempt, GarbageEncoding, PaymentAttempt, PaymentPlan, PaymentSession, Permit2Approval, Permit2Plan, SettlementReceipt, TokenInfo, TransferLog } from './payment.js';
 export type { RegistrationFetch, RegistrationFetchErrorCode, RegistryAgentArtifact } from './registry.js';
 export type { DiscoveryArtifact, DiscoveryDocumentFetch, DiscoveryDocumentKind, ListedResourceProbe } from './discovery.js';
 export type { KubeErrorReason, OfferArtifact, OfferCondition } from './offer.js';
@@ -28,6 +28,8 @@ export interface Artifacts {
   /** The 402's bazaar and payment-identifier declarations, as @x402/extensions validated them (only when it declares one). */
   extensionValidation: ExtensionValidationArtifact;
   tokenInfo: TokenInfo;
+  /** The facilitator's /supported, when the probe knows the facilitator's URL (--facilitator, or the challenge names it). */
+  facilitatorSupported: FacilitatorSupported;
   forged: PaymentAttempt;
   malformed: PaymentAttempt;
   /** Malformed payment headers of several encodings (bad base64, not JSON, wrong shape, oversized, other version). */

@@ -63,6 +63,18 @@ export interface TokenInfo {
   error: string | null;
 }
 
+/** A facilitator's `GET /supported`, read when the probe knows its URL (`--facilitator`, or a challenge's `facilitator` field). */
+export interface FacilitatorSupported {
+  /** The facilitator's base URL. */
+  url: string;
+  /** Where the URL came from: the user's --facilitator, or the seller's challenge. */
+  source: 'option' | 'challenge';
+  /** The kinds it lists (`kinds[]{x402Version, scheme, network, extra}`), or null when /supported could not be read. */
+  kinds: { x402Version: unknown; scheme: unknown; network: unknown; extra: unknown }[] | null;
+  /** Why it could not be read, when it could not. */
+  error: string | null;
+}
+
 /** Where the decimals behind the cap came from. */
 export type DecimalsSource = 'known-asset' | 'token' | 'expect-asset';
 
@@ -93,6 +105,34 @@ export interface PaymentPlan {
   expectPayTo: string | null;
   /** Why nothing is signed; null when the plan may be executed. */
   refused: string | null;
+  /** How the payment is signed when it goes through Permit2 (exact via Permit2, or upto); absent or null: EIP-3009. */
+  permit2?: Permit2Plan | null;
+}
+
+/** A Permit2 payment's fixed parts: what the capped signer holds the PermitWitnessTransferFrom to. */
+export interface Permit2Plan {
+  scheme: 'exact' | 'upto';
+  /** The canonical Permit2 contract (the typed data's verifyingContract, the ERC-20 allowance's spender). */
+  permit2: string;
+  /** The x402 proxy of the scheme: the permit's spender. */
+  spender: string;
+  /** upto: the facilitator the witness binds (extra.facilitatorAddress); null for exact. */
+  facilitator: string | null;
+}
+
+/** The buyer's ERC-20 allowance to Permit2 for the planned asset, and the approval the probe made (`--approve-permit2`). */
+export interface Permit2Approval {
+  token: string;
+  owner: string;
+  /** Permit2's address: the spender of the allowance. */
+  spender: string;
+  /** allowance(owner, Permit2) before the run (atomic). */
+  allowanceBefore: string;
+  /** What the probe approved (exactly the cap), or null when it approved nothing. */
+  approved: string | null;
+  /** The approve transaction's hash and status, when one was sent. */
+  transaction: string | null;
+  status: 'success' | 'reverted' | null;
 }
 
 /** USDC balances (atomic, decimal strings) of the buyer and the payee, read with --rpc. */
@@ -138,6 +178,8 @@ export interface PaymentSession {
   balances: { before: BalanceReading | null; afterPaid: BalanceReading | null; afterReplay: BalanceReading | null; afterCrossRoute?: BalanceReading | null; error: string | null } | null;
   /** Why the session stopped early (signing failed, RPC failed), if it did. */
   error: string | null;
+  /** Permit2 payments: the nonce as a decimal uint256 (Permit2's unordered nonce) and the buyer's allowance, and any approval made. */
+  permit2Approval?: Permit2Approval | null;
 }
 
 /** One EIP-3009 AuthorizationUsed log of the settlement transaction: which authorization it consumed. */
@@ -172,4 +214,11 @@ export interface SettlementReceipt {
   authorizations: AuthorizationUsedLog[];
   /** Why the receipt could not be read (no RPC, RPC error), when it could not. */
   error: string | null;
+  /** Permit2 payments: the transaction's `to` (the x402 proxy, when it settled through one). */
+  to?: string | null;
+  /**
+   * Permit2 payments: this run's nonce in Permit2's nonceBitmap just before the receipt's block and
+   * at it (used then, not before: this transaction consumed it); null when not read.
+   */
+  permit2Nonce?: { usedBefore: boolean; usedAt: boolean } | null;
 }

@@ -13,13 +13,16 @@ export async function resolvePay(options: ProbeCommandOptions, io: CliIO): Promi
   if (!options.pay) {
     if (wantsKey) throw new UsageError('--key-env and --signer only apply with --pay');
     if (options.also?.length || options.replayConcurrency !== undefined) throw new UsageError('--also and --replay-concurrency only apply with --pay: they replay the paid request');
+    if (options.approvePermit2) throw new UsageError('--approve-permit2 only applies with --pay');
     return undefined;
   }
+  if (options.approvePermit2 && !options.keyEnv) throw new UsageError('--approve-permit2 needs --key-env: it sends an approve transaction, which a remote signer does not sign');
   if (options.keyEnv && options.signer) throw new UsageError('--pay takes either --key-env or --signer, not both');
   if (!wantsKey) throw new UsageError('--pay needs a funded key: --key-env <VAR> or --signer <url>');
-  const { signerFromEnv, signerFromRemote } = await import('../gather/pay/buyerSigner.js');
+  const { accountFromEnv, signerFromEnv, signerFromRemote } = await import('../gather/pay/buyerSigner.js');
   const signer = options.keyEnv ? await signerFromEnv(options.keyEnv, io.env) : await signerFromRemote(options.signer!, { timeoutMs: options.timeout });
-  return { signer, maxAmount: options.maxAmount, mainnet: options.mainnet ?? false, maxValiditySeconds: options.maxValidity };
+  const approvePermit2 = options.approvePermit2 ? await accountFromEnv(options.keyEnv!, io.env) : undefined;
+  return { signer, maxAmount: options.maxAmount, mainnet: options.mainnet ?? false, maxValiditySeconds: options.maxValidity, ...(approvePermit2 ? { approvePermit2 } : {}) };
 }
 
 /**

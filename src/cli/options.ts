@@ -58,6 +58,10 @@ export interface ProbeCommandOptions extends OutputCommandOptions {
   /** `--no-discovery` makes it false; absent where a command does not offer it (the engine default: on). */
   discovery?: boolean;
   pay?: boolean;
+  /** --approve-permit2: approve Permit2 for exactly the cap when a Permit2 payment lacks the allowance. */
+  approvePermit2?: boolean;
+  /** --facilitator: the seller's facilitator URL, for its /supported. */
+  facilitator?: string;
   maxAmount: string;
   maxValidity?: number;
   /** --replay-concurrency; absent means the engine's default (5). */
@@ -114,6 +118,8 @@ export function addProbeOptions(command: Command): Command {
     .option('--replay-concurrency <n>', 'with --pay: send the paid request as n identical copies at once (1-8, default 5); at most one may be served', parseIntInRange('--replay-concurrency', 1, 8))
     .option('--also <url>', 'with --pay: another paid route of the same seller where the used payment is presented after the replay and must be refused (repeatable)', collectUrl)
     .option('--mainnet', 'allow --pay on a mainnet (real funds)')
+    .option('--approve-permit2', 'with --pay and --key-env: when a Permit2 or upto payment lacks the buyer\'s Permit2 allowance, approve exactly the cap (never more); the report shows the transaction')
+    .option('--facilitator <url>', 'the seller\'s facilitator: its /supported is compared with upto requirements', parseUrl)
     .option('--key-env <VAR>', 'environment variable holding the buyer\'s hex private key (for --pay)')
     .option('--signer <url>', 'obol remote-signer URL holding the buyer\'s key (for --pay)', parseUrl)
     .option('--strict', 'warnings fail the verdict')
@@ -141,7 +147,7 @@ export function addAgentOptions(command: Command): Command {
 /** The engine options every command built on `addProbeOptions` passes through unchanged. */
 export function probeOptionsFromCli(
   options: ProbeCommandOptions,
-): Pick<ProbeOptions, 'method' | 'headers' | 'body' | 'timeoutMs' | 'deadlineMs' | 'expect' | 'rpc' | 'attacks' | 'discovery' | 'strict' | 'ipfsGateway' | 'allowPrivate' | 'replayConcurrency' | 'also'> {
+): Pick<ProbeOptions, 'method' | 'headers' | 'body' | 'timeoutMs' | 'deadlineMs' | 'expect' | 'rpc' | 'attacks' | 'discovery' | 'strict' | 'ipfsGateway' | 'allowPrivate' | 'replayConcurrency' | 'also' | 'facilitatorUrl'> {
   return {
     method: options.method,
     headers: options.header,
@@ -157,5 +163,6 @@ export function probeOptionsFromCli(
     allowPrivate: options.allowPrivate,
     replayConcurrency: options.replayConcurrency,
     also: options.also,
+    facilitatorUrl: options.facilitator,
   };
 }

@@ -39,6 +39,8 @@ export function summarizePayment(session: PaymentSession, receipt?: SettlementRe
     },
     nonceUsedUnserved: session.nonceUsedUnserved ?? null,
     balances: session.balances,
+    // --approve-permit2 sends a transaction from the buyer's key: the report shows it (nothing approved silently).
+    permit2Approval: session.permit2Approval ?? null,
     error: session.error,
   };
 }

@@ -3,6 +3,7 @@ import { challengeGatherer } from './challenge.js';
 import { discoveryGatherer } from './discovery.js';
 import { extensionValidationGatherer } from './extensionValidation.js';
 import { garbageGatherer } from './garbage.js';
+import { facilitatorSupportedGatherer } from './facilitator.js';
 import { offerGatherer } from './offer.js';
 import { paymentGatherer } from './pay/session.js';
 import { settlementGatherer } from './pay/settlement.js';
@@ -20,6 +21,7 @@ export const gatherers: readonly Gatherer[] = [
   challengeGatherer,
   extensionValidationGatherer,
   tokenInfoGatherer,
+  facilitatorSupportedGatherer,
   forgedGatherer,
   malformedGatherer,
   discoveryGatherer,

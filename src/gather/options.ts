@@ -48,7 +48,16 @@ export interface ProbeOptions extends NetworkPolicyOptions {
    * `rpc` reads is paid. `maxValiditySeconds` bounds validBefore − now of every authorization
    * signed (default 3600). A signer that fails mid-run makes `run()` throw its ConfigError.
    */
-  pay?: { signer: BuyerSigner; maxAmount: string; mainnet: boolean; maxValiditySeconds?: number };
+  pay?: {
+    signer: BuyerSigner;
+    maxAmount: string;
+    mainnet: boolean;
+    maxValiditySeconds?: number;
+    /** `--approve-permit2`: the buyer's own key, allowed to approve Permit2 for exactly the cap when a Permit2 payment lacks the allowance. */
+    approvePermit2?: import('viem').LocalAccount;
+  };
+  /** `--facilitator <url>`: the seller's facilitator, whose /supported the upto checks compare with. */
+  facilitatorUrl?: string;
   /**
    * With `pay`: the paid request goes out as this many identical copies at once (default 5,
    * `--replay-concurrency`); at most one may be served. 1 sends it alone.

@@ -5,4 +5,5 @@
 export { x402Client } from '@x402/core/client';
 export { encodePaymentSignatureHeader } from '@x402/core/http';
 export { registerExactEvmScheme } from '@x402/evm/exact/client';
+export { UptoEvmScheme } from '@x402/evm/upto/client';
 export { toClientEvmSigner } from '@x402/evm';

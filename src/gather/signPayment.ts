@@ -5,7 +5,7 @@ export interface SignedPayment {
   headerValue: string;
   /** The decoded payload that was encoded into the header. */
   payload: Record<string, unknown>;
-  /** The authorization value signed (atomic). */
+  /** The authorization value signed (atomic): EIP-3009's value, or Permit2's permitted amount (upto: the maximum). */
   value: string | null;
 }
 
@@ -24,11 +24,14 @@ function clientFor(account: TypedDataSigner): Promise<Client> {
   let client = clients.get(account);
   if (!client) {
     client = (async () => {
-      const { x402Client, registerExactEvmScheme, toClientEvmSigner } = await import('./paymentClient.js');
+      const { x402Client, registerExactEvmScheme, UptoEvmScheme, toClientEvmSigner } = await import('./paymentClient.js');
       const c = new x402Client();
       c.setSpendControls(false);
       // biome-ignore lint: viem's account type is wider than the signer the client needs.
-      registerExactEvmScheme(c, { signer: toClientEvmSigner(account as any) });
+      const signer = toClientEvmSigner(account as any);
+      registerExactEvmScheme(c, { signer });
+      // upto is v2 only; without RPC options the client signs the permit alone (no gas-sponsoring extension).
+      c.register('eip155:*', new UptoEvmScheme(signer));
       return c as unknown as Client;
     })();
     clients.set(account, client);
@@ -54,11 +57,11 @@ export async function signPayment(challenge: ChallengeArtifact, requirement: Req
   const client = await clientFor(account);
   const only = { ...(challenge.paymentRequired as Record<string, unknown>), accepts: [requirement.raw] };
   const payload = (await client.createPaymentPayload(only)) as Record<string, unknown>;
-  const inner = payload.payload as { authorization?: { value?: string } } | undefined;
+  const inner = payload.payload as { authorization?: { value?: string }; permit2Authorization?: { permitted?: { amount?: string } } } | undefined;
   return {
     headerName: requirement.x402Version === 2 ? 'PAYMENT-SIGNATURE' : 'X-PAYMENT',
     headerValue: encodePaymentHeader(payload),
     payload,
-    value: inner?.authorization?.value ?? null,
+    value: inner?.authorization?.value ?? inner?.permit2Authorization?.permitted?.amount ?? null,
   };
 }

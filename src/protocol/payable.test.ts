@@ -13,13 +13,20 @@ describe('payability', () => {
     expect(v1({}).payer).toBe('probe');
   });
 
+  it('the probe pays exact via Permit2 and upto (v2 only; upto needs its facilitator named)', () => {
+    expect(v2({ extra: { name: 'USDC', version: '2', assetTransferMethod: 'permit2' } }).payer).toBe('probe');
+    expect(v2({ extra: { assetTransferMethod: 'permit2' } }).payer).toBe('probe');
+    expect(v2({ scheme: 'upto', extra: { facilitatorAddress: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' } }).payer).toBe('probe');
+    expect(v2({ scheme: 'upto' })).toEqual({ payer: 'nobody', reason: expect.stringContaining('facilitatorAddress') });
+    expect(v2({ asset: '0x0a09371a8b011d5110656ceBCc70603e53FD2c78', amount: '1000000000000000', extra: { name: 'Obol Network', version: '1', assetTransferMethod: 'permit2' } }).payer).toBe('probe');
+  });
+
   it('other buyers pay what x402 defines but the probe does not implement', () => {
-    expect(v2({ scheme: 'upto' })).toEqual({ payer: 'others', reason: expect.stringContaining('"upto"') });
+    expect(v2({ extra: { name: 'USDC', version: '2', assetTransferMethod: 'erc7710' } })).toEqual({ payer: 'others', reason: expect.stringContaining('"erc7710"') });
     expect(v2({ scheme: 'batch-settlement' }).payer).toBe('others');
     expect(v2({ network: 'solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp', payTo: '9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin' }).payer).toBe('others');
     expect(v2({ network: 'stellar:testnet' }).payer).toBe('others');
     expect(v1({ network: 'solana' }).payer).toBe('others');
-    expect(v2({ extra: { name: 'USDC', version: '2', assetTransferMethod: 'permit2' } }).payer).toBe('others');
     // OBOL has no EIP-3009: even a requirement that names no transfer method is not the probe's to sign.
     expect(v2({ asset: '0x0a09371a8b011d5110656ceBCc70603e53FD2c78', amount: '1000000000000000', extra: { name: 'Obol Network', version: '1' } })).toEqual({ payer: 'others', reason: expect.stringContaining('OBOL is paid by Permit2') });
   });

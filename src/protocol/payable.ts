@@ -1,6 +1,7 @@
 import type { RequirementView } from '../artifacts/index.js';
 import { findKnownAsset } from './assets.js';
 import { caip2Knowledge, evmChainId, isCaip2, isKnownV1Name, isLegacyV1Name, resolveNetwork } from './networks.js';
+import { transferMethodOf } from './permit2.js';
 import { isKnownScheme } from './schemes.js';
 import { unsignableReason } from './signable.js';
 import { isAtomicString } from './units.js';
@@ -8,9 +9,9 @@ import { safeStringify } from '../util/safeJson.js';
 
 /**
  * Who can pay a requirement:
- * - `probe`: the probe's own buyer (exact, EIP-3009, EVM) can sign it;
+ * - `probe`: the probe's own buyer (exact by EIP-3009 or Permit2, upto; EVM) can sign it;
  * - `others`: it names a scheme and network family x402 defines, but one the probe does not
- *   implement (Solana, `upto`, Permit2, …), so only buyers that implement it can pay;
+ *   implement (Solana, `batch-settlement`, ERC-7710, …), so only buyers that implement it can pay;
  * - `nobody`: no x402 buyer can pay it (a scheme or namespace nobody defines, no amount, …).
  */
 export type Payability =
@@ -61,14 +62,16 @@ function evmUnpayable(req: RequirementView, network: string): string | null {
   return null;
 }
 
-/** Why the probe's buyer (exact, EIP-3009, EVM) does not implement what `req` asks for, or null. */
+/** Why the probe's buyer (exact by EIP-3009 or Permit2, upto; EVM) does not implement what `req` asks for, or null. */
 function notImplemented(req: RequirementView): string | null {
-  if (req.scheme !== 'exact') return `scheme ${quote(req.scheme)}: the probe pays only "exact"`;
+  if (req.scheme !== 'exact' && req.scheme !== 'upto') return `scheme ${quote(req.scheme)}: the probe pays only "exact" and "upto"`;
   if (evmChainId(req.network) === null) return `network ${quote(req.network)}: the probe pays only on EVM networks`;
-  const method = (req.extra as Record<string, unknown> | null | undefined)?.assetTransferMethod;
-  if (method !== undefined && method !== 'eip3009') return `transfer method ${quote(method)}: the probe pays only by EIP-3009`;
+  const method = transferMethodOf(req);
+  if (method === 'permit2') return null;
+  if (method !== 'eip3009') return `transfer method ${quote(method)}: the probe pays only by EIP-3009 and Permit2`;
   const known = typeof req.asset === 'string' ? findKnownAsset(req.network as string, req.asset) : null;
-  if (known?.transferMethod === 'permit2') return `asset ${known.symbol} is paid by Permit2 (it has no EIP-3009): the probe pays only by EIP-3009`;
+  // Named nothing, the client signs EIP-3009, which a Permit2-only token cannot settle.
+  if (known?.transferMethod === 'permit2') return `asset ${known.symbol} is paid by Permit2 (it has no EIP-3009), but the requirement names no extra.assetTransferMethod "permit2"`;
   return null;
 }
 

@@ -51,3 +51,22 @@ export function decodeSettlement(response: Pick<HttpExchange, 'headers' | 'trail
 }
 
 export const TX_HASH = /^0x[0-9a-fA-F]{64}$/;
+
+/**
+ * A batch-settlement receipt (specs/schemes/batch-settlement/): success with no transaction, the
+ * payment committed to a payment channel (`extra.channelState.channelId`) that settles later in a
+ * batch. What it can show today: the channel, the charged amount and the payer; not a transfer.
+ */
+export function batchCommitmentOf(s: Pick<DecodedSettlement, 'value' | 'transaction'>): { channelId: string; chargedAmount: string | null } | null {
+  if (s.value === null || (typeof s.transaction === 'string' && TX_HASH.test(s.transaction))) return null;
+  const extra = s.value.extra as { channelState?: { channelId?: unknown }; chargedAmount?: unknown } | undefined;
+  const channelId = extra?.channelState?.channelId;
+  if (typeof channelId !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(channelId)) return null;
+  return { channelId, chargedAmount: typeof extra?.chargedAmount === 'string' ? extra.chargedAmount : null };
+}
+
+/** The amount a receipt says was settled (`amount`, atomic; upto settles at most the signed maximum), or null when it names none. */
+export function settledAmountOf(s: Pick<DecodedSettlement, 'value'>): string | null {
+  const amount = s.value?.amount;
+  return typeof amount === 'string' && /^[0-9]{1,78}$/.test(amount) ? amount : null;
+}

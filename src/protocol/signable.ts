@@ -3,10 +3,14 @@ import { isKnownV1Name, resolveNetwork } from './networks.js';
 import { isAtomicString } from './units.js';
 import { safeStringify } from '../util/safeJson.js';
 import { isWellFormedAddress } from './addresses.js';
+import { permit2SchemeOf, uptoFacilitatorOf } from './permit2.js';
 
-/** Why a buyer holding an EVM key cannot sign for this requirement, or null when it can. */
+/**
+ * Why a buyer holding an EVM key cannot sign for this requirement, or null when it can: exact by
+ * EIP-3009 (v1 and v2), exact by Permit2 and upto (Permit2 only, v2 only: @x402/evm has no v1 path for them).
+ */
 export function unsignableReason(req: RequirementView): string | null {
-  if (req.scheme !== 'exact') return `scheme ${safeStringify(req.scheme)} is not "exact"`;
+  if (req.scheme !== 'exact' && req.scheme !== 'upto') return `scheme ${safeStringify(req.scheme)} is not "exact" or "upto"`;
   if (typeof req.network !== 'string') return 'network is missing';
   const network = resolveNetwork(req.network);
   if (!network || network.chainId === null) return `network ${safeStringify(req.network)} is not a known EVM network`;
@@ -16,6 +20,13 @@ export function unsignableReason(req: RequirementView): string | null {
   if (!isWellFormedAddress(req.asset)) return 'asset is not an address';
   if (!isWellFormedAddress(req.payTo)) return 'payTo is not an address';
   const extra = req.extra as Record<string, unknown> | null | undefined;
+  const permit2 = permit2SchemeOf(req);
+  if (permit2 !== null) {
+    if (req.x402Version !== 2) return `${permit2 === 'upto' ? 'upto' : 'Permit2'} is paid only in x402 v2`;
+    // The upto client throws without it: the witness must name the facilitator that will settle.
+    if (permit2 === 'upto' && !isWellFormedAddress(uptoFacilitatorOf(req))) return 'extra.facilitatorAddress (the facilitator the upto witness binds) is missing or not an address';
+    return null;
+  }
   if (extra?.assetTransferMethod !== undefined && extra.assetTransferMethod !== 'eip3009') return `transfer method ${String(extra.assetTransferMethod)} is not supported by the probe`;
   if (typeof extra?.name !== 'string' || typeof extra?.version !== 'string') return 'extra.name / extra.version (the EIP-712 domain) are missing';
   return null;

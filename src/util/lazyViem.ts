@@ -5,5 +5,5 @@
  * chunks that static users of viem load (a cold `check` parsed all of viem's actions and bip39's
  * wordlists that way). scripts/bundle-cli.mjs and test/lazy-imports.test.ts keep it so.
  */
-export { createPublicClient, createWalletClient, decodeEventLog, defineChain, encodeFunctionData, erc20Abi, http } from 'viem';
+export { createPublicClient, createWalletClient, decodeEventLog, defineChain, encodeFunctionData, erc20Abi, http, parseAbi } from 'viem';
 export { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';

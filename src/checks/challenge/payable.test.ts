@@ -20,6 +20,8 @@ checkTester(payable, {
   valid: [
     { name: 'a requirement the probe can pay, naming which', artifacts: v2({ scheme: 'exactly' }, {}), messageId: 'probe', message: expect.stringContaining('#1') },
     { name: 'a v1 requirement', artifacts: { challenge: challengeV1() } },
+    { name: 'exact via Permit2 (issue 14)', artifacts: v2({ extra: { name: 'USDC', version: '2', assetTransferMethod: 'permit2' } }), messageId: 'probe' },
+    { name: 'upto naming its facilitator (issue 14)', artifacts: v2({ scheme: 'upto', extra: { assetTransferMethod: 'permit2', facilitatorAddress: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' } }), messageId: 'probe' },
   ],
   invalid: [
     { name: 'the only scheme one no x402 implementation defines (issue 11 item 8)', artifacts: v2({ scheme: 'exactly' }), status: 'fail', messageId: 'nonePayable', evidence: expect.stringContaining('"exactly"') },
@@ -40,7 +42,7 @@ checkTester(payable, {
   ],
   skip: [
     { name: 'a real Solana requirement, with the reason', artifacts: v2(SOLANA), messageId: 'notImplemented', message: expect.stringContaining('EVM') },
-    ...[{ scheme: 'upto' }, { scheme: 'auth-capture' }, { extra: { name: 'USDC', version: '2', assetTransferMethod: 'permit2' } }].map((other) => ({
+    ...[{ scheme: 'batch-settlement' }, { scheme: 'auth-capture' }, { extra: { name: 'USDC', version: '2', assetTransferMethod: 'erc7710' } }].map((other) => ({
       name: `a known kind the probe does not implement: ${JSON.stringify(other)}`,
       artifacts: v2(other),
       messageId: 'notImplemented' as const,

@@ -1,4 +1,5 @@
 import type { Artifacts } from '../../artifacts/index.js';
+import { decodeSettlement, settledAmountOf } from '../../protocol/settlement.js';
 import { fail, pass, skip } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
@@ -16,6 +17,7 @@ export const meta = {
     readFailed: 'Balances could not be read: {error}.',
     payToDelta: 'payTo\'s balance changed by {delta} atomic units; the price is {amount}.',
     payerDelta: 'The buyer\'s balance changed by {delta} atomic units; the price is {amount}.',
+    uptoOverMax: 'payTo\'s balance rose by {delta} atomic units, more than the {max} the buyer signed as its upto maximum.',
   },
 } as const satisfies CheckMeta;
 
@@ -25,7 +27,12 @@ export function check({ payment, target }: Pick<Artifacts, 'payment'> & Partial<
   if (!b) return skip(meta, target?.rpc === false ? 'noRpc' : 'notServed');
   if (!paid || paid.status === null || paid.status < 200 || paid.status >= 300) return skip(meta, 'notServed');
   if (!b.before || !b.afterPaid) return fail(meta, 'readFailed', { error: b.error ?? 'unknown' });
-  const amount = BigInt(payment.plan.amount!);
+  const payToDelta0 = BigInt(b.afterPaid.payTo) - BigInt(b.before.payTo);
+  const isUpto = payment.plan.permit2?.scheme === 'upto';
+  if (isUpto && payToDelta0 > BigInt(payment.plan.amount!)) return fail(meta, 'uptoOverMax', { delta: payToDelta0.toString(), max: payment.plan.amount });
+  // upto settles what the receipt claims, at most the signed maximum (pay.settlement-onchain holds the receipt to the chain).
+  const claimed = isUpto ? settledAmountOf(decodeSettlement(paid)) : null;
+  const amount = BigInt(claimed ?? payment.plan.amount!);
   const payToDelta = BigInt(b.afterPaid.payTo) - BigInt(b.before.payTo);
   const payerDelta = BigInt(b.before.payer) - BigInt(b.afterPaid.payer);
   const evidence = `payer ${b.before.payer} → ${b.afterPaid.payer}; payTo ${b.before.payTo} → ${b.afterPaid.payTo}`;

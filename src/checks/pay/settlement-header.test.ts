@@ -23,6 +23,14 @@ checkTester(settlementHeaderCheck, {
     },
   ],
   invalid: [
+    {
+      name: 'a batch-settlement commitment is reported as such, not as "no transaction" (issue 14)',
+      artifacts: served(settlementHeader({ transaction: '', amount: '', extra: { channelState: { channelId: `0x${'cd'.repeat(32)}` }, chargedAmount: '10000' } })),
+      status: 'warn',
+      messageId: 'batchCommitment',
+      message: expect.stringContaining('cdcd'),
+    },
+    { name: 'an empty transaction with no commitment', artifacts: served(settlementHeader({ transaction: '' })), status: 'fail', messageId: 'badTx' },
     { name: 'no receipt', artifacts: served({}), status: 'fail', messageId: 'missing' },
     { name: 'trailers without a receipt', artifacts: served({}, { trailers: { 'x-other': '1' } }), status: 'fail', messageId: 'missing' },
     {

@@ -1,8 +1,8 @@
 import type { Artifacts } from '../../artifacts/index.js';
 import { sameAddress } from '../../protocol/addresses.js';
 import { sameNetwork } from '../../protocol/networks.js';
-import { decodeSettlement, TX_HASH } from '../../protocol/settlement.js';
-import { fail, pass, show, skip } from '../outcome.js';
+import { batchCommitmentOf, decodeSettlement, TX_HASH } from '../../protocol/settlement.js';
+import { fail, pass, show, skip, warn } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -20,6 +20,7 @@ export const meta = {
     undecodable: '{header} does not decode: {error}.',
     notSuccess: '{header} reports success = {success}{reason}.',
     badTx: '{header} names transaction {tx}, which is not a transaction hash.',
+    batchCommitment: '{header} is a batch-settlement commitment (channel {channel}, charged {charged}), not a transaction: the payment settles later in a batch. Verifiable today: the receipt\'s network and payer; not yet: an on-chain transfer of this payment.',
     wrongNetwork: '{header} names network {network}, but the payment was on {expected}.',
     wrongPayer: '{header} names payer {payer}, but the probe paid from {expected}.',
   },
@@ -44,6 +45,12 @@ export function check({ payment }: Pick<Artifacts, 'payment'>): CheckOutcome {
   if (s.headerName === null) return fail(meta, 'missing', {}, evidence);
   if (s.error) return fail(meta, 'undecodable', { header, error: s.error }, evidence);
   if (s.success !== true) return fail(meta, 'notSuccess', { header, success: show(s.success), reason: typeof s.errorReason === 'string' ? ` (${s.errorReason})` : '' }, evidence);
+  const commitment = batchCommitmentOf(s);
+  if (commitment) {
+    // Not "no transaction": a commitment is what batch-settlement answers; it is reported for what it is.
+    const wrongNetwork = typeof s.network !== 'string' || !sameNetwork(s.network, payment.plan.network!);
+    if (!wrongNetwork && (s.payer === undefined || sameAddress(s.payer, payment.payer))) return warn(meta, 'batchCommitment', { header, channel: commitment.channelId, charged: commitment.chargedAmount ?? 'not stated' }, evidence);
+  }
   if (typeof s.transaction !== 'string' || !TX_HASH.test(s.transaction)) return fail(meta, 'badTx', { header, tx: show(s.transaction) }, evidence);
   if (typeof s.network !== 'string' || !sameNetwork(s.network, payment.plan.network!)) {
     return fail(meta, 'wrongNetwork', { header, network: show(s.network), expected: payment.plan.network }, evidence);

@@ -1,5 +1,6 @@
 import type { Artifacts } from '../../artifacts/index.js';
 import { sameAddress } from '../../protocol/addresses.js';
+import { decodeSettlement, settledAmountOf } from '../../protocol/settlement.js';
 import { fail, pass, show } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
@@ -21,6 +22,13 @@ export const meta = {
     wrongRecipient: 'Transaction {tx} moved the buyer\'s {token} to {to}, not to the advertised payTo {payTo}.',
     wrongAmount: 'Transaction {tx} moved {value} atomic units; the requirement asked for {amount} (x402 v{version} needs {rule}).',
     wrongChain: 'The receipt could not be verified: the RPC reads chain {chainId}, but the payment was on {network}.',
+    permit2Ok: 'Transaction {tx} (block {block}) went through the x402 {scheme} proxy, consumed this run\'s Permit2 nonce {nonce}, and moved {value} atomic units of {token} from {from} to {to}{upto}.',
+    permit2Unread: 'Transaction {tx}: this run\'s Permit2 nonce could not be read ({error}): a paid probe passes only when its settlement is verified on chain.',
+    permit2NonceUnused: 'Transaction {tx} did not consume this run\'s Permit2 nonce {nonce} (used before its block: {before}; at it: {at}): it is not the settlement of this payment.',
+    notThroughProxy: 'Transaction {tx} was sent to {to}, not to the x402 {scheme} Permit2 proxy {proxy}: the witness (recipient{facilitator}) was not enforced by the proxy.',
+    uptoOverMax: 'Transaction {tx} moved {value} atomic units, more than the {max} the buyer signed as its upto maximum.',
+    uptoNoAmount: 'Transaction {tx} moved {value} atomic units, but the receipt names no settled amount: an upto receipt must say what it settled.',
+    uptoReceiptMismatch: 'Transaction {tx} moved {value} atomic units, but the receipt claims {claimed}: an upto seller must settle what its receipt says.',
   },
 } as const satisfies CheckMeta;
 
@@ -33,6 +41,7 @@ export function check({ payment, settlement, challenge }: Pick<Artifacts, 'payme
   if (plan.chainId !== null && settlement.chainId !== plan.chainId) return fail(meta, 'wrongChain', { chainId: settlement.chainId, network: plan.network }, evidence);
   if (!settlement.found) return fail(meta, 'notFound', { tx, chainId: settlement.chainId, error: settlement.error ? ` (${settlement.error})` : '' }, evidence);
   if (settlement.status !== 'success') return fail(meta, 'reverted', { tx }, evidence);
+  if (plan.permit2) return judgePermit2(payment, settlement, evidence);
   const nonce = payment.nonce ?? '(none)';
   const byBuyer = settlement.authorizations.filter((a) => sameAddress(a.token, plan.asset) && sameAddress(a.authorizer, payment.payer));
   if (!byBuyer.some((a) => payment.nonce !== null && a.nonce.toLowerCase() === payment.nonce.toLowerCase())) {
@@ -54,4 +63,40 @@ export function check({ payment, settlement, challenge }: Pick<Artifacts, 'payme
     return fail(meta, 'wrongAmount', { tx, value: toPayTo.value, amount: plan.amount, version, rule: version === 2 ? 'exactly the amount' : 'at least maxAmountRequired' }, evidence);
   }
   return pass(meta, 'ok', { tx, block: settlement.blockNumber, nonce, value: toPayTo.value, token: plan.asset, from: toPayTo.from, to: toPayTo.to }, evidence);
+}
+
+/**
+ * A Permit2 settlement: sent to the scheme's proxy (which enforces the witness), consuming this
+ * run's Permit2 nonce in that very block, moving the buyer's tokens to payTo: exactly the amount
+ * (exact), or at most the signed maximum and exactly what the receipt claims (upto).
+ */
+function judgePermit2(payment: Artifacts['payment'], settlement: Artifacts['settlement'], receiptEvidence: string): CheckOutcome {
+  const plan = payment.plan;
+  const p2 = plan.permit2!;
+  const tx = settlement.transaction;
+  const nonce = payment.nonce ?? '(none)';
+  const evidence = `${receiptEvidence}; to ${show(settlement.to)}; Permit2 nonce ${show(settlement.permit2Nonce)}`;
+  if (!sameAddress(settlement.to, p2.spender)) return fail(meta, 'notThroughProxy', { tx, to: show(settlement.to), scheme: p2.scheme, proxy: p2.spender, facilitator: p2.scheme === 'upto' ? ', facilitator' : '' }, evidence);
+  if (!settlement.permit2Nonce) return fail(meta, 'permit2Unread', { tx, error: settlement.error ?? 'not read' }, evidence);
+  if (settlement.permit2Nonce.usedBefore || !settlement.permit2Nonce.usedAt) {
+    return fail(meta, 'permit2NonceUnused', { tx, nonce, before: settlement.permit2Nonce.usedBefore, at: settlement.permit2Nonce.usedAt }, evidence);
+  }
+  const fromBuyer = settlement.transfers.filter((t) => sameAddress(t.token, plan.asset) && sameAddress(t.from, payment.payer));
+  const toPayTo = fromBuyer.find((t) => sameAddress(t.to, plan.payTo));
+  if (!toPayTo) {
+    if (fromBuyer[0]) return fail(meta, 'wrongRecipient', { tx, token: plan.asset, to: fromBuyer[0].to, payTo: plan.payTo }, evidence);
+    return fail(meta, 'noTransfer', { tx, token: plan.asset, payTo: plan.payTo }, evidence);
+  }
+  const value = BigInt(toPayTo.value);
+  let upto = '';
+  if (p2.scheme === 'upto') {
+    if (value > BigInt(plan.amount!)) return fail(meta, 'uptoOverMax', { tx, value: toPayTo.value, max: plan.amount }, evidence);
+    const claimed = payment.paid?.exchange ? settledAmountOf(decodeSettlement(payment.paid.exchange)) : null;
+    if (claimed === null) return fail(meta, 'uptoNoAmount', { tx, value: toPayTo.value }, evidence);
+    if (BigInt(claimed) !== value) return fail(meta, 'uptoReceiptMismatch', { tx, value: toPayTo.value, claimed }, evidence);
+    upto = ` (upto: the receipt's amount, within the signed maximum ${plan.amount})`;
+  } else if (value !== BigInt(plan.amount!)) {
+    return fail(meta, 'wrongAmount', { tx, value: toPayTo.value, amount: plan.amount, version: 2, rule: 'exactly the amount' }, evidence);
+  }
+  return pass(meta, 'permit2Ok', { tx, block: settlement.blockNumber, scheme: p2.scheme, nonce, value: toPayTo.value, token: plan.asset, from: toPayTo.from, to: toPayTo.to, upto }, evidence);
 }

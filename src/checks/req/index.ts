@@ -12,6 +12,8 @@ import * as payTo from './pay-to.js';
 import * as resourceUrl from './resource-url.js';
 import * as scheme from './scheme.js';
 import * as timeout from './timeout.js';
+import * as transferMethod from './transfer-method.js';
+import * as uptoFacilitator from './upto-facilitator.js';
 
 export const reqChecks: readonly Check[] = [
   scheme,
@@ -20,6 +22,8 @@ export const reqChecks: readonly Check[] = [
   asset,
   payTo,
   eip712Domain,
+  transferMethod,
+  uptoFacilitator,
   timeout,
   resourceUrl,
   description,

@@ -1,3 +1,4 @@
+import { nonceBitmapPosition } from '../../protocol/permit2.js';
 import type { BalanceReading } from '../../artifacts/index.js';
 import type { PaymentPlan } from '../../artifacts/index.js';
 
@@ -11,10 +12,23 @@ export async function readBalances(rpc: string, plan: PaymentPlan, payer: string
   return { payer: p.toString(), payTo: t.toString() };
 }
 
-/** EIP-3009 `authorizationState(authorizer, nonce)`: whether the token has consumed this authorization. */
+/**
+ * Whether this run's authorization was consumed: EIP-3009's `authorizationState(authorizer, nonce)`
+ * on the token, or for a Permit2 payment the nonce's bit in Permit2's `nonceBitmap`.
+ */
 export async function readNonceUsed(rpc: string, plan: PaymentPlan, payer: string, nonce: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
-  const { createPublicClient, http, parseAbi } = await import('viem');
+  const { createPublicClient, http, parseAbi } = await import('../../util/lazyViem.js');
   const client = createPublicClient({ transport: http(rpc, { timeout: timeoutMs, retryCount: 0, ...(signal ? { fetchOptions: { signal } } : {}) }) });
+  if (plan.permit2) {
+    const { word, bit } = nonceBitmapPosition(BigInt(nonce));
+    const bitmap = await client.readContract({
+      address: plan.permit2.permit2 as `0x${string}`,
+      abi: parseAbi(['function nonceBitmap(address owner, uint256 wordPos) view returns (uint256)']),
+      functionName: 'nonceBitmap',
+      args: [payer as `0x${string}`, word],
+    });
+    return ((bitmap >> bit) & 1n) === 1n;
+  }
   return client.readContract({
     address: plan.asset as `0x${string}`,
     abi: parseAbi(['function authorizationState(address authorizer, bytes32 nonce) view returns (bool)']),

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { ConfigError, SpendGuardError } from '../../errors.js';
 import { isWellFormedAddress } from '../../protocol/addresses.js';
+import { PERMIT2_WITNESS_TYPES } from '../../protocol/permit2.js';
 import { registerSecret } from '../../util/redact.js';
 import type { ExchangeDeadline } from '../deadline.js';
 import { exchange } from '../http.js';
@@ -158,10 +159,83 @@ export interface CapSignerOptions {
   now?: () => number;
 }
 
+type Refuse = (why: string) => never;
+
+/** The validity bound, judged at signing time: an authorization valid until `until` (seconds) lives at most the plan's bound from now. */
+function withinValidity(until: bigint, plan: PaymentPlan, nowMs: number, refuse: Refuse): void {
+  const lifetime = until - BigInt(Math.floor(nowMs / 1000));
+  if (lifetime > BigInt(plan.maxValiditySeconds)) refuse(`the authorization would stay valid ${lifetime} s from now, beyond the ${plan.maxValiditySeconds} s bound (--max-validity)`);
+}
+
+/** The recipient may be the planned payTo, or the payer itself (the wrong-recipient attack pays the buyer back). */
+function toPlannedPayee(to: unknown, plan: PaymentPlan, payer: string, refuse: Refuse): void {
+  const recipient = String(to).toLowerCase();
+  if (recipient !== plan.payTo!.toLowerCase() && recipient !== payer.toLowerCase()) refuse(`recipient ${String(to)} is not the planned payTo`);
+}
+
+/** An EIP-3009 TransferWithAuthorization for the planned token and chain, from this buyer; its nonce (bytes32 hex). */
+function judgeEip3009(request: TypedDataRequest, plan: PaymentPlan, payer: string, nowMs: number, refuse: Refuse): string {
+  const m = request.message;
+  const d = request.domain;
+  if (String(d.verifyingContract).toLowerCase() !== plan.asset!.toLowerCase()) refuse(`token ${String(d.verifyingContract)} is not the planned asset`);
+  if (Number(d.chainId) !== plan.chainId) refuse(`chain ${String(d.chainId)} is not the planned chain ${plan.chainId}`);
+  if (String(m.from).toLowerCase() !== payer.toLowerCase()) refuse('the authorization is not from this buyer');
+  toPlannedPayee(m.to, plan, payer, refuse);
+  const value = toUint(m.value);
+  if (value === null) return refuse('the value is not an unsigned integer');
+  if (value > BigInt(plan.capAtomic!)) refuse(`value ${value} exceeds the cap ${plan.capAtomic}`);
+  const validAfter = toUint(m.validAfter);
+  const validBefore = toUint(m.validBefore);
+  if (validAfter === null || validBefore === null) return refuse('the validity window is not a pair of unsigned integers');
+  if (validBefore <= validAfter) refuse(`validBefore ${validBefore} is not after validAfter ${validAfter}`);
+  withinValidity(validBefore, plan, nowMs, refuse);
+  return typeof m.nonce === 'string' && /^0x[0-9a-fA-F]{64}$/.test(m.nonce) ? m.nonce.toLowerCase() : refuse('the nonce is not 32 bytes of hex');
+}
+
+const sameTypes = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const object = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+
+/**
+ * A Permit2 PermitWitnessTransferFrom with exactly the x402 witness of the planned scheme:
+ * domain {Permit2, the planned chain, canonical Permit2}, spender the scheme's proxy, the planned
+ * token, at most the cap (for upto the signed maximum is what the cap bounds), witness.to the
+ * planned payTo (or the payer), the planned facilitator (upto), a deadline within the bound. Its
+ * nonce (a uint256, as decimal).
+ */
+function judgePermit2(request: TypedDataRequest, plan: PaymentPlan, payer: string, nowMs: number, refuse: Refuse): string {
+  const p2 = plan.permit2;
+  if (!p2) return refuse('a Permit2 permit, but the plan pays by EIP-3009');
+  const { EIP712Domain: _domain, ...types } = request.types;
+  if (!sameTypes(types, PERMIT2_WITNESS_TYPES[p2.scheme])) refuse(`the permit's types are not the x402 ${p2.scheme} witness`);
+  const d = request.domain;
+  const domainKeys = Object.keys(d).filter((k) => d[k] !== undefined).sort().join(',');
+  if (domainKeys !== 'chainId,name,verifyingContract' || d.name !== 'Permit2') refuse('the domain is not Permit2\'s (name, chainId, verifyingContract)');
+  if (String(d.verifyingContract).toLowerCase() !== p2.permit2.toLowerCase()) refuse(`verifying contract ${String(d.verifyingContract)} is not the canonical Permit2`);
+  if (toUint(d.chainId) !== BigInt(plan.chainId!)) refuse(`chain ${String(d.chainId)} is not the planned chain ${plan.chainId}`);
+  const m = request.message;
+  const permitted = object(m.permitted);
+  const witness = object(m.witness);
+  if (String(m.spender).toLowerCase() !== p2.spender.toLowerCase()) refuse(`spender ${String(m.spender)} is not the x402 ${p2.scheme} proxy ${p2.spender}`);
+  if (String(permitted.token).toLowerCase() !== plan.asset!.toLowerCase()) refuse(`token ${String(permitted.token)} is not the planned asset`);
+  const amount = toUint(permitted.amount);
+  if (amount === null) return refuse('the permitted amount is not an unsigned integer');
+  if (amount > BigInt(plan.capAtomic!)) refuse(`permitted amount ${amount} exceeds the cap ${plan.capAtomic}`);
+  toPlannedPayee(witness.to, plan, payer, refuse);
+  if (p2.scheme === 'upto' && String(witness.facilitator).toLowerCase() !== String(p2.facilitator).toLowerCase()) refuse(`witness facilitator ${String(witness.facilitator)} is not the planned ${p2.facilitator}`);
+  const deadline = toUint(m.deadline);
+  const validAfter = toUint(witness.validAfter);
+  if (deadline === null || validAfter === null) return refuse('the deadline and validAfter are not unsigned integers');
+  if (deadline <= validAfter) refuse(`deadline ${deadline} is not after validAfter ${validAfter}`);
+  withinValidity(deadline, plan, nowMs, refuse);
+  const nonce = toUint(m.nonce);
+  return nonce === null ? refuse('the nonce is not an unsigned integer') : nonce.toString();
+}
+
 /**
  * Defence in depth behind planPayment, judged on the typed data itself: a signer that signs only
- * EIP-3009 authorizations for the planned asset and chain, for at most the cap, to the planned
- * payTo or back to the payer, valid for at most the bound from now, all under one nonce.
+ * what the plan pays by (EIP-3009 authorizations, or Permit2 permits with the x402 witness of the
+ * planned scheme) for the planned asset and chain, for at most the cap, to the planned payTo or
+ * back to the payer, valid for at most the bound from now, all under one nonce.
  */
 export function capSigner(signer: BuyerSigner, plan: PaymentPlan, options: CapSignerOptions = {}): BuyerSigner {
   const clock = options.now ?? Date.now;
@@ -173,24 +247,12 @@ export function capSigner(signer: BuyerSigner, plan: PaymentPlan, options: CapSi
         throw new SpendGuardError(`refused to sign: ${why}`);
       };
       if (plan.refused !== null || plan.capAtomic === null || plan.asset === null) refuse(plan.refused ?? 'no payment plan');
-      if (request.primaryType !== 'TransferWithAuthorization') refuse(`unsupported typed data ${request.primaryType}`);
-      const m = request.message;
-      const d = request.domain;
-      if (String(d.verifyingContract).toLowerCase() !== plan.asset!.toLowerCase()) refuse(`token ${String(d.verifyingContract)} is not the planned asset`);
-      if (Number(d.chainId) !== plan.chainId) refuse(`chain ${String(d.chainId)} is not the planned chain ${plan.chainId}`);
-      if (String(m.from).toLowerCase() !== signer.address.toLowerCase()) refuse('the authorization is not from this buyer');
-      const to = String(m.to).toLowerCase();
-      if (to !== plan.payTo!.toLowerCase() && to !== signer.address.toLowerCase()) refuse(`recipient ${String(m.to)} is not the planned payTo`);
-      const value = toUint(m.value);
-      if (value === null) return refuse('the value is not an unsigned integer');
-      if (value > BigInt(plan.capAtomic!)) refuse(`value ${value} exceeds the cap ${plan.capAtomic}`);
-      const validAfter = toUint(m.validAfter);
-      const validBefore = toUint(m.validBefore);
-      if (validAfter === null || validBefore === null) return refuse('the validity window is not a pair of unsigned integers');
-      if (validBefore <= validAfter) refuse(`validBefore ${validBefore} is not after validAfter ${validAfter}`);
-      const lifetime = validBefore - BigInt(Math.floor(clock() / 1000));
-      if (lifetime > BigInt(plan.maxValiditySeconds)) refuse(`the authorization would stay valid ${lifetime} s from now, beyond the ${plan.maxValiditySeconds} s bound (--max-validity)`);
-      const nonce = typeof m.nonce === 'string' && /^0x[0-9a-fA-F]{64}$/.test(m.nonce) ? m.nonce.toLowerCase() : refuse('the nonce is not 32 bytes of hex');
+      // viem hashes the domain by types.EIP712Domain when given: any other than the judged domain's own type signs another domain (a name alone is valid on every chain).
+      if (Object.hasOwn(request.types, 'EIP712Domain') && !sameTypes(request.types.EIP712Domain, domainType(request.domain))) refuse('the EIP712Domain type is not the type of the domain judged');
+      let nonce: string;
+      if (request.primaryType === 'TransferWithAuthorization' && !plan.permit2) nonce = judgeEip3009(request, plan, signer.address, clock(), refuse);
+      else if (request.primaryType === 'PermitWitnessTransferFrom' && plan.permit2) nonce = judgePermit2(request, plan, signer.address, clock(), refuse);
+      else return refuse(`unsupported typed data ${request.primaryType} (the plan pays by ${plan.permit2 ? 'Permit2' : 'EIP-3009'})`);
       // One nonce per run: of all the authorizations the run signs, at most one can ever settle.
       if (pinnedNonce !== null && nonce !== pinnedNonce) refuse('a second nonce in one run');
       pinnedNonce = nonce;

@@ -2,18 +2,22 @@ import { ConfigError } from '../../errors.js';
 import { errorLine } from '../../util/errorLine.js';
 import { decodeSettlement } from '../../protocol/settlement.js';
 import { transferWithAuthorizationTypedData, type WireAuthorization } from '../../protocol/eip3009.js';
-import type { HttpExchange, PaymentAttempt, PaymentSession, RequirementView } from '../../artifacts/index.js';
+import type { HttpExchange, PaymentAttempt, PaymentPlan, PaymentSession, RequirementView } from '../../artifacts/index.js';
+import { permit2TypedData, type WirePermit2Authorization } from '../../protocol/permit2.js';
 import { defineGatherer } from '../defineGatherer.js';
 import { sendPayment, sendPaymentTo } from '../sendPayment.js';
 import { signPayment } from '../signPayment.js';
 import { type BuyerSigner, capSigner } from './buyerSigner.js';
 import { readBalances, readNonceUsed } from './balances.js';
+import { ensurePermit2Allowance } from './permit2Approval.js';
 import { planPayment } from './spendGuard.js';
 
 type Mutation = (auth: WireAuthorization, payer: string, nowSeconds: number) => WireAuthorization | null;
+type Permit2Mutation = (auth: WirePermit2Authorization, payer: string, nowSeconds: number) => WirePermit2Authorization | null;
+type AttackKind = 'underpaid' | 'wrongRecipient' | 'expired';
 
 /** The attacks: each changes one thing a seller must verify and keeps the paid nonce. */
-const ATTACKS: Record<'underpaid' | 'wrongRecipient' | 'expired', Mutation> = {
+const ATTACKS: Record<AttackKind, Mutation> = {
   // One atomic unit short: v2 needs value == amount, v1 value >= maxAmountRequired.
   underpaid: (a) => (BigInt(a.value) >= 1n ? { ...a, value: (BigInt(a.value) - 1n).toString() } : null),
   // Paid back to the buyer itself: if a careless seller settles it, no money leaves the buyer.
@@ -21,6 +25,45 @@ const ATTACKS: Record<'underpaid' | 'wrongRecipient' | 'expired', Mutation> = {
   // Valid an hour ago for ten minutes: the token itself refuses to settle it.
   expired: (a, _p, now) => ({ ...a, validAfter: String(now - 3600), validBefore: String(now - 3000) }),
 };
+
+/** The same attacks in Permit2 form: the permitted amount, the witness recipient, the deadline; same nonce. */
+const PERMIT2_ATTACKS: Record<AttackKind, Permit2Mutation> = {
+  // For upto the permitted amount is the signed maximum: one unit under the price the seller asked.
+  underpaid: (a) => (BigInt(a.permitted.amount) >= 1n ? { ...a, permitted: { ...a.permitted, amount: (BigInt(a.permitted.amount) - 1n).toString() } } : null),
+  wrongRecipient: (a, payer) => ({ ...a, witness: { ...a.witness, to: payer } }),
+  // Permit2 itself refuses a permit past its deadline.
+  expired: (a, _p, now) => ({ ...a, deadline: String(now - 3000) }),
+};
+
+/** Each attack's payload, re-signed under the paid payment's nonce, in the form the plan pays by. */
+async function attackPayloads(
+  signed: Record<string, unknown>,
+  requirement: RequirementView,
+  plan: PaymentPlan,
+  signer: BuyerSigner,
+  nowSeconds: number,
+): Promise<{ nonce: string; attacks: [AttackKind, Record<string, unknown>, string][] }> {
+  const inner = signed.payload as { authorization?: WireAuthorization; permit2Authorization?: WirePermit2Authorization };
+  const attacks: [AttackKind, Record<string, unknown>, string][] = [];
+  const p2 = plan.permit2;
+  if (p2) {
+    const auth = inner.permit2Authorization!;
+    for (const [kind, mutate] of Object.entries(PERMIT2_ATTACKS) as [AttackKind, Permit2Mutation][]) {
+      const changed = mutate(auth, signer.address, nowSeconds);
+      if (!changed) continue;
+      const signature = await signer.signTypedData(permit2TypedData(p2.scheme, plan.chainId!, changed) as never);
+      attacks.push([kind, { ...signed, payload: { ...inner, permit2Authorization: changed, signature } }, changed.permitted.amount]);
+    }
+    return { nonce: auth.nonce, attacks };
+  }
+  const auth = inner.authorization!;
+  for (const [kind, mutate] of Object.entries(ATTACKS) as [AttackKind, Mutation][]) {
+    const changed = mutate(auth, signer.address, nowSeconds);
+    if (!changed) continue;
+    attacks.push([kind, await resign(signed, requirement, changed, signer, plan.chainId!), changed.value]);
+  }
+  return { nonce: auth.nonce, attacks };
+}
 
 async function resign(
   base: Record<string, unknown>,
@@ -100,18 +143,19 @@ export const paymentGatherer = defineGatherer({
           return null;
         }
       : null;
+    // Before anything is signed: a Permit2 payment the buyer has not approved stops the run (exit 2), or is approved for exactly the cap with --approve-permit2.
+    if (plan.permit2 && rpc) {
+      session.permit2Approval = await ensurePermit2Allowance({ rpc, plan, owner: signer.address, approver: pay!.approvePermit2, timeoutMs: ctx.timeoutMs, signal: ctx.deadline.signal });
+    }
     try {
       if (balanceOf) session.balances = { before: await balanceOf(), afterPaid: null, afterReplay: null, error: null };
       const [signed, { encodePaymentSignatureHeader }] = await Promise.all([signPayment(challenge, requirement, capped), import('../paymentClient.js')]);
-      const auth = (signed.payload.payload as { authorization: WireAuthorization }).authorization;
-      session.nonce = auth.nonce;
-      const variants: [keyof typeof ATTACKS, PaymentAttempt][] = [];
-      for (const [kind, mutate] of Object.entries(ATTACKS) as [keyof typeof ATTACKS, Mutation][]) {
-        const changed = mutate(auth, signer.address, target.nowSeconds);
-        if (!changed) continue;
-        const payload = await resign(signed.payload, requirement, changed, capped, plan.chainId!);
-        variants.push([kind, attempt(kind === 'wrongRecipient' ? 'wrong-recipient' : kind, signed.headerName, encodePaymentSignatureHeader(payload as never), requirement.index, signer.address, changed.value)]);
-      }
+      const { nonce, attacks } = await attackPayloads(signed.payload, requirement, plan, capped, target.nowSeconds);
+      session.nonce = nonce;
+      const variants: [AttackKind, PaymentAttempt][] = attacks.map(([kind, payload, value]) => [
+        kind,
+        attempt(kind === 'wrongRecipient' ? 'wrong-recipient' : kind, signed.headerName, encodePaymentSignatureHeader(payload as never), requirement.index, signer.address, value),
+      ]);
       // The variants do not depend on each other: send them at once. Every one is answered, or
       // cut by the deadline, before the paid request (same nonce) goes out.
       const sent = await Promise.allSettled(
@@ -137,7 +181,7 @@ export const paymentGatherer = defineGatherer({
       if (balanceOf && session.balances) session.balances.afterPaid = await balanceOf();
       // None served: did the token consume the authorization anyway? A 402 then asks a conforming buyer to pay again.
       if (rpc && !copies.some(isServed) && !ctx.deadline.exceeded) {
-        session.nonceUsedUnserved = await readNonceUsed(rpc, plan, signer.address, auth.nonce, ctx.timeoutMs, ctx.deadline.signal).catch(() => null);
+        session.nonceUsedUnserved = await readNonceUsed(rpc, plan, signer.address, nonce, ctx.timeoutMs, ctx.deadline.signal).catch(() => null);
       }
       session.replay = attempt('replay', signed.headerName, signed.headerValue, requirement.index, signer.address, signed.value);
       session.replay.exchange = await sendPayment(ctx, signed.headerName, signed.headerValue);

@@ -1,4 +1,5 @@
-import { decodeSettlement, TX_HASH } from '../../protocol/settlement.js';
+import { nonceBitmapPosition } from '../../protocol/permit2.js';
+import { batchCommitmentOf, decodeSettlement, TX_HASH } from '../../protocol/settlement.js';
 import type { AuthorizationUsedLog, PaymentSession, SettlementReceipt, TransferLog } from '../../artifacts/index.js';
 import { defineGatherer } from '../defineGatherer.js';
 import { errorLine } from '../../util/errorLine.js';
@@ -53,12 +54,32 @@ async function settlementLogs(logs: Log[]): Promise<{ transfers: TransferLog[]; 
   return { transfers, authorizations };
 }
 
+const NONCE_BITMAP_ABI = [
+  { type: 'function', name: 'nonceBitmap', stateMutability: 'view', inputs: [{ name: 'owner', type: 'address' }, { name: 'wordPos', type: 'uint256' }], outputs: [{ type: 'uint256' }] },
+] as const;
+
+type NonceReader = { readContract(a: { address: `0x${string}`; abi: typeof NONCE_BITMAP_ABI; functionName: 'nonceBitmap'; args: [`0x${string}`, bigint]; blockNumber: bigint }): Promise<bigint> };
+
+/** Permit2's unordered nonce of this run, just before the settlement's block and at it: the transaction consumed it when it flips. */
+async function readPermit2Nonce(client: NonceReader, permit2: string, owner: string, nonce: bigint, block: bigint): Promise<{ usedBefore: boolean; usedAt: boolean }> {
+  const { word, bit } = nonceBitmapPosition(nonce);
+  const read = async (blockNumber: bigint) =>
+    ((await client.readContract({ address: permit2 as `0x${string}`, abi: NONCE_BITMAP_ABI, functionName: 'nonceBitmap', args: [owner as `0x${string}`, word], blockNumber })) >> bit) & 1n;
+  const [before, at] = await Promise.all([read(block - 1n), read(block)]);
+  return { usedBefore: before === 1n, usedAt: at === 1n };
+}
+
 /** The transaction the paid request's settlement header names, or why there is none to read. */
 function settlementTransaction(payment: PaymentSession): { hash: `0x${string}` } | { none: string } {
   const paid = payment.paid?.exchange;
   if (!paid) return { none: 'no paid request was made' };
-  const tx = decodeSettlement(paid).transaction;
-  return typeof tx === 'string' && TX_HASH.test(tx) ? { hash: tx as `0x${string}` } : { none: 'the settlement header names no transaction hash' };
+  const decoded = decodeSettlement(paid);
+  const tx = decoded.transaction;
+  if (typeof tx === 'string' && TX_HASH.test(tx)) return { hash: tx as `0x${string}` };
+  const commitment = batchCommitmentOf(decoded);
+  // A batch-settlement receipt settles later, with others: there is no transaction of this payment to read yet.
+  if (commitment) return { none: `the receipt is a batch-settlement commitment (channel ${commitment.channelId}), not a transaction: it settles later in a batch, so this payment cannot be read on chain yet` };
+  return { none: 'the settlement header names no transaction hash' };
 }
 
 /**
@@ -78,6 +99,7 @@ export const settlementGatherer = defineGatherer({
     if ('none' in tx) throw new Error(tx.none);
     const transaction = tx.hash;
     const receipt: SettlementReceipt = { transaction, found: false, status: null, blockNumber: null, chainId: null, transfers: [], authorizations: [], error: null };
+    const permit2 = artifacts.payment.plan.permit2;
     if (!options.rpc) return { ...receipt, error: 'no chain read: no --rpc was given' };
     const { createPublicClient, http } = await import('../../util/lazyViem.js');
     const client = createPublicClient({ transport: http(options.rpc, { timeout: timeoutMs, retryCount: 0, fetchOptions: { signal: deadline.signal } }) });
@@ -92,6 +114,11 @@ export const settlementGatherer = defineGatherer({
       receipt.status = r.status;
       receipt.blockNumber = r.blockNumber.toString();
       Object.assign(receipt, await settlementLogs(r.logs));
+      if (permit2 && artifacts.payment.nonce !== null) {
+        const tx = (await client.getTransaction({ hash: transaction })) as { to: string | null };
+        receipt.to = tx.to;
+        receipt.permit2Nonce = await readPermit2Nonce(client as unknown as NonceReader, permit2.permit2, artifacts.payment.payer, BigInt(artifacts.payment.nonce), r.blockNumber);
+      }
     } catch (error) {
       receipt.error = errorLine(error);
     }

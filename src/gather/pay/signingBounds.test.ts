@@ -1,7 +1,7 @@
 /**
  * The acceptance property of the paid path, over generated challenges, tokens, decimals and
- * chains: whatever a seller asks, and whichever requirement the official client is asked to sign,
- * every authorization the funded key signs is (a) at most the cap in the asset's true decimals on
+ * chains, paid by EIP-3009, by Permit2 (exact) or as upto: whatever a seller asks, and whichever
+ * requirement the official client is asked to sign, every authorization or permit the funded key signs is (a) at most the cap in the asset's true decimals on
  * the payment's own chain, (b) valid for at most the bound from now, and (c) for the chain of the
  * requirement it pays (which is the chain the probe reads). Plan, capped signer and the official
  * client are the real ones; only the key is a recorder.
@@ -48,7 +48,22 @@ const entry = fc.record({
   // 10^16 is the hostile case: 0.01 of an 18-decimal token, ten billion of a 6-decimal one.
   amount: fc.oneof({ arbitrary: fc.bigInt({ min: 0n, max: 20_000n }), weight: 3 }, { arbitrary: fc.constantFrom(10n ** 16n, 10n ** 12n, 1n), weight: 1 }),
   timeout: mostly<unknown>(60, [60, 600, 3600, 3601, 1e10, '600', 600.5, -600, 0, undefined]),
+  /** How the entry is paid: EIP-3009, exact via Permit2, or upto (whose amount is the signed maximum). */
+  kind: fc.constantFrom('eip3009', 'eip3009', 'permit2', 'upto'),
 });
+
+const FACILITATOR = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
+const extraFor = (kind: string) =>
+  kind === 'eip3009' ? { name: 'USDC', version: '2' } : kind === 'permit2' ? { name: 'USDC', version: '2', assetTransferMethod: 'permit2' } : { assetTransferMethod: 'permit2', facilitatorAddress: FACILITATOR };
+
+/** The terms a typed-data request signs, whether an EIP-3009 authorization or a Permit2 permit. */
+function termsOf(typed: TypedDataRequest): { token: string; amount: bigint; until: bigint } {
+  if (typed.primaryType === 'PermitWitnessTransferFrom') {
+    const permitted = typed.message.permitted as { token: string; amount: bigint };
+    return { token: permitted.token, amount: BigInt(permitted.amount), until: BigInt(typed.message.deadline as bigint) };
+  }
+  return { token: String(typed.domain.verifyingContract), amount: BigInt(typed.message.value as bigint), until: BigInt(typed.message.validBefore as bigint) };
+}
 
 const scenario = fc.record({
   version: fc.constantFrom<1 | 2>(1, 2, 2),
@@ -72,16 +87,17 @@ function recorder(): BuyerSigner & { signed: TypedDataRequest[] } {
 describe('paying safely (property)', () => {
   it('signs only within the cap in true decimals, within the validity bound, and for the requirement\'s own chain', async () => {
     let signedRuns = 0;
+    let permit2Signed = 0;
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
         const v1 = s.version === 1;
-        const entries = v1 ? s.entries.filter((e) => V1_NAMES[e.chain]) : s.entries;
+        const entries = v1 ? s.entries.filter((e) => V1_NAMES[e.chain]).map((e) => ({ ...e, kind: 'eip3009' })) : s.entries;
         if (entries.length === 0) return;
         const accepts = entries.map((e) => {
-          const common = { asset: e.asset, payTo: PAY_TO, maxTimeoutSeconds: e.timeout, extra: { name: 'USDC', version: '2' } };
+          const common = { asset: e.asset, payTo: PAY_TO, maxTimeoutSeconds: e.timeout, extra: extraFor(e.kind) };
           return v1
             ? v1Requirement({ ...common, network: V1_NAMES[e.chain], maxAmountRequired: e.amount.toString() })
-            : v2Requirement({ ...common, network: `eip155:${e.chain}`, amount: e.amount.toString() });
+            : v2Requirement({ ...common, scheme: e.kind === 'upto' ? 'upto' : 'exact', network: `eip155:${e.chain}`, amount: e.amount.toString() });
         });
         const challenge = challengeOf(v1 ? v1Response(v1PaymentRequired(accepts)) : v2Response(v2PaymentRequired(accepts)));
         const read = s.chainRead;
@@ -112,12 +128,14 @@ describe('paying safely (property)', () => {
             // (c) for the chain of the requirement it pays, which is the chain the probe reads.
             expect(chainId).toBe(evmChainId(requirement.network));
             expect(chainId).toBe(read);
-            // (a) within the cap, in the asset's true decimals on that chain.
-            const cap = decimalToAtomic(s.maxAmount, trueDecimals(s.decimals, String(typed.domain.verifyingContract), chainId));
+            const terms = termsOf(typed);
+            // (a) within the cap, in the asset's true decimals on that chain (for upto: the signed maximum).
+            const cap = decimalToAtomic(s.maxAmount, trueDecimals(s.decimals, terms.token, chainId));
             expect(cap).not.toBeNull();
-            expect(BigInt(typed.message.value as bigint)).toBeLessThanOrEqual(cap!);
+            expect(terms.amount).toBeLessThanOrEqual(cap!);
             // (b) valid for at most the bound from the moment it was signed.
-            expect(BigInt(typed.message.validBefore as bigint)).toBeLessThanOrEqual(BigInt(after + s.maxValiditySeconds));
+            expect(terms.until).toBeLessThanOrEqual(BigInt(after + s.maxValiditySeconds));
+            if (typed.primaryType === 'PermitWitnessTransferFrom') permit2Signed += 1;
           }
         }
         if (inner.signed.length > 0) signedRuns += 1;
@@ -129,5 +147,6 @@ describe('paying safely (property)', () => {
     );
     // Not vacuous: many generated challenges are payable.
     expect(signedRuns).toBeGreaterThan(15);
+    expect(permit2Signed).toBeGreaterThan(5);
   });
 });

@@ -1,4 +1,5 @@
-import type { DecimalsSource, PaymentPlan, RequirementView, TokenInfo } from '../../artifacts/index.js';
+import type { DecimalsSource, PaymentPlan, Permit2Plan, RequirementView, TokenInfo } from '../../artifacts/index.js';
+import { PERMIT2_ADDRESS, PERMIT2_SPENDER, permit2SchemeOf, uptoFacilitatorOf } from '../../protocol/permit2.js';
 import { findKnownAsset } from '../../protocol/assets.js';
 import { isMainnet, resolveNetwork, sameNetwork } from '../../protocol/networks.js';
 import { unsignableReason } from '../../protocol/signable.js';
@@ -57,6 +58,14 @@ function decimalsOf(r: RequirementView, chainId: number, token: TokenInfo | unde
   return null;
 }
 
+/** What a Permit2 payment for `r` signs besides the terms: the proxy spender and, for upto, the facilitator. */
+function permit2Plan(r: RequirementView): Permit2Plan | null {
+  const scheme = permit2SchemeOf(r);
+  if (scheme === null) return null;
+  const facilitator = scheme === 'upto' ? String(uptoFacilitatorOf(r)) : null;
+  return { scheme, permit2: PERMIT2_ADDRESS, spender: PERMIT2_SPENDER[scheme], facilitator };
+}
+
 /** The plan for one signable requirement, refused with the first limit it breaks. */
 function evaluate(r: RequirementView, limits: SpendLimits, token: TokenInfo | undefined, base: PaymentPlan): PaymentPlan {
   const chainId = resolveNetwork(r.network as string)!.chainId!;
@@ -71,6 +80,7 @@ function evaluate(r: RequirementView, limits: SpendLimits, token: TokenInfo | un
     amount: r.amount as string,
     validitySeconds: typeof timeout === 'number' && Number.isSafeInteger(timeout) ? timeout : null,
     mainnet: isMainnet(r.network as string),
+    permit2: permit2Plan(r),
   };
   const refuse = (why: string): PaymentPlan => ({ ...plan, refused: why });
   const expectedAsset = limits.expectAsset;
@@ -116,7 +126,7 @@ export function planPayment(requirements: RequirementView[], limits: SpendLimits
     chainRead: limits.chainRead ?? null, mainnet: false, mainnetAllowed: limits.mainnetAllowed, expectPayTo: limits.expectPayTo ?? null, refused: null,
   };
   const signable = requirements.filter((r) => unsignableReason(r) === null);
-  if (signable.length === 0) return { ...base, refused: 'no requirement an EVM buyer can sign (exact scheme, EVM network, atomic amount, addresses, EIP-712 domain)' };
+  if (signable.length === 0) return { ...base, refused: 'no requirement an EVM buyer can sign (exact by EIP-3009 or Permit2, or upto; EVM network, atomic amount, addresses, EIP-712 domain or upto facilitator)' };
   const score = (r: RequirementView): number =>
     (limits.expectNetwork && sameNetwork(r.network as string, limits.expectNetwork) ? 16 : 0) +
     (limits.expectAsset && sameAddress(r.asset, limits.expectAsset.address) ? 8 : 0) +
