@@ -12,13 +12,26 @@ export async function resolvePay(options: ProbeCommandOptions, io: CliIO): Promi
   const wantsKey = options.keyEnv !== undefined || options.signer !== undefined;
   if (!options.pay) {
     if (wantsKey) throw new UsageError('--key-env and --signer only apply with --pay');
+    if (options.maxTotal !== undefined || options.payFailure !== undefined) throw new UsageError('--max-total and --pay-failure only apply with --pay');
     return undefined;
   }
   if (options.keyEnv && options.signer) throw new UsageError('--pay takes either --key-env or --signer, not both');
   if (!wantsKey) throw new UsageError('--pay needs a funded key: --key-env <VAR> or --signer <url>');
   const { signerFromEnv, signerFromRemote } = await import('../gather/pay/buyerSigner.js');
   const signer = options.keyEnv ? await signerFromEnv(options.keyEnv, io.env) : await signerFromRemote(options.signer!, { timeoutMs: options.timeout });
-  return { signer, maxAmount: options.maxAmount, mainnet: options.mainnet ?? false, maxValiditySeconds: options.maxValidity };
+  const failureBody = options.payFailure === undefined ? undefined : await readBodyArgument('--pay-failure', options.payFailure);
+  return { signer, maxAmount: options.maxAmount, mainnet: options.mainnet ?? false, maxValiditySeconds: options.maxValidity, maxTotal: options.maxTotal, failureBody };
+}
+
+/** A body given as text, or `@file` for a file's contents (curl's convention). */
+async function readBodyArgument(flag: string, value: string): Promise<string> {
+  if (!value.startsWith('@')) return value;
+  const { readFile } = await import('node:fs/promises');
+  try {
+    return await readFile(value.slice(1), 'utf8');
+  } catch (error) {
+    throw new UsageError(`${flag}: cannot read ${value.slice(1)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
 }
 
 /**

@@ -57,6 +57,10 @@ export interface ProbeCommandOptions extends OutputCommandOptions {
   discovery?: boolean;
   pay?: boolean;
   maxAmount: string;
+  /** --max-total: the run budget (absent: one price). */
+  maxTotal?: string;
+  /** --pay-failure: a request body, or `@file`, the seller's service cannot serve (read by resolvePay). */
+  payFailure?: string;
   maxValidity?: number;
   mainnet?: boolean;
   keyEnv?: string;
@@ -104,6 +108,8 @@ export function addProbeOptions(command: Command): Command {
     .option('--no-discovery', 'do not read the origin\'s discovery documents (OpenAPI x-payment-info, /.well-known/x402) or request the resources they list')
     .option('--pay', 'make one funded, capped payment (opt-in) and verify its settlement')
     .option('--max-amount <decimal>', 'largest price --pay may pay, in the asset', parseDecimal('--max-amount'), '0.01')
+    .option('--max-total <decimal>', 'run budget for --pay, in the asset: what all its payments together may move (default one price); attacks needing a second price skip without it', parseDecimal('--max-total'))
+    .option('--pay-failure <body>', 'with --pay and a --max-total for two prices: a request body (or @file) the service cannot serve, sent paid, to check that a failure costs nothing')
     .option('--max-validity <seconds>', 'longest an authorization --pay signs may stay valid (validBefore − now)', parsePositiveInt('--max-validity'), 3600)
     .option('--mainnet', 'allow --pay on a mainnet (real funds)')
     .option('--key-env <VAR>', 'environment variable holding the buyer\'s hex private key (for --pay)')

@@ -2,6 +2,7 @@ import { forgedGatherer, malformedGatherer } from './attacks.js';
 import { challengeGatherer } from './challenge.js';
 import { discoveryGatherer } from './discovery.js';
 import { offerGatherer } from './offer.js';
+import { followUpGatherer } from './pay/followUp.js';
 import { paymentGatherer } from './pay/session.js';
 import { settlementGatherer } from './pay/settlement.js';
 import { registryAgentGatherer, registryFileGatherer, registryWellKnownGatherer } from './registry.js';
@@ -22,6 +23,7 @@ export const gatherers: readonly Gatherer[] = [
   discoveryGatherer,
   paymentGatherer,
   settlementGatherer,
+  followUpGatherer,
   registryWellKnownGatherer,
   registryAgentGatherer,
   registryFileGatherer,

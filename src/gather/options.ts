@@ -47,8 +47,18 @@ export interface ProbeOptions extends NetworkPolicyOptions {
    * key is a configuration error before any request is sent. Only a requirement on the chain
    * `rpc` reads is paid. `maxValiditySeconds` bounds validBefore − now of every authorization
    * signed (default 3600). A signer that fails mid-run makes `run()` throw its ConfigError.
+   * Every authorization of the run is signed within `maxTotal` (gather/pay/runSigner.ts).
    */
-  pay?: { signer: BuyerSigner; maxAmount: string; mainnet: boolean; maxValiditySeconds?: number };
+  pay?: {
+    signer: BuyerSigner;
+    maxAmount: string;
+    mainnet: boolean;
+    maxValiditySeconds?: number;
+    /** `--max-total`: the run budget in the asset (default one price); attacks that need a second price run only within it. */
+    maxTotal?: string;
+    /** `--pay-failure`: a request body the seller's service cannot serve, sent paid to see that a failure costs nothing (needs the budget). */
+    failureBody?: string;
+  };
   /**
    * ERC-8004 cross-check (`--agent`): `eip155:<chainId>:<registry>:<agentId>`, `<chainId>:<agentId>`,
    * a bare agent id (Base Sepolia registry), or `auto` (the target origin's well-known file).

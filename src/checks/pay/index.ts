@@ -2,6 +2,8 @@ import type { Check } from '../types.js';
 import * as balanceDelta from './balance-delta.js';
 import * as expiredRejected from './expired-rejected.js';
 import * as forgedRejected from './forged-rejected.js';
+import * as identifierFreshNotSettled from './identifier-fresh-not-settled.js';
+import * as identifierRetryCached from './identifier-retry-cached.js';
 import * as malformedRejected from './malformed-rejected.js';
 import * as paidServed from './paid-served.js';
 import * as replayRejected from './replay-rejected.js';
@@ -27,5 +29,7 @@ export const payChecks: readonly Check[] = [
   balanceDelta,
   unservedNotCharged,
   replayRejected,
+  identifierRetryCached,
+  identifierFreshNotSettled,
   settleLatency,
 ];

@@ -160,12 +160,15 @@ export interface CapSignerOptions {
 
 /**
  * Defence in depth behind planPayment, judged on the typed data itself: a signer that signs only
- * EIP-3009 authorizations for the planned asset and chain, for at most the cap, to the planned
- * payTo or back to the payer, valid for at most the bound from now, all under one nonce.
+ * EIP-3009 authorizations for the planned asset and chain, each for at most the cap, to the
+ * planned payTo or back to the payer, valid for at most the bound from now, and within the run
+ * budget: authorizations sharing a nonce can settle at most once, so the run's exposure is the
+ * largest value signed under each nonce, summed over its nonces, and that stays within
+ * --max-total (by default one price, so one nonce).
  */
 export function capSigner(signer: BuyerSigner, plan: PaymentPlan, options: CapSignerOptions = {}): BuyerSigner {
   const clock = options.now ?? Date.now;
-  let pinnedNonce: string | null = null;
+  const exposure = new Map<string, bigint>();
   return {
     ...signer,
     async signTypedData(request, options) {
@@ -191,9 +194,11 @@ export function capSigner(signer: BuyerSigner, plan: PaymentPlan, options: CapSi
       const lifetime = validBefore - BigInt(Math.floor(clock() / 1000));
       if (lifetime > BigInt(plan.maxValiditySeconds)) refuse(`the authorization would stay valid ${lifetime} s from now, beyond the ${plan.maxValiditySeconds} s bound (--max-validity)`);
       const nonce = typeof m.nonce === 'string' && /^0x[0-9a-fA-F]{64}$/.test(m.nonce) ? m.nonce.toLowerCase() : refuse('the nonce is not 32 bytes of hex');
-      // One nonce per run: of all the authorizations the run signs, at most one can ever settle.
-      if (pinnedNonce !== null && nonce !== pinnedNonce) refuse('a second nonce in one run');
-      pinnedNonce = nonce;
+      const budget = BigInt(plan.totalCapAtomic ?? plan.amount ?? '0');
+      const before = exposure.get(nonce) ?? 0n;
+      const total = [...exposure.values()].reduce((sum, v) => sum + v, 0n) - before + (value > before ? value : before);
+      if (total > budget) refuse(`the run's authorizations could then settle ${total} in all, beyond the run budget ${budget} (--max-total)`);
+      exposure.set(nonce, value > before ? value : before);
       return signer.signTypedData(request, options);
     },
   };

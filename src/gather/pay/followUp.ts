@@ -1,0 +1,179 @@
+import { ConfigError } from '../../errors.js';
+import type { ChallengeArtifact, FollowUpAttempt, FollowUpSession, HttpExchange, PaymentPlan, PaymentSession } from '../../artifacts/index.js';
+import { decodeSettlement } from '../../protocol/settlement.js';
+import { atomicToDecimal } from '../../protocol/units.js';
+import { errorLine } from '../../util/errorLine.js';
+import { defineGatherer } from '../defineGatherer.js';
+import { exchange } from '../http.js';
+import { requestHeaders } from '../requestHeaders.js';
+import { sendPayment } from '../sendPayment.js';
+import { signPayment } from '../signPayment.js';
+import type { GathererContext } from '../types.js';
+import { readBalances } from './balances.js';
+import { paymentIdOf, withPaymentIdentifier } from './paymentIdentifier.js';
+import { runSigner } from './runSigner.js';
+
+/**
+ * How long after the last answer the chain is watched for a settlement: a seller that answers
+ * first and settles in the background is caught, and a careful one costs the run this once
+ * (the follow-ups are sent together, so not once each).
+ */
+export const SETTLE_GRACE_MS = 1_000;
+
+const AUTHORIZATION_STATE = [
+  { type: 'function', name: 'authorizationState', stateMutability: 'view', inputs: [{ name: 'authorizer', type: 'address' }, { name: 'nonce', type: 'bytes32' }], outputs: [{ type: 'bool' }] },
+] as const;
+
+type Ctx = GathererContext<'payment' | 'challenge', never>;
+
+/** Where a follow-up that was due stays when the run stopped before sending it (`error` says why). */
+const STOPPED = 'not sent: the follow-ups stopped early';
+
+const unsent = (kind: FollowUpAttempt['kind'], notSent: string): FollowUpAttempt => ({
+  kind, notSent, headerName: null, headerValue: null, nonce: null, value: null, paymentId: null, bodyBytes: null, exchange: null, authorizationUsed: null,
+});
+
+/** How many prices the budget holds beyond the paid request's (which the paid session signed). */
+function budgetOf(plan: PaymentPlan): FollowUpSession['budget'] {
+  const price = BigInt(plan.amount ?? '0');
+  const total = BigInt(plan.totalCapAtomic ?? plan.amount ?? '0');
+  // A free price moves nothing: any number of them fits.
+  const extraPrices = price === 0n ? 2 : Number((total - price) / price);
+  return { totalCapAtomic: total.toString(), priceAtomic: price.toString(), extraPrices: Math.max(0, extraPrices) };
+}
+
+function noBudget(plan: PaymentPlan, what: string): string {
+  const decimals = plan.decimals ?? 0;
+  const two = atomicToDecimal(BigInt(plan.amount ?? '0') * 2n, decimals);
+  const given = plan.maxTotal === null ? 'the default, one price' : plan.maxTotal;
+  return `${what} needs a second price and the run budget (--max-total: ${given}) has none left: pass --max-total ${two} or more`;
+}
+
+/** The --pay-failure request: the probed method, URL and headers, the failure body, one payment header. */
+function sendWithBody(ctx: Ctx, headerName: string, headerValue: string, body: string): Promise<HttpExchange> {
+  return exchange({
+    url: ctx.options.url,
+    method: ctx.options.method,
+    headers: requestHeaders({ headers: ctx.options.headers, body }, { [headerName]: headerValue }),
+    body,
+    timeoutMs: ctx.timeoutMs,
+    dispatcher: ctx.dispatcher,
+    source: ctx.options.targetSource,
+    network: ctx.network,
+    deadline: ctx.deadline,
+  });
+}
+
+/** Sign a fresh authorization (the official client picks a new nonce) carrying `paymentId`, or a new identifier when undefined. */
+async function signFresh(ctx: Ctx, session: PaymentSession, challenge: ChallengeArtifact, kind: FollowUpAttempt['kind'], paymentId?: string): Promise<FollowUpAttempt> {
+  const requirement = challenge.requirements[session.plan.requirementIndex!];
+  const signed = await signPayment(await withPaymentIdentifier(challenge, paymentId), requirement, runSigner(ctx, session.plan));
+  const nonce = (signed.payload.payload as { authorization?: { nonce?: string } }).authorization?.nonce ?? null;
+  return {
+    ...unsent(kind, STOPPED), notSent: null, headerName: signed.headerName, headerValue: signed.headerValue, nonce, value: signed.value,
+    paymentId: await paymentIdOf(signed.headerValue),
+  };
+}
+
+/** Was each authorization settled? Watched for SETTLE_GRACE_MS, or until all of them were. */
+async function readAuthorizationStates(ctx: Ctx, plan: PaymentPlan, payer: string, attempts: FollowUpAttempt[]): Promise<void> {
+  const sent = attempts.filter((a) => a.nonce !== null && a.exchange !== null);
+  if (sent.length === 0 || !ctx.options.rpc) return;
+  const { createPublicClient, http } = await import('viem');
+  const client = createPublicClient({ transport: http(ctx.options.rpc, { timeout: ctx.timeoutMs, retryCount: 0, fetchOptions: { signal: ctx.deadline.signal } }) });
+  const started = Date.now();
+  for (;;) {
+    await Promise.all(
+      sent.map(async (a) => {
+        a.authorizationUsed = await client.readContract({ address: plan.asset as `0x${string}`, abi: AUTHORIZATION_STATE, functionName: 'authorizationState', args: [payer as `0x${string}`, a.nonce as `0x${string}`] });
+      }),
+    );
+    if (sent.every((a) => a.authorizationUsed) || Date.now() - started >= SETTLE_GRACE_MS || ctx.deadline.exceeded) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * `--pay` follow-ups, after the paid session: (1) with a payment-identifier declared, the paid
+ * payment again (same identifier), and a fresh authorization under the same identifier; (2) with
+ * --pay-failure, a fresh authorization sent with a body the service cannot serve. Those that
+ * need a second price run only when --max-total holds one, and are sent together; the chain then
+ * says which authorizations settled.
+ */
+export const followUpGatherer = defineGatherer({
+  meta: { artifact: 'followUp', dependencies: ['payment', 'challenge'] },
+  notRequested: (options) => (options.pay ? null : 'no --pay given'),
+  skipReason: ({ artifacts }) => (artifacts.payment.paid === null ? 'no paid request was made' : null),
+  exchanges: (f) => [
+    ['followUp.identifierRetry', f.identifierRetry.exchange],
+    ['followUp.identifierFresh', f.identifierFresh.exchange],
+    ['followUp.payFailure', f.payFailure?.exchange ?? null],
+  ].filter((e): e is [string, HttpExchange] => e[1] !== null),
+  async gather(ctx) {
+    const { payment: session, challenge } = ctx.artifacts;
+    const { plan } = session;
+    const paid = session.paid!;
+    const paidPaymentId = await paymentIdOf(paid.headerValue);
+    const paidServed = paid.exchange?.status != null && paid.exchange.status >= 200 && paid.exchange.status < 300;
+    const transaction = paid.exchange ? decodeSettlement(paid.exchange).transaction : null;
+    const noIdentifier = 'the paid payment carried no payment identifier (the 402 declares no well-formed payment-identifier extension, or is v1)';
+    const budget = budgetOf(plan);
+    let prices = budget.extraPrices;
+    const failureBody = ctx.options.pay?.failureBody;
+    // The explicit ask first: --pay-failure takes the first spare price, the identifier check the next.
+    const wantsFailure = failureBody !== undefined && prices-- > 0;
+    const wantsFresh = paidPaymentId !== null && prices-- > 0;
+    const followUp: FollowUpSession = {
+      budget,
+      paidPaymentId,
+      paidTransaction: typeof transaction === 'string' ? transaction : null,
+      identifierRetry: unsent('identifier-retry', STOPPED),
+      identifierFresh: unsent('identifier-fresh', STOPPED),
+      payFailure: failureBody === undefined ? null : unsent('pay-failure', wantsFailure ? STOPPED : noBudget(plan, '--pay-failure')),
+      balances: { before: null, after: null, error: null },
+      error: null,
+    };
+    if (paidPaymentId === null || !wantsFresh) followUp.identifierFresh.notSent = paidPaymentId === null ? noIdentifier : noBudget(plan, 'a fresh authorization under the paid payment\'s identifier');
+    const retry = paidPaymentId !== null && paidServed;
+    if (!retry) followUp.identifierRetry.notSent = paidPaymentId === null ? noIdentifier : 'the paid request was not served, so there is no response to repeat';
+
+    const balanceOf = async () => (ctx.options.rpc && !ctx.deadline.exceeded ? readBalances(ctx.options.rpc, plan, session.payer, ctx.timeoutMs, ctx.deadline.signal) : null);
+    const tasks: (() => Promise<void>)[] = [];
+    if (retry) {
+      tasks.push(async () => {
+        followUp.identifierRetry = { ...unsent('identifier-retry', STOPPED), notSent: null, headerName: paid.headerName, headerValue: paid.headerValue, nonce: session.nonce, value: paid.value, paymentId: paidPaymentId };
+        followUp.identifierRetry.exchange = await sendPayment(ctx, paid.headerName, paid.headerValue);
+      });
+    }
+    if (wantsFresh) {
+      tasks.push(async () => {
+        const attempt = await signFresh(ctx, session, challenge, 'identifier-fresh', paidPaymentId!);
+        followUp.identifierFresh = attempt;
+        attempt.exchange = await sendPayment(ctx, attempt.headerName!, attempt.headerValue!);
+      });
+    }
+    if (wantsFailure) {
+      tasks.push(async () => {
+        const attempt = await signFresh(ctx, session, challenge, 'pay-failure');
+        attempt.bodyBytes = Buffer.byteLength(failureBody!);
+        followUp.payFailure = attempt;
+        attempt.exchange = await sendWithBody(ctx, attempt.headerName!, attempt.headerValue!, failureBody!);
+      });
+    }
+    if (tasks.length === 0) return followUp;
+    try {
+      followUp.balances.before = await balanceOf();
+      const sent = await Promise.allSettled(tasks.map((task) => task()));
+      const failed = sent.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failed) throw failed.reason;
+      await readAuthorizationStates(ctx, plan, session.payer, [followUp.identifierFresh, followUp.payFailure].filter((a): a is FollowUpAttempt => a !== null));
+      followUp.balances.after = await balanceOf();
+    } catch (error) {
+      // The buyer's own setup broke (a remote signer that stopped answering): not the seller's defect.
+      if (error instanceof ConfigError) throw error;
+      followUp.error = errorLine(error);
+      followUp.balances.error ??= followUp.error;
+    }
+    return followUp;
+  },
+});
