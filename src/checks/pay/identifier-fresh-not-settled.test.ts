@@ -17,7 +17,7 @@ checkTester(identifierFreshNotSettled, {
   skip: [
     {
       name: 'no budget for a second price: the skip names --max-total',
-      artifacts: { followUp: followUp({ identifierFresh: followUpAttempt('identifier-fresh', null, { notSent: 'a fresh authorization under the paid payment\'s identifier needs a second price and the run budget (--max-total: the default, one price) has none left: pass --max-total 0.02 or more' }) }) },
+      artifacts: { followUp: followUp({ identifierFresh: followUpAttempt('identifier-fresh', null, { notSent: 'a fresh authorization under the paid payment\'s identifier needs a price of its own and the run budget (--max-total: the default, one price) has none left: pass --max-total 0.02 or more' }) }) },
       messageId: 'notSent',
       message: expect.stringContaining('--max-total'),
     },

@@ -49,7 +49,7 @@ checkTester(unservedNotCharged, {
     { name: 'no answer to the paid request', artifacts: { payment: session({ paid: payAttempt('paid', null) }) }, messageId: 'notSent' },
     {
       name: '--pay-failure without the budget for a second price: the skip names --max-total',
-      artifacts: withFailure(followUpAttempt('pay-failure', null, { notSent: '--pay-failure needs a second price and the run budget (--max-total: the default, one price) has none left: pass --max-total 0.02 or more' })),
+      artifacts: withFailure(followUpAttempt('pay-failure', null, { notSent: '--pay-failure needs a price of its own and the run budget (--max-total: the default, one price) has none left: pass --max-total 0.02 or more' })),
       messageId: 'failureNotSent',
       message: expect.stringContaining('--max-total'),
     },

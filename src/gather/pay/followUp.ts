@@ -42,11 +42,11 @@ function budgetOf(plan: PaymentPlan): FollowUpSession['budget'] {
   return { totalCapAtomic: total.toString(), priceAtomic: price.toString(), extraPrices: Math.max(0, extraPrices) };
 }
 
-function noBudget(plan: PaymentPlan, what: string): string {
-  const decimals = plan.decimals ?? 0;
-  const two = atomicToDecimal(BigInt(plan.amount ?? '0') * 2n, decimals);
+/** Why a follow-up was not sent for lack of budget, naming the --max-total that runs every follow-up asked for. */
+function noBudget(plan: PaymentPlan, what: string, pricesWanted: number): string {
+  const enough = atomicToDecimal(BigInt(plan.amount ?? '0') * BigInt(pricesWanted), plan.decimals ?? 0);
   const given = plan.maxTotal === null ? 'the default, one price' : plan.maxTotal;
-  return `${what} needs a second price and the run budget (--max-total: ${given}) has none left: pass --max-total ${two} or more`;
+  return `${what} needs a price of its own and the run budget (--max-total: ${given}) has none left: pass --max-total ${enough} or more`;
 }
 
 /** The --pay-failure request: the probed method, URL and headers, the failure body, one payment header. */
@@ -123,17 +123,19 @@ export const followUpGatherer = defineGatherer({
     // The explicit ask first: --pay-failure takes the first spare price, the identifier check the next.
     const wantsFailure = failureBody !== undefined && prices-- > 0;
     const wantsFresh = paidPaymentId !== null && prices-- > 0;
+    // The paid request's price, and one for each follow-up that would need one.
+    const pricesWanted = 1 + (failureBody !== undefined ? 1 : 0) + (paidPaymentId !== null ? 1 : 0);
     const followUp: FollowUpSession = {
       budget,
       paidPaymentId,
       paidTransaction: typeof transaction === 'string' ? transaction : null,
       identifierRetry: unsent('identifier-retry', STOPPED),
       identifierFresh: unsent('identifier-fresh', STOPPED),
-      payFailure: failureBody === undefined ? null : unsent('pay-failure', wantsFailure ? STOPPED : noBudget(plan, '--pay-failure')),
+      payFailure: failureBody === undefined ? null : unsent('pay-failure', wantsFailure ? STOPPED : noBudget(plan, '--pay-failure', pricesWanted)),
       balances: { before: null, after: null, error: null },
       error: null,
     };
-    if (paidPaymentId === null || !wantsFresh) followUp.identifierFresh.notSent = paidPaymentId === null ? noIdentifier : noBudget(plan, 'a fresh authorization under the paid payment\'s identifier');
+    if (paidPaymentId === null || !wantsFresh) followUp.identifierFresh.notSent = paidPaymentId === null ? noIdentifier : noBudget(plan, 'a fresh authorization under the paid payment\'s identifier', pricesWanted);
     const retry = paidPaymentId !== null && paidServed;
     if (!retry) followUp.identifierRetry.notSent = paidPaymentId === null ? noIdentifier : 'the paid request was not served, so there is no response to repeat';
 
