@@ -25,7 +25,7 @@ describe('planGathering', () => {
     const plan = planGathering(defaultGatherers);
     expect(names(plan.order)).toEqual(names(defaultGatherers));
     expect(stageNames(plan)).toEqual([
-      ['unpaid'], ['challenge'], ['tokenInfo'], ['forged', 'malformed', 'discovery'], ['payment'], ['settlement'],
+      ['unpaid'], ['challenge'], ['tokenInfo'], ['forged', 'malformed', 'discovery'], ['payment'], ['settlement'], ['followUp'],
       ['registryWellKnown'], ['registryAgent'], ['registryFile'], ['offer'],
     ]);
   });
