@@ -43,6 +43,8 @@ export interface FollowUpSession {
   identifierFresh: FollowUpAttempt;
   /** The --pay-failure request, or null when none was asked for. */
   payFailure: FollowUpAttempt | null;
+  /** The sign-in-with-x retry after the paid request: the probed request with a SIWX header and no payment. */
+  siwx: { notSent: string | null; exchange: HttpExchange | null };
   /** Balances before the follow-ups and after them (and the settle grace). */
   balances: { before: BalanceReading | null; after: BalanceReading | null; error: string | null };
   /** Why the follow-ups stopped early (signing or a chain read failed), if they did. */

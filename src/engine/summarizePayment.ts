@@ -26,6 +26,7 @@ function summarizeFollowUps(f: FollowUpSession): Record<string, unknown> {
     identifierRetry: summarizeFollowUp(f.identifierRetry),
     identifierFresh: summarizeFollowUp(f.identifierFresh),
     payFailure: f.payFailure ? summarizeFollowUp(f.payFailure) : null,
+    siwx: { sent: f.siwx.notSent === null, notSent: f.siwx.notSent, status: f.siwx.exchange?.status ?? null },
     balances: f.balances,
     error: f.error,
   };

@@ -92,6 +92,7 @@ export function followUp(overrides: Partial<FollowUpSession> = {}): FollowUpSess
     identifierRetry: followUpAttempt('identifier-retry', paidExchange(200)),
     identifierFresh: followUpAttempt('identifier-fresh', paidExchange(409)),
     payFailure: followUpAttempt('pay-failure', paidExchange(404)),
+    siwx: { notSent: null, exchange: paidExchange(200, { headers: {} }) },
     balances: { before: { payer: '990000', payTo: '10000' }, after: { payer: '990000', payTo: '10000' }, error: null },
     error: null,
     ...overrides,

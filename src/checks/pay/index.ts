@@ -8,6 +8,7 @@ import * as malformedRejected from './malformed-rejected.js';
 import * as paidServed from './paid-served.js';
 import * as replayRejected from './replay-rejected.js';
 import * as settleLatency from './settle-latency.js';
+import * as siwxServed from './siwx-served.js';
 import * as settlementHeader from './settlement-header.js';
 import * as settlementOnchain from './settlement-onchain.js';
 import * as underpaidRejected from './underpaid-rejected.js';
@@ -31,5 +32,6 @@ export const payChecks: readonly Check[] = [
   replayRejected,
   identifierRetryCached,
   identifierFreshNotSettled,
+  siwxServed,
   settleLatency,
 ];

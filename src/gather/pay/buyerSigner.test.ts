@@ -4,7 +4,7 @@ import { plan } from '../../../test/helpers/payment.js';
 import { ConfigError, SpendGuardError } from '../../errors.js';
 import { transferWithAuthorizationTypedData } from '../../protocol/eip3009.js';
 import { redactSecrets } from '../../util/redact.js';
-import { type BuyerSigner, capSigner, signerFromEnv } from './buyerSigner.js';
+import { type BuyerSigner, capSigner, signerFromEnv, signerFromKey, siwxSigner } from './buyerSigner.js';
 
 const ANVIL_KEY_3 = '0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6';
 const PAYER = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
@@ -97,6 +97,15 @@ describe('capSigner', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('signs a message only through siwxSigner, and only the one sign-in message given', async () => {
+    const key = await signerFromKey(ANVIL_KEY_3);
+    expect('signMessage' in capSigner(key, plan(), clock)).toBe(false);
+    const siwx = siwxSigner(key, 'example.com wants you to sign in')!;
+    await expect(siwx.signMessage({ message: 'example.com wants you to sign in' })).resolves.toMatch(/^0x[0-9a-f]{130}$/);
+    for (const other of ['example.com wants you to sign in ', '0xdeadbeef', '']) await expect(siwx.signMessage({ message: other })).rejects.toBeInstanceOf(SpendGuardError);
+    expect(siwxSigner(recordingSigner(), 'x')).toBeNull();
   });
 
   it('refuses everything when the plan was refused, and other typed data always', async () => {

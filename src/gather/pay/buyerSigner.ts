@@ -24,6 +24,11 @@ export interface BuyerSigner {
   address: `0x${string}`;
   kind: 'key-env' | 'remote-signer';
   signTypedData(request: TypedDataRequest, options?: SignOptions): Promise<`0x${string}`>;
+  /**
+   * EIP-191 personal_sign, for a sign-in-with-x retry only (a key in memory; the remote signer
+   * signs typed data only). Reached solely through siwxSigner, which signs one exact message.
+   */
+  signMessage?(message: string): Promise<`0x${string}`>;
 }
 
 const PRIVATE_KEY = /^(0x)?[0-9a-fA-F]{64}$/;
@@ -86,6 +91,24 @@ export async function signerFromKey(key: `0x${string}`): Promise<BuyerSigner> {
     kind: 'key-env',
     // biome-ignore lint: viem's typed-data generics cannot follow a runtime-built request.
     signTypedData: (request) => account.signTypedData(request as any),
+    signMessage: (message) => account.signMessage({ message }),
+  };
+}
+
+/**
+ * The buyer as @x402/extensions' SIWX client wants it, for one sign-in: it signs exactly
+ * `expected` (the CAIP-122 message built from the 402's declaration for this buyer, which moves
+ * no money) and refuses any other text, or null when the buyer cannot sign messages.
+ */
+export function siwxSigner(signer: BuyerSigner, expected: string): { address: `0x${string}`; signMessage(args: { message: string }): Promise<string> } | null {
+  const sign = signer.signMessage;
+  if (!sign) return null;
+  return {
+    address: signer.address,
+    async signMessage({ message }) {
+      if (message !== expected) throw new SpendGuardError('refused to sign: not the sign-in-with-x message of this run');
+      return sign(message);
+    },
   };
 }
 
@@ -170,7 +193,9 @@ export function capSigner(signer: BuyerSigner, plan: PaymentPlan, options: CapSi
   const clock = options.now ?? Date.now;
   const exposure = new Map<string, bigint>();
   return {
-    ...signer,
+    address: signer.address,
+    kind: signer.kind,
+    // Message signing is not passed on: a sign-in goes through siwxSigner, one exact message.
     async signTypedData(request, options) {
       const refuse = (why: string): never => {
         throw new SpendGuardError(`refused to sign: ${why}`);

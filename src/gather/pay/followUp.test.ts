@@ -22,7 +22,7 @@ const before = [unpaidGatherer, challengeGatherer, tokenInfoGatherer, paymentGat
 beforeAll(async () => {
   sandbox = await startSandbox({ sellers: false });
   gate = await startGate(
-    { version: 2, verify: 'facilitator', settle: 'after-upstream', receipt: 'real', paymentIdentifier: 'cache', upstreamFailsOn: 'no-such-model' },
+    { version: 2, verify: 'facilitator', settle: 'after-upstream', receipt: 'real', paymentIdentifier: 'cache', upstreamFailsOn: 'no-such-model', siwx: 'honour' },
     { facilitatorUrl: sandbox.facilitatorUrl, rpcUrl: sandbox.rpcUrl, payTo: sandbox.accounts.sellers[0].address },
   );
 });
@@ -50,6 +50,11 @@ describe('followUpGatherer', () => {
     expect(f?.payFailure?.paymentId).not.toBe(f?.paidPaymentId);
     expect(f?.payFailure?.exchange?.status).toBe(404);
     expect(f?.balances.after).toEqual(f?.balances.before);
+    // Signed in as the buyer who paid: served, no payment header at all.
+    expect(f?.siwx.notSent).toBeNull();
+    expect(f?.siwx.exchange?.status).toBe(200);
+    expect(Object.keys(f?.siwx.exchange?.request.headers ?? {})).toContain('sign-in-with-x');
+    expect(f?.siwx.exchange?.request.headers['payment-signature']).toBeUndefined();
   });
 
   it('by default (one price per run) signs no second authorization, and says --max-total', async () => {
@@ -60,8 +65,8 @@ describe('followUpGatherer', () => {
     expect(f?.identifierFresh.notSent).toMatch(/--max-total: the default, one price.*--max-total 0\.003/);
     expect(f?.payFailure?.notSent).toMatch(/--max-total/);
     expect([f?.identifierFresh.headerValue, f?.payFailure?.headerValue]).toEqual([null, null]);
-    // unpaid, three variants, paid, replay, and the identified retry: no payment with a second nonce.
-    expect(gate.requests() - sent).toBe(7);
+    // unpaid, three variants, paid, replay, the identified retry and the sign-in: no payment with a second nonce.
+    expect(gate.requests() - sent).toBe(8);
   });
 
   it('with two prices, --pay-failure takes the spare one', async () => {

@@ -1,15 +1,17 @@
 import { ConfigError } from '../../errors.js';
 import type { ChallengeArtifact, FollowUpAttempt, FollowUpSession, HttpExchange, PaymentPlan, PaymentSession } from '../../artifacts/index.js';
+import { declaredExtensions, validateSiwxDeclaration } from '../../protocol/extensions.js';
 import { decodeSettlement } from '../../protocol/settlement.js';
 import { atomicToDecimal } from '../../protocol/units.js';
 import { errorLine } from '../../util/errorLine.js';
 import { defineGatherer } from '../defineGatherer.js';
 import { exchange } from '../http.js';
 import { requestHeaders } from '../requestHeaders.js';
-import { sendPayment } from '../sendPayment.js';
+import { sendPayment, sendProbedRequest } from '../sendPayment.js';
 import { signPayment } from '../signPayment.js';
 import type { GathererContext } from '../types.js';
 import { readBalances } from './balances.js';
+import { siwxSigner } from './buyerSigner.js';
 import { paymentIdOf, withPaymentIdentifier } from './paymentIdentifier.js';
 import { runSigner } from './runSigner.js';
 
@@ -75,6 +77,25 @@ async function signFresh(ctx: Ctx, session: PaymentSession, challenge: Challenge
   };
 }
 
+type SiwxDeclaration = { info: Record<string, unknown>; supportedChains: { chainId: string; type: string }[] };
+
+/**
+ * The sign-in-with-x header for this buyer on the payment's chain, signed by @x402/extensions'
+ * own client through siwxSigner (that one message, nothing else), or why there is none.
+ */
+async function siwxHeader(ctx: Ctx, challenge: ChallengeArtifact, plan: PaymentPlan): Promise<{ header: string } | { none: string }> {
+  const declared = declaredExtensions(challenge)?.['sign-in-with-x'] as SiwxDeclaration | undefined;
+  if (declared === undefined) return { none: 'the 402 declares no sign-in-with-x extension' };
+  if (!validateSiwxDeclaration(declared, ctx.options.url).valid) return { none: 'the sign-in-with-x declaration is malformed (extensions.sign-in-with-x)' };
+  const chain = declared.supportedChains.find((c) => c.chainId === plan.network && c.type === 'eip191');
+  if (!chain) return { none: `the declaration supports no eip191 sign-in on the paid network ${plan.network}` };
+  const { createSIWxMessage, createSIWxPayload, encodeSIWxHeader } = await import('@x402/extensions/sign-in-with-x');
+  const info = { ...declared.info, chainId: chain.chainId, type: 'eip191' } as Parameters<typeof createSIWxMessage>[0];
+  const signer = siwxSigner(ctx.options.pay!.signer, createSIWxMessage(info, ctx.options.pay!.signer.address));
+  if (!signer) return { none: 'the remote signer signs typed data only, not a sign-in message' };
+  return { header: encodeSIWxHeader(await createSIWxPayload(info, signer, ctx.options.url)) };
+}
+
 /** Was each authorization settled? Watched for SETTLE_GRACE_MS, or until all of them were. */
 async function readAuthorizationStates(ctx: Ctx, plan: PaymentPlan, payer: string, attempts: FollowUpAttempt[]): Promise<void> {
   const sent = attempts.filter((a) => a.nonce !== null && a.exchange !== null);
@@ -96,7 +117,8 @@ async function readAuthorizationStates(ctx: Ctx, plan: PaymentPlan, payer: strin
 /**
  * `--pay` follow-ups, after the paid session: (1) with a payment-identifier declared, the paid
  * payment again (same identifier), and a fresh authorization under the same identifier; (2) with
- * --pay-failure, a fresh authorization sent with a body the service cannot serve. Those that
+ * --pay-failure, a fresh authorization sent with a body the service cannot serve; (3) with
+ * sign-in-with-x declared, the probed request signed in as the buyer, no payment. Those that
  * need a second price run only when --max-total holds one, and are sent together; the chain then
  * says which authorizations settled.
  */
@@ -108,6 +130,7 @@ export const followUpGatherer = defineGatherer({
     ['followUp.identifierRetry', f.identifierRetry.exchange],
     ['followUp.identifierFresh', f.identifierFresh.exchange],
     ['followUp.payFailure', f.payFailure?.exchange ?? null],
+    ['followUp.siwx', f.siwx.exchange],
   ].filter((e): e is [string, HttpExchange] => e[1] !== null),
   async gather(ctx) {
     const { payment: session, challenge } = ctx.artifacts;
@@ -132,6 +155,7 @@ export const followUpGatherer = defineGatherer({
       identifierRetry: unsent('identifier-retry', STOPPED),
       identifierFresh: unsent('identifier-fresh', STOPPED),
       payFailure: failureBody === undefined ? null : unsent('pay-failure', wantsFailure ? STOPPED : noBudget(plan, '--pay-failure', pricesWanted)),
+      siwx: { notSent: STOPPED, exchange: null },
       balances: { before: null, after: null, error: null },
       error: null,
     };
@@ -160,6 +184,18 @@ export const followUpGatherer = defineGatherer({
         attempt.bodyBytes = Buffer.byteLength(failureBody!);
         followUp.payFailure = attempt;
         attempt.exchange = await sendWithBody(ctx, attempt.headerName!, attempt.headerValue!, failureBody!);
+      });
+    }
+    if (!paidServed) followUp.siwx.notSent = 'the paid request was not served, so there is no sign-in to honour';
+    else {
+      tasks.push(async () => {
+        const siwx = await siwxHeader(ctx, challenge, plan);
+        if ('none' in siwx) {
+          followUp.siwx.notSent = siwx.none;
+          return;
+        }
+        followUp.siwx.notSent = null;
+        followUp.siwx.exchange = await sendProbedRequest(ctx, { 'sign-in-with-x': siwx.header });
       });
     }
     if (tasks.length === 0) return followUp;

@@ -20,7 +20,7 @@ export function runSigner(ctx: { options: Pick<ProbeOptions, 'pay'>; deadline: R
     return known.signer;
   }
   const signer = ctx.options.pay!.signer;
-  const bounded: BuyerSigner = { ...signer, signTypedData: (request) => signer.signTypedData(request, { deadline: ctx.deadline }) };
+  const bounded: BuyerSigner = { address: signer.address, kind: signer.kind, signTypedData: (request) => signer.signTypedData(request, { deadline: ctx.deadline }) };
   const capped = capSigner(bounded, plan);
   signers.set(ctx.deadline, { plan, signer: capped });
   return capped;
