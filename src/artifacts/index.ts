@@ -11,6 +11,7 @@ import type { FacilitatorSupported, GarbageArtifact, PaymentAttempt, PaymentSess
 import type { RegistrationFetch, RegistryAgentArtifact } from './registry.js';
 import type { OfferArtifact } from './offer.js';
 import type { DiscoveryArtifact } from './discovery.js';
+import type { FollowUpSession } from './followUp.js';
 
 export type { HttpError, HttpErrorCode, HttpExchange, RedirectHop, SentRequest } from './http.js';
 export type { CarrierDecode, ChallengeArtifact, DecodeStage, ExtensionValidation, ExtensionValidationArtifact, NonStandardSignal, RequirementView } from './challenge.js';
@@ -18,6 +19,7 @@ export type { DeadlineArtifact, TargetArtifact } from './run.js';
 export type { AuthorizationUsedLog, BalanceReading, DecimalsSource, FacilitatorSupported, GarbageArtifact, GarbageAttempt, GarbageEncoding, PaymentAttempt, PaymentPlan, PaymentSession, Permit2Approval, Permit2Plan, SettlementReceipt, TokenInfo, TransferLog } from './payment.js';
 export type { RegistrationFetch, RegistrationFetchErrorCode, RegistryAgentArtifact } from './registry.js';
 export type { DiscoveryArtifact, DiscoveryDocumentFetch, DiscoveryDocumentKind, ListedResourceProbe } from './discovery.js';
+export type { FollowUpAttempt, FollowUpSession } from './followUp.js';
 export type { KubeErrorReason, OfferArtifact, OfferCondition } from './offer.js';
 
 /** Every artifact a run can produce. Absent means its gatherer did not run. */
@@ -38,6 +40,8 @@ export interface Artifacts {
   payment: PaymentSession;
   /** --pay with --rpc: the settlement transaction's receipt. */
   settlement: SettlementReceipt;
+  /** --pay: the follow-ups after the paid request (payment-identifier retries, --pay-failure), within --max-total. */
+  followUp: FollowUpSession;
   /** --agent: the probed origin's /.well-known/agent-registration.json (ERC-8004 domain verification, `auto`). */
   registryWellKnown: RegistrationFetch;
   /** --agent: the agent and the registry's answers about it. */

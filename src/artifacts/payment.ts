@@ -94,6 +94,12 @@ export interface PaymentPlan {
   /** --max-amount as given, and in atomic units of the chosen asset. */
   maxAmount: string;
   capAtomic: string | null;
+  /**
+   * --max-total as given (null: the default, one price), and the run budget in atomic units: the
+   * most every authorization of the run could settle together (one per nonce).
+   */
+  maxTotal: string | null;
+  totalCapAtomic: string | null;
   /** The requirement's maxTimeoutSeconds (the validity window the client signs), when an integer. */
   validitySeconds: number | null;
   /** --max-validity: the longest validity window signed. */

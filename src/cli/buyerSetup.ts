@@ -14,6 +14,7 @@ export async function resolvePay(options: ProbeCommandOptions, io: CliIO): Promi
     if (wantsKey) throw new UsageError('--key-env and --signer only apply with --pay');
     if (options.also?.length || options.replayConcurrency !== undefined) throw new UsageError('--also and --replay-concurrency only apply with --pay: they replay the paid request');
     if (options.approvePermit2) throw new UsageError('--approve-permit2 only applies with --pay');
+    if (options.maxTotal !== undefined || options.payFailure !== undefined) throw new UsageError('--max-total and --pay-failure only apply with --pay');
     return undefined;
   }
   if (options.approvePermit2 && !options.keyEnv) throw new UsageError('--approve-permit2 needs --key-env: it sends an approve transaction, which a remote signer does not sign');
@@ -22,7 +23,19 @@ export async function resolvePay(options: ProbeCommandOptions, io: CliIO): Promi
   const { accountFromEnv, signerFromEnv, signerFromRemote } = await import('../gather/pay/buyerSigner.js');
   const signer = options.keyEnv ? await signerFromEnv(options.keyEnv, io.env) : await signerFromRemote(options.signer!, { timeoutMs: options.timeout });
   const approvePermit2 = options.approvePermit2 ? await accountFromEnv(options.keyEnv!, io.env) : undefined;
-  return { signer, maxAmount: options.maxAmount, mainnet: options.mainnet ?? false, maxValiditySeconds: options.maxValidity, ...(approvePermit2 ? { approvePermit2 } : {}) };
+  const failureBody = options.payFailure === undefined ? undefined : await readBodyArgument('--pay-failure', options.payFailure);
+  return { signer, maxAmount: options.maxAmount, mainnet: options.mainnet ?? false, maxValiditySeconds: options.maxValidity, maxTotal: options.maxTotal, failureBody, ...(approvePermit2 ? { approvePermit2 } : {}) };
+}
+
+/** A body given as text, or `@file` for a file's contents (curl's convention). */
+async function readBodyArgument(flag: string, value: string): Promise<string> {
+  if (!value.startsWith('@')) return value;
+  const { readFile } = await import('node:fs/promises');
+  try {
+    return await readFile(value.slice(1), 'utf8');
+  } catch (error) {
+    throw new UsageError(`${flag}: cannot read ${value.slice(1)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
 }
 
 /**

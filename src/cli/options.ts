@@ -63,6 +63,10 @@ export interface ProbeCommandOptions extends OutputCommandOptions {
   /** --facilitator: the seller's facilitator URL, for its /supported. */
   facilitator?: string;
   maxAmount: string;
+  /** --max-total: the run budget (absent: one price). */
+  maxTotal?: string;
+  /** --pay-failure: a request body, or `@file`, the seller's service cannot serve (read by resolvePay). */
+  payFailure?: string;
   maxValidity?: number;
   /** --replay-concurrency; absent means the engine's default (5). */
   replayConcurrency?: number;
@@ -114,6 +118,8 @@ export function addProbeOptions(command: Command): Command {
     .option('--no-discovery', 'do not read the origin\'s discovery documents (OpenAPI x-payment-info, /.well-known/x402) or request the resources they list')
     .option('--pay', 'make one funded, capped payment (opt-in) and verify its settlement')
     .option('--max-amount <decimal>', 'largest price --pay may pay, in the asset', parseDecimal('--max-amount'), '0.01')
+    .option('--max-total <decimal>', 'run budget for --pay, in the asset: what all its payments together may move (default one price); attacks needing a second price skip without it', parseDecimal('--max-total'))
+    .option('--pay-failure <body>', 'with --pay and a --max-total for two prices: a request body (or @file) the service cannot serve, sent paid, to check that a failure costs nothing')
     .option('--max-validity <seconds>', 'longest an authorization --pay signs may stay valid (validBefore − now)', parsePositiveInt('--max-validity'), 3600)
     .option('--replay-concurrency <n>', 'with --pay: send the paid request as n identical copies at once (1-8, default 5); at most one may be served', parseIntInRange('--replay-concurrency', 1, 8))
     .option('--also <url>', 'with --pay: another paid route of the same seller where the used payment is presented after the replay and must be refused (repeatable)', collectUrl)

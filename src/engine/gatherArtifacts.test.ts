@@ -25,7 +25,7 @@ describe('planGathering', () => {
     const plan = planGathering(defaultGatherers);
     expect(names(plan.order)).toEqual(names(defaultGatherers));
     expect(stageNames(plan)).toEqual([
-      ['unpaid'], ['challenge'], ['extensionValidation'], ['tokenInfo'], ['facilitatorSupported', 'forged', 'malformed', 'discovery'], ['garbage'], ['payment'], ['settlement'],
+      ['unpaid'], ['challenge'], ['extensionValidation'], ['tokenInfo'], ['facilitatorSupported', 'forged', 'malformed', 'discovery'], ['garbage'], ['payment'], ['settlement'], ['followUp'],
       ['registryWellKnown'], ['registryAgent'], ['registryFile'], ['offer'],
     ]);
   });

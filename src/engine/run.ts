@@ -102,7 +102,7 @@ export async function run(options: RunParameters): Promise<RunResult> {
     timings,
     deadline: { ms: gathered.deadline.ms, exceeded: gathered.deadline.exceeded, cut: gathered.deadline.cut },
   };
-  if (artifacts.payment) report.payment = summarizePayment(artifacts.payment, artifacts.settlement);
+  if (artifacts.payment) report.payment = summarizePayment(artifacts.payment, artifacts.settlement, artifacts.followUp);
   const extensions = declaredExtensions(artifacts.challenge);
   if (extensions) report.extensions = Object.keys(extensions).map((name) => ({ name, judged: (KNOWN_EXTENSIONS as readonly string[]).includes(name) }));
   const registry = summarizeRegistry(artifacts);

@@ -1,4 +1,4 @@
-import type { PaymentAttempt, PaymentSession, SettlementReceipt } from '../artifacts/index.js';
+import type { FollowUpAttempt, FollowUpSession, PaymentAttempt, PaymentSession, SettlementReceipt } from '../artifacts/index.js';
 import { decodeSettlement } from '../protocol/settlement.js';
 
 function pickScalars(value: Record<string, unknown>, keys: string[]): Record<string, string | number | boolean | null> {
@@ -13,8 +13,27 @@ function pickScalars(value: Record<string, unknown>, keys: string[]): Record<str
 
 const statusOf = (a: PaymentAttempt | null): number | null => a?.exchange?.status ?? null;
 
+/** One follow-up in the report: sent or why not, its answer, and whether the chain settled it. */
+function summarizeFollowUp(a: FollowUpAttempt): Record<string, unknown> {
+  return { sent: a.notSent === null, notSent: a.notSent, status: a.exchange?.status ?? null, nonce: a.nonce, value: a.value, paymentId: a.paymentId, settled: a.authorizationUsed };
+}
+
+/** The `payment.followUps` block: the run budget and the follow-up payments (gather/pay/followUp.ts). */
+function summarizeFollowUps(f: FollowUpSession): Record<string, unknown> {
+  return {
+    budget: f.budget,
+    paymentId: f.paidPaymentId,
+    identifierRetry: summarizeFollowUp(f.identifierRetry),
+    identifierFresh: summarizeFollowUp(f.identifierFresh),
+    payFailure: f.payFailure ? summarizeFollowUp(f.payFailure) : null,
+    siwx: { sent: f.siwx.notSent === null, notSent: f.siwx.notSent, status: f.siwx.exchange?.status ?? null },
+    balances: f.balances,
+    error: f.error,
+  };
+}
+
 /** The `payment` block of the JSON report: what was paid, to whom, and how the seller answered. */
-export function summarizePayment(session: PaymentSession, receipt?: SettlementReceipt): Record<string, unknown> {
+export function summarizePayment(session: PaymentSession, receipt?: SettlementReceipt, followUp?: FollowUpSession): Record<string, unknown> {
   const settlement = session.paid?.exchange ? decodeSettlement(session.paid.exchange) : null;
   return {
     payer: session.payer,
@@ -41,6 +60,7 @@ export function summarizePayment(session: PaymentSession, receipt?: SettlementRe
     balances: session.balances,
     // --approve-permit2 sends a transaction from the buyer's key: the report shows it (nothing approved silently).
     permit2Approval: session.permit2Approval ?? null,
+    followUps: followUp ? summarizeFollowUps(followUp) : null,
     error: session.error,
   };
 }

@@ -5,6 +5,7 @@ import { extensionValidationGatherer } from './extensionValidation.js';
 import { garbageGatherer } from './garbage.js';
 import { facilitatorSupportedGatherer } from './facilitator.js';
 import { offerGatherer } from './offer.js';
+import { followUpGatherer } from './pay/followUp.js';
 import { paymentGatherer } from './pay/session.js';
 import { settlementGatherer } from './pay/settlement.js';
 import { registryAgentGatherer, registryFileGatherer, registryWellKnownGatherer } from './registry.js';
@@ -28,6 +29,7 @@ export const gatherers: readonly Gatherer[] = [
   garbageGatherer,
   paymentGatherer,
   settlementGatherer,
+  followUpGatherer,
   registryWellKnownGatherer,
   registryAgentGatherer,
   registryFileGatherer,

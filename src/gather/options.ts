@@ -47,6 +47,7 @@ export interface ProbeOptions extends NetworkPolicyOptions {
    * key is a configuration error before any request is sent. Only a requirement on the chain
    * `rpc` reads is paid. `maxValiditySeconds` bounds validBefore − now of every authorization
    * signed (default 3600). A signer that fails mid-run makes `run()` throw its ConfigError.
+   * Every authorization of the run is signed within `maxTotal` (gather/pay/runSigner.ts).
    */
   pay?: {
     signer: BuyerSigner;
@@ -55,6 +56,10 @@ export interface ProbeOptions extends NetworkPolicyOptions {
     maxValiditySeconds?: number;
     /** `--approve-permit2`: the buyer's own key, allowed to approve Permit2 for exactly the cap when a Permit2 payment lacks the allowance. */
     approvePermit2?: import('viem').LocalAccount;
+    /** `--max-total`: the run budget in the asset (default one price); attacks that need a second price run only within it. */
+    maxTotal?: string;
+    /** `--pay-failure`: a request body the seller's service cannot serve, sent paid to see that a failure costs nothing (needs the budget). */
+    failureBody?: string;
   };
   /** `--facilitator <url>`: the seller's facilitator, whose /supported the upto checks compare with. */
   facilitatorUrl?: string;

@@ -8,3 +8,10 @@ export function pinnedOptional(names: readonly string[]): string[] {
   const versions = manifest.optionalDependencies ?? {};
   return names.map((name) => (versions[name] ? `${name}@${versions[name]}` : name));
 }
+
+/** name@version when `error` is Node failing to find the optional package `name` (a core install), else null. */
+export function missingOptional(error: unknown, name: string): string | null {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code !== 'ERR_MODULE_NOT_FOUND' || typeof message !== 'string' || !message.includes(`'${name}'`)) return null;
+  return pinnedOptional([name])[0];
+}

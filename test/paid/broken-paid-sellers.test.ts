@@ -59,7 +59,7 @@ describe('broken paid sellers', () => {
       try {
         const signer = await signerFromKey(sandbox.accounts.buyers[0].privateKey);
         const also = entry.alsoPath ? [new URL(entry.alsoPath, gate.url).href] : undefined;
-        const { report, artifacts } = await run({ url: gate.url, rpc: sandbox.rpcUrl, also, pay: { signer, maxAmount: '0.01', mainnet: false } });
+        const { report, artifacts } = await run({ url: gate.url, body: '{"model":"tiny"}', rpc: sandbox.rpcUrl, also, pay: { signer, maxAmount: '0.01', mainnet: false, ...entry.pay } });
         await gate.settled();
         for (const { check, status, messageId } of entry.expect) {
           const result = report.checks.find((c) => c.id === check);
@@ -73,6 +73,10 @@ describe('broken paid sellers', () => {
         const nonces = new Set(signed.map((a) => (JSON.parse(Buffer.from(a!.headerValue, 'base64').toString()).payload.authorization.nonce as string)));
         expect(nonces.size).toBe(1);
         for (const a of signed) expect(BigInt(a!.value!)).toBeLessThanOrEqual(10_000n);
+        // The follow-ups: each a nonce of its own, all within --max-total (default: none beyond the paid one).
+        const fresh = [artifacts.followUp?.identifierFresh, artifacts.followUp?.payFailure].filter((a) => a?.value != null);
+        const budget = BigInt(Math.round(Number(entry.pay?.maxTotal ?? '0.001') * 1e6));
+        expect(fresh.reduce((sum, a) => sum + BigInt(a!.value!), 1000n)).toBeLessThanOrEqual(budget);
       } finally {
         await gate.close();
       }

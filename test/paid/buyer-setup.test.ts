@@ -5,7 +5,10 @@
  * that blames the seller; a seller whose receipt names a made-up transaction fails (exit 1).
  * Nothing here contacts a public RPC: "none answers" is a loopback port nobody listens on.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSigner } from '../../fixtures/signer/fakeSigner.js';
 import { startGate, type StartedGate } from '../../fixtures/paid-sellers/gate.js';
@@ -17,6 +20,7 @@ import { captureIO } from '../helpers/cli.js';
 let sandbox: Sandbox;
 let honest: StartedGate;
 let madeUp: StartedGate;
+let careful: StartedGate;
 let closedPort: number;
 
 beforeAll(async () => {
@@ -24,6 +28,7 @@ beforeAll(async () => {
   const ctx = { facilitatorUrl: sandbox.facilitatorUrl, rpcUrl: sandbox.rpcUrl, payTo: sandbox.accounts.sellers[0].address };
   honest = await startGate({ version: 2, verify: 'facilitator', settle: 'before-response', receipt: 'real' }, ctx);
   madeUp = await startGate({ version: 2, verify: 'facilitator', settle: 'never', receipt: 'made-up' }, ctx);
+  careful = await startGate({ version: 2, verify: 'facilitator', settle: 'after-upstream', receipt: 'real', paymentIdentifier: 'cache', upstreamFailsOn: 'no-such-model' }, ctx);
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   closedPort = (probe.address() as { port: number }).port;
@@ -33,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await honest?.close();
   await madeUp?.close();
+  await careful?.close();
   await sandbox?.stop();
 });
 
@@ -94,5 +100,25 @@ describe('a paid probe is verified on chain or it does not pass', () => {
     const onchain = report.checks.find((c) => c.id === 'pay.settlement-onchain');
     expect(onchain?.status, onchain?.message).toBe('pass');
     expect(onchain?.message).toContain(report.payment.nonce);
+  });
+});
+
+describe('--max-total and --pay-failure', () => {
+  it('are usage errors without --pay, and an unreadable @file is one too', async () => {
+    expectConfigError(await cli(['check', careful.url, '--max-total', '0.01']), /^x402-probe: --max-total and --pay-failure only apply with --pay\n?$/);
+    const missing = await cli(['check', careful.url, '--pay', '--key-env', 'BUYER_KEY', '--rpc', sandbox.rpcUrl, '--max-total', '0.003', '--pay-failure', '@/nonexistent/body.json']);
+    expectConfigError(missing, /^x402-probe: --pay-failure: cannot read \/nonexistent\/body\.json \(ENOENT\)\n?$/);
+  });
+
+  it('a careful seller passes every follow-up, reported under payment.followUps', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'x402-probe-')), 'failure.json');
+    writeFileSync(file, '{"model":"no-such-model"}');
+    const result = await cli(['check', careful.url, '-d', '{"model":"tiny"}', '--pay', '--key-env', 'BUYER_KEY', '--rpc', sandbox.rpcUrl, '--max-total', '0.003', '--pay-failure', `@${file}`, '--json']);
+    const report = JSON.parse(result.stdout) as { checks: { id: string; status: string; messageId: string; message: string }[]; payment: { followUps: Record<string, { sent: boolean; settled: boolean | null } | unknown> } };
+    for (const [id, messageId] of [['pay.identifier-retry-cached', 'cached'], ['pay.identifier-fresh-not-settled', 'notSettled'], ['pay.unserved-not-charged', 'failureOk'], ['pay.replay-rejected', 'identified']]) {
+      const c = report.checks.find((x) => x.id === id);
+      expect([c?.status, c?.messageId], c?.message).toEqual(['pass', messageId]);
+    }
+    expect(report.payment.followUps).toMatchObject({ budget: { totalCapAtomic: '3000', extraPrices: 2 }, identifierFresh: { sent: true, settled: false }, payFailure: { sent: true, settled: false, status: 404 } });
   });
 });

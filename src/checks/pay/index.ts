@@ -5,11 +5,14 @@ import * as crossRouteReplayRejected from './cross-route-replay-rejected.js';
 import * as expiredRejected from './expired-rejected.js';
 import * as forgedRejected from './forged-rejected.js';
 import * as garbageRejected from './garbage-rejected.js';
+import * as identifierFreshNotSettled from './identifier-fresh-not-settled.js';
+import * as identifierRetryCached from './identifier-retry-cached.js';
 import * as malformedRejected from './malformed-rejected.js';
 import * as noChargeWith402 from './no-charge-with-402.js';
 import * as paidServed from './paid-served.js';
 import * as replayRejected from './replay-rejected.js';
 import * as settleLatency from './settle-latency.js';
+import * as siwxServed from './siwx-served.js';
 import * as settlementHeader from './settlement-header.js';
 import * as settlementOnchain from './settlement-onchain.js';
 import * as underpaidRejected from './underpaid-rejected.js';
@@ -35,5 +38,8 @@ export const payChecks: readonly Check[] = [
   noChargeWith402,
   replayRejected,
   crossRouteReplayRejected,
+  identifierRetryCached,
+  identifierFreshNotSettled,
+  siwxServed,
   settleLatency,
 ];

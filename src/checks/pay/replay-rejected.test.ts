@@ -1,14 +1,18 @@
 import type { HttpExchange } from '../../artifacts/index.js';
 import { refusedCases, unrefusedCases } from '../../../test/helpers/attacks.js';
 import { checkTester } from '../../../test/helpers/checkTester.js';
-import { paidExchange, payAttempt, session } from '../../../test/helpers/payment.js';
+import { followUp, paidExchange, payAttempt, session } from '../../../test/helpers/payment.js';
 import * as replayRejected from './replay-rejected.js';
 
 const answering = (exchange: HttpExchange) => ({ payment: session({ replay: payAttempt('replay', exchange) }) });
 const settledTwice = { before: { payer: '1000000', payTo: '0' }, afterPaid: { payer: '990000', payTo: '10000' }, afterReplay: { payer: '980000', payTo: '20000' }, error: null };
 
 checkTester(replayRejected, {
-  valid: [{ name: 'refused, and nothing moved again', artifacts: { payment: session() }, messageId: 'rejected' }, ...refusedCases(answering)],
+  valid: [
+    { name: 'refused, and nothing moved again', artifacts: { payment: session() }, messageId: 'rejected' },
+    ...refusedCases(answering),
+    { name: 'an identified payment repeated gets its stored answer (payment-identifier)', artifacts: { payment: session({ replay: payAttempt('replay', paidExchange(200)) }), followUp: followUp() }, messageId: 'identified' },
+  ],
   invalid: [
     ...unrefusedCases(answering),
     { name: 'refused, but settled a second time', artifacts: { payment: session({ balances: settledTwice }) }, status: 'fail', messageId: 'charged', data: { delta: '10000' } },

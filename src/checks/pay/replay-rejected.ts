@@ -1,7 +1,6 @@
-import type { Artifacts } from '../../artifacts/index.js';
-import { fail, skip } from '../outcome.js';
+import { fail, pass, skip } from '../outcome.js';
 import { ATTACK_MESSAGES, attemptEvidence, judgeRefusal, refusalVerdict } from '../refusal.js';
-import type { CheckMeta, CheckOutcome } from '../types.js';
+import type { CheckInput, CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
   id: 'pay.replay-rejected',
@@ -15,10 +14,11 @@ export const meta = {
     notSent: 'No replay was sent: {reason}.',
     served: 'The same payment, sent again, was served with HTTP {status}: one payment buys unlimited requests (the legacy x402 verify does not check nonces).',
     charged: 'The replay was refused, but payTo\'s balance moved again by {delta}: the authorization settled twice.',
+    identified: 'The replay carried the payment identifier {id} and was answered from it (HTTP {status}), as the payment-identifier extension allows; pay.identifier-retry-cached judges it.',
   },
 } as const satisfies CheckMeta;
 
-export function check({ payment }: Pick<Artifacts, 'payment'>): CheckOutcome {
+export function check({ payment, followUp }: CheckInput<typeof meta>): CheckOutcome {
   const paid = payment.paid?.exchange;
   if (!paid || paid.status === null || paid.status < 200 || paid.status >= 300) {
     return skip(meta, 'notSent', { reason: 'the paid request was not served, so there is nothing to replay' });
@@ -32,5 +32,7 @@ export function check({ payment }: Pick<Artifacts, 'payment'>): CheckOutcome {
     const delta = BigInt(b.afterReplay.payTo) - BigInt(b.afterPaid.payTo);
     if (delta !== 0n) return fail(meta, 'charged', { delta: delta.toString() }, `${attemptEvidence(replay)}; payTo ${b.afterPaid.payTo} → ${b.afterReplay.payTo}`);
   }
+  // An identified payment repeated may get its stored answer: the nonce settled once, and the chain cannot settle it again.
+  if (followUp?.paidPaymentId && refusalVerdict(exchange.status) === 'served') return pass(meta, 'identified', { id: followUp.paidPaymentId, status: exchange.status ?? '' }, attemptEvidence(replay));
   return judgeRefusal(meta, { ...replay, exchange });
 }

@@ -4,7 +4,7 @@ import { plan } from '../../../test/helpers/payment.js';
 import { ConfigError, SpendGuardError } from '../../errors.js';
 import { transferWithAuthorizationTypedData } from '../../protocol/eip3009.js';
 import { redactSecrets } from '../../util/redact.js';
-import { type BuyerSigner, capSigner, signerFromEnv } from './buyerSigner.js';
+import { type BuyerSigner, capSigner, signerFromEnv, signerFromKey, siwxSigner } from './buyerSigner.js';
 
 const ANVIL_KEY_3 = '0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6';
 const PAYER = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
@@ -71,13 +71,41 @@ describe('capSigner', () => {
     await expect(capSigner(recordingSigner(), plan(), clock).signTypedData(typed({ validBefore: NOW + 3600 }) as never)).resolves.toMatch(/^0x/);
   });
 
-  it('signs one nonce per run', async () => {
+  it('signs one nonce per run by default: a second price is beyond the budget', async () => {
     const inner = recordingSigner();
     const signer = capSigner(inner, plan(), clock);
     await signer.signTypedData(typed({ nonce: `0x${'01'.repeat(32)}` }) as never);
     await signer.signTypedData(typed({ nonce: `0x${'01'.repeat(32)}`, to: PAYER }) as never);
-    await expect(signer.signTypedData(typed({ nonce: `0x${'02'.repeat(32)}` }) as never)).rejects.toThrow(/second nonce/);
+    await expect(signer.signTypedData(typed({ nonce: `0x${'02'.repeat(32)}` }) as never)).rejects.toThrow(/--max-total/);
     expect(inner.signed).toHaveLength(2);
+  });
+
+  it('keeps what the run could settle within --max-total, each authorization within --max-amount', async () => {
+    // A hostile sequence of requests: values up to twice the cap, nonces reused or fresh, budgets of 0 to 5 prices.
+    const request = fc.record({ value: fc.bigInt({ min: 0n, max: 20_000n }), nonce: fc.integer({ min: 1, max: 4 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(request, { maxLength: 12 }), fc.integer({ min: 1, max: 5 }), async (requests, prices) => {
+        const inner = recordingSigner();
+        const signer = capSigner(inner, plan({ totalCapAtomic: String(10_000n * BigInt(prices)) }), clock);
+        for (const r of requests) await signer.signTypedData(typed({ value: r.value, nonce: `0x${r.nonce.toString(16).padStart(64, '0')}` }) as never).catch(() => undefined);
+        const largest = new Map<string, bigint>();
+        for (const t of inner.signed as { message: { value: bigint; nonce: string } }[]) {
+          expect(BigInt(t.message.value)).toBeLessThanOrEqual(10_000n);
+          largest.set(t.message.nonce, [largest.get(t.message.nonce) ?? 0n, BigInt(t.message.value)].reduce((a, b) => (a > b ? a : b)));
+        }
+        expect([...largest.values()].reduce((a, b) => a + b, 0n)).toBeLessThanOrEqual(10_000n * BigInt(prices));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('signs a message only through siwxSigner, and only the one sign-in message given', async () => {
+    const key = await signerFromKey(ANVIL_KEY_3);
+    expect('signMessage' in capSigner(key, plan(), clock)).toBe(false);
+    const siwx = siwxSigner(key, 'example.com wants you to sign in')!;
+    await expect(siwx.signMessage({ message: 'example.com wants you to sign in' })).resolves.toMatch(/^0x[0-9a-f]{130}$/);
+    for (const other of ['example.com wants you to sign in ', '0xdeadbeef', '']) await expect(siwx.signMessage({ message: other })).rejects.toBeInstanceOf(SpendGuardError);
+    expect(siwxSigner(recordingSigner(), 'x')).toBeNull();
   });
 
   it('refuses everything when the plan was refused, and other typed data always', async () => {

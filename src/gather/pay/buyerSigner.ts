@@ -25,6 +25,11 @@ export interface BuyerSigner {
   address: `0x${string}`;
   kind: 'key-env' | 'remote-signer';
   signTypedData(request: TypedDataRequest, options?: SignOptions): Promise<`0x${string}`>;
+  /**
+   * EIP-191 personal_sign, for a sign-in-with-x retry only (a key in memory; the remote signer
+   * signs typed data only). Reached solely through siwxSigner, which signs one exact message.
+   */
+  signMessage?(message: string): Promise<`0x${string}`>;
 }
 
 const PRIVATE_KEY = /^(0x)?[0-9a-fA-F]{64}$/;
@@ -87,6 +92,24 @@ export async function signerFromKey(key: `0x${string}`): Promise<BuyerSigner> {
     kind: 'key-env',
     // biome-ignore lint: viem's typed-data generics cannot follow a runtime-built request.
     signTypedData: (request) => account.signTypedData(request as any),
+    signMessage: (message) => account.signMessage({ message }),
+  };
+}
+
+/**
+ * The buyer as @x402/extensions' SIWX client wants it, for one sign-in: it signs exactly
+ * `expected` (the CAIP-122 message built from the 402's declaration for this buyer, which moves
+ * no money) and refuses any other text, or null when the buyer cannot sign messages.
+ */
+export function siwxSigner(signer: BuyerSigner, expected: string): { address: `0x${string}`; signMessage(args: { message: string }): Promise<string> } | null {
+  const sign = signer.signMessage;
+  if (!sign) return null;
+  return {
+    address: signer.address,
+    async signMessage({ message }) {
+      if (message !== expected) throw new SpendGuardError('refused to sign: not the sign-in-with-x message of this run');
+      return sign(message);
+    },
   };
 }
 
@@ -173,8 +196,14 @@ function toPlannedPayee(to: unknown, plan: PaymentPlan, payer: string, refuse: R
   if (recipient !== plan.payTo!.toLowerCase() && recipient !== payer.toLowerCase()) refuse(`recipient ${String(to)} is not the planned payTo`);
 }
 
-/** An EIP-3009 TransferWithAuthorization for the planned token and chain, from this buyer; its nonce (bytes32 hex). */
-function judgeEip3009(request: TypedDataRequest, plan: PaymentPlan, payer: string, nowMs: number, refuse: Refuse): string {
+/** What a judged authorization can move at most, under which nonce. */
+interface Judged {
+  nonce: string;
+  value: bigint;
+}
+
+/** An EIP-3009 TransferWithAuthorization for the planned token and chain, from this buyer; its nonce (bytes32 hex) and value. */
+function judgeEip3009(request: TypedDataRequest, plan: PaymentPlan, payer: string, nowMs: number, refuse: Refuse): Judged {
   const m = request.message;
   const d = request.domain;
   if (String(d.verifyingContract).toLowerCase() !== plan.asset!.toLowerCase()) refuse(`token ${String(d.verifyingContract)} is not the planned asset`);
@@ -189,7 +218,8 @@ function judgeEip3009(request: TypedDataRequest, plan: PaymentPlan, payer: strin
   if (validAfter === null || validBefore === null) return refuse('the validity window is not a pair of unsigned integers');
   if (validBefore <= validAfter) refuse(`validBefore ${validBefore} is not after validAfter ${validAfter}`);
   withinValidity(validBefore, plan, nowMs, refuse);
-  return typeof m.nonce === 'string' && /^0x[0-9a-fA-F]{64}$/.test(m.nonce) ? m.nonce.toLowerCase() : refuse('the nonce is not 32 bytes of hex');
+  const nonce = typeof m.nonce === 'string' && /^0x[0-9a-fA-F]{64}$/.test(m.nonce) ? m.nonce.toLowerCase() : refuse('the nonce is not 32 bytes of hex');
+  return { nonce, value };
 }
 
 const sameTypes = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -200,9 +230,9 @@ const object = (value: unknown): Record<string, unknown> => (value && typeof val
  * domain {Permit2, the planned chain, canonical Permit2}, spender the scheme's proxy, the planned
  * token, at most the cap (for upto the signed maximum is what the cap bounds), witness.to the
  * planned payTo (or the payer), the planned facilitator (upto), a deadline within the bound. Its
- * nonce (a uint256, as decimal).
+ * nonce (a uint256, as decimal) and the permitted amount (for upto, the most it can settle).
  */
-function judgePermit2(request: TypedDataRequest, plan: PaymentPlan, payer: string, nowMs: number, refuse: Refuse): string {
+function judgePermit2(request: TypedDataRequest, plan: PaymentPlan, payer: string, nowMs: number, refuse: Refuse): Judged {
   const p2 = plan.permit2;
   if (!p2) return refuse('a Permit2 permit, but the plan pays by EIP-3009');
   const { EIP712Domain: _domain, ...types } = request.types;
@@ -228,20 +258,25 @@ function judgePermit2(request: TypedDataRequest, plan: PaymentPlan, payer: strin
   if (deadline <= validAfter) refuse(`deadline ${deadline} is not after validAfter ${validAfter}`);
   withinValidity(deadline, plan, nowMs, refuse);
   const nonce = toUint(m.nonce);
-  return nonce === null ? refuse('the nonce is not an unsigned integer') : nonce.toString();
+  return nonce === null ? refuse('the nonce is not an unsigned integer') : { nonce: nonce.toString(), value: amount };
 }
 
 /**
  * Defence in depth behind planPayment, judged on the typed data itself: a signer that signs only
  * what the plan pays by (EIP-3009 authorizations, or Permit2 permits with the x402 witness of the
- * planned scheme) for the planned asset and chain, for at most the cap, to the planned payTo or
- * back to the payer, valid for at most the bound from now, all under one nonce.
+ * planned scheme) for the planned asset and chain, each for at most the cap, to the planned payTo
+ * or back to the payer, valid for at most the bound from now, and within the run budget:
+ * authorizations sharing a nonce can settle at most once, so the run's exposure is the largest
+ * value signed under each nonce, summed over its nonces, and that stays within --max-total (by
+ * default one price, so one nonce).
  */
 export function capSigner(signer: BuyerSigner, plan: PaymentPlan, options: CapSignerOptions = {}): BuyerSigner {
   const clock = options.now ?? Date.now;
-  let pinnedNonce: string | null = null;
+  const exposure = new Map<string, bigint>();
   return {
-    ...signer,
+    address: signer.address,
+    kind: signer.kind,
+    // Message signing is not passed on: a sign-in goes through siwxSigner, one exact message.
     async signTypedData(request, options) {
       const refuse = (why: string): never => {
         throw new SpendGuardError(`refused to sign: ${why}`);
@@ -249,13 +284,16 @@ export function capSigner(signer: BuyerSigner, plan: PaymentPlan, options: CapSi
       if (plan.refused !== null || plan.capAtomic === null || plan.asset === null) refuse(plan.refused ?? 'no payment plan');
       // viem hashes the domain by types.EIP712Domain when given: any other than the judged domain's own type signs another domain (a name alone is valid on every chain).
       if (Object.hasOwn(request.types, 'EIP712Domain') && !sameTypes(request.types.EIP712Domain, domainType(request.domain))) refuse('the EIP712Domain type is not the type of the domain judged');
-      let nonce: string;
-      if (request.primaryType === 'TransferWithAuthorization' && !plan.permit2) nonce = judgeEip3009(request, plan, signer.address, clock(), refuse);
-      else if (request.primaryType === 'PermitWitnessTransferFrom' && plan.permit2) nonce = judgePermit2(request, plan, signer.address, clock(), refuse);
+      let judged: Judged;
+      if (request.primaryType === 'TransferWithAuthorization' && !plan.permit2) judged = judgeEip3009(request, plan, signer.address, clock(), refuse);
+      else if (request.primaryType === 'PermitWitnessTransferFrom' && plan.permit2) judged = judgePermit2(request, plan, signer.address, clock(), refuse);
       else return refuse(`unsupported typed data ${request.primaryType} (the plan pays by ${plan.permit2 ? 'Permit2' : 'EIP-3009'})`);
-      // One nonce per run: of all the authorizations the run signs, at most one can ever settle.
-      if (pinnedNonce !== null && nonce !== pinnedNonce) refuse('a second nonce in one run');
-      pinnedNonce = nonce;
+      const { nonce, value } = judged;
+      const budget = BigInt(plan.totalCapAtomic ?? plan.amount ?? '0');
+      const before = exposure.get(nonce) ?? 0n;
+      const total = [...exposure.values()].reduce((sum, v) => sum + v, 0n) - before + (value > before ? value : before);
+      if (total > budget) refuse(`the run's authorizations could then settle ${total} in all, beyond the run budget ${budget} (--max-total)`);
+      exposure.set(nonce, value > before ? value : before);
       return signer.signTypedData(request, options);
     },
   };

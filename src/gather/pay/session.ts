@@ -7,9 +7,11 @@ import { permit2TypedData, type WirePermit2Authorization } from '../../protocol/
 import { defineGatherer } from '../defineGatherer.js';
 import { sendPayment, sendPaymentTo } from '../sendPayment.js';
 import { signPayment } from '../signPayment.js';
-import { type BuyerSigner, capSigner } from './buyerSigner.js';
+import type { BuyerSigner } from './buyerSigner.js';
+import { runSigner } from './runSigner.js';
 import { readBalances, readNonceUsed } from './balances.js';
 import { ensurePermit2Allowance } from './permit2Approval.js';
+import { withPaymentIdentifier } from './paymentIdentifier.js';
 import { planPayment } from './spendGuard.js';
 
 type Mutation = (auth: WireAuthorization, payer: string, nowSeconds: number) => WireAuthorization | null;
@@ -116,6 +118,7 @@ export const paymentGatherer = defineGatherer({
       challenge.requirements,
       {
         maxAmount: pay!.maxAmount,
+        maxTotal: pay!.maxTotal,
         mainnetAllowed: pay!.mainnet,
         maxValiditySeconds: pay!.maxValiditySeconds,
         expectPayTo: expect?.payTo,
@@ -131,10 +134,7 @@ export const paymentGatherer = defineGatherer({
     };
     if (plan.refused !== null) return session;
     const requirement = challenge.requirements[plan.requirementIndex!];
-    // The official client signs with one argument: bind the run deadline here, so a remote signer
-    // answering late is cut at it like any exchange (the paid payment and three variants are signed in turn).
-    const bounded: BuyerSigner = { ...signer, signTypedData: (request) => signer.signTypedData(request, { deadline: ctx.deadline }) };
-    const capped = capSigner(bounded, plan);
+    const capped = runSigner(ctx, plan);
     // After the run deadline a balance read is skipped, saying why: the exchanges still to come are then recorded as cut.
     const balanceOf = rpc
       ? async () => {
@@ -149,7 +149,7 @@ export const paymentGatherer = defineGatherer({
     }
     try {
       if (balanceOf) session.balances = { before: await balanceOf(), afterPaid: null, afterReplay: null, error: null };
-      const [signed, { encodePaymentSignatureHeader }] = await Promise.all([signPayment(challenge, requirement, capped), import('../paymentClient.js')]);
+      const [signed, { encodePaymentSignatureHeader }] = await Promise.all([signPayment(await withPaymentIdentifier(challenge), requirement, capped), import('../paymentClient.js')]);
       const { nonce, attacks } = await attackPayloads(signed.payload, requirement, plan, capped, target.nowSeconds);
       session.nonce = nonce;
       const variants: [AttackKind, PaymentAttempt][] = attacks.map(([kind, payload, value]) => [

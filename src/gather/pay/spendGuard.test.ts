@@ -72,6 +72,19 @@ describe('planPayment', () => {
   });
 });
 
+describe('planPayment: the run budget (--max-total)', () => {
+  const reqs = challengeOf(v2Response(v2PaymentRequired([v2Requirement({ amount: '1000' })]))).requirements;
+  const limits = { maxAmount: '0.01', mainnetAllowed: false, chainRead: 84532 };
+  it('is one price by default, and --max-total in the asset\'s own decimals otherwise', () => {
+    expect(planPayment(reqs, limits)).toMatchObject({ refused: null, maxTotal: null, totalCapAtomic: '1000' });
+    expect(planPayment(reqs, { ...limits, maxTotal: '0.003' })).toMatchObject({ refused: null, maxTotal: '0.003', totalCapAtomic: '3000' });
+  });
+  it('refuses a price above it, and a budget finer than the asset', () => {
+    expect(planPayment(reqs, { ...limits, maxTotal: '0.0009' }).refused).toMatch(/exceeds --max-total 0.0009/);
+    expect(planPayment(reqs, { ...limits, maxTotal: '0.0000001' }).refused).toMatch(/--max-total 0.0000001 has more decimals than the asset/);
+  });
+});
+
 describe('planPayment: decimals come only from the payment\'s own chain', () => {
   const OTHER_TOKEN = '0x1111111111111111111111111111111111111111';
   // 10^16 units: 0.01 of an 18-decimal token, ten billion of a 6-decimal one.

@@ -14,6 +14,11 @@ export const DEFAULT_MAX_VALIDITY_SECONDS = 3600;
 export interface SpendLimits {
   /** Largest price the probe may pay, decimal in the asset's units (default "0.01"). */
   maxAmount: string;
+  /**
+   * `--max-total`: the run budget, decimal in the asset's units: the most all the authorizations
+   * of the run could settle together. Default: one price (the paid request alone).
+   */
+  maxTotal?: string;
   /** Payments on mainnets are refused unless this is true. */
   mainnetAllowed: boolean;
   /** Longest validity window (validBefore − now, seconds) the probe signs (default 3600). */
@@ -101,6 +106,10 @@ function evaluate(r: RequirementView, limits: SpendLimits, token: TokenInfo | un
   plan.capAtomic = cap.toString();
   const amount = BigInt(r.amount as string);
   if (amount > cap) return refuse(`the price ${atomicToDecimal(amount, units.decimals)} ${units.symbol ?? 'units'} exceeds --max-amount ${limits.maxAmount}`);
+  const total = limits.maxTotal === undefined ? amount : decimalToAtomic(limits.maxTotal, units.decimals);
+  if (total === null) return refuse(`--max-total ${limits.maxTotal} has more decimals than the asset (${units.decimals})`);
+  if (amount > total) return refuse(`the price ${atomicToDecimal(amount, units.decimals)} ${units.symbol ?? 'units'} exceeds --max-total ${limits.maxTotal}`);
+  plan.totalCapAtomic = total.toString();
   if (plan.validitySeconds === null || plan.validitySeconds <= 0) {
     return refuse(`maxTimeoutSeconds ${shown(timeout)} is not a positive integer number, so the validity window the client would sign is not what it seems (the official client adds it to the clock as given: a string is concatenated)`);
   }
@@ -115,14 +124,14 @@ function evaluate(r: RequirementView, limits: SpendLimits, token: TokenInfo | un
  * Choose the requirement to pay and apply the buyer's limits: the best-ranked requirement that
  * keeps every limit (ranked by the expected network, the expected asset, the chain the probe
  * reads, a known asset, then the challenge's order), or else the best-ranked refusal. Never
- * returns an executable plan above the cap in the asset's own-chain decimals, on a chain the
+ * returns an executable plan above the cap (or a price above the run budget) in the asset's own-chain decimals, on a chain the
  * probe does not read, on a mainnet without permission, with a validity window beyond the bound,
  * or to a payTo other than the expected one.
  */
 export function planPayment(requirements: RequirementView[], limits: SpendLimits, token?: TokenInfo): PaymentPlan {
   const base: PaymentPlan = {
     requirementIndex: null, network: null, chainId: null, asset: null, payTo: null, amount: null, decimals: null, decimalsSource: null, symbol: null,
-    maxAmount: limits.maxAmount, capAtomic: null, validitySeconds: null, maxValiditySeconds: limits.maxValiditySeconds ?? DEFAULT_MAX_VALIDITY_SECONDS,
+    maxAmount: limits.maxAmount, capAtomic: null, maxTotal: limits.maxTotal ?? null, totalCapAtomic: null, validitySeconds: null, maxValiditySeconds: limits.maxValiditySeconds ?? DEFAULT_MAX_VALIDITY_SECONDS,
     chainRead: limits.chainRead ?? null, mainnet: false, mainnetAllowed: limits.mainnetAllowed, expectPayTo: limits.expectPayTo ?? null, refused: null,
   };
   const signable = requirements.filter((r) => unsignableReason(r) === null);
