@@ -65,8 +65,8 @@ describe('followUpGatherer', () => {
     expect(f?.identifierFresh.notSent).toMatch(/--max-total: the default, one price.*--max-total 0\.003/);
     expect(f?.payFailure?.notSent).toMatch(/--max-total/);
     expect([f?.identifierFresh.headerValue, f?.payFailure?.headerValue]).toEqual([null, null]);
-    // unpaid, three variants, paid, replay, the identified retry and the sign-in: no payment with a second nonce.
-    expect(gate.requests() - sent).toBe(8);
+    // unpaid, three variants, the paid request as five copies, replay, the identified retry and the sign-in: no payment with a second nonce.
+    expect(gate.requests() - sent).toBe(12);
   });
 
   it('with two prices, --pay-failure takes the spare one', async () => {

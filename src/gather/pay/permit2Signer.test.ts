@@ -101,12 +101,12 @@ describe('capSigner and Permit2', () => {
     expect(await signs(exactPlan, eip3009 as never)).toBe(false);
   });
 
-  it('signs one nonce per run', async () => {
+  it('signs one nonce per run (the default budget is one price)', async () => {
     const inner = recorder();
     const signer = capSigner(inner, exactPlan, clock);
     await signer.signTypedData(permit('exact'));
     await signer.signTypedData(permit('exact', { witness: { to: PAYER } }));
-    await expect(signer.signTypedData(permit('exact', { message: { nonce: 12346n } }))).rejects.toThrow(/second nonce/);
+    await expect(signer.signTypedData(permit('exact', { message: { nonce: 12346n } }))).rejects.toThrow(/beyond the run budget 10000 \(--max-total\)/);
     expect(inner.signed).toHaveLength(2);
   });
 
