@@ -13,16 +13,25 @@ describe('demo', () => {
     expect(failures).toEqual([]);
     expect(code).toBe(0);
     expect(doc.verdict).toBe('pass');
-    expect(doc.reports.map((r) => r.x402Version).sort()).toEqual([1, 2, 2]);
-    for (const report of doc.reports) {
+    // Three ERC-8004 agents (v2 and v1 express, obol's gate), then exact via Permit2 and upto.
+    expect(doc.reports.map((r) => r.x402Version)).toEqual([2, 1, 2, 2, 2]);
+    for (const [i, report] of doc.reports.entries()) {
       const status = (id: string) => report.checks.find((c) => c.id === id)?.status;
       expect(status('pay.paid-served')).toBe('pass');
       expect(status('pay.settlement-onchain')).toBe('pass');
       expect(status('pay.replay-rejected')).toBe('pass');
-      expect(status('registry.agent-exists')).toBe('pass');
-      expect(status('registry.endpoint-listed')).toBe('pass');
+      expect(status('pay.balance-delta')).toBe('pass');
+      if (i < 3) {
+        expect(status('registry.agent-exists')).toBe('pass');
+        expect(status('registry.endpoint-listed')).toBe('pass');
+      } else {
+        expect(status('req.transfer-method')).toBe('pass');
+      }
       expect(report.payment?.transaction).toMatch(/^0x[0-9a-f]{64}$/);
     }
+    // upto: the witness's facilitator is the one the sandbox facilitator's /supported publishes.
+    const upto = doc.reports[4];
+    expect(upto.checks.find((c) => c.id === 'req.upto-facilitator')?.status).toBe('pass');
   });
 
   it('prints the reports and a summary table in pretty mode', async () => {

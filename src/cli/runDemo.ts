@@ -2,7 +2,7 @@ import { createColors } from 'picocolors';
 import { run } from '../engine/run.js';
 import { signerFromKey } from '../gather/pay/buyerSigner.js';
 import type { Report } from '../report/types.js';
-import type { Sandbox, SandboxSeller } from '../sandbox/types.js';
+import type { Sandbox, SandboxPermit2Seller, SandboxSeller } from '../sandbox/types.js';
 import type { CliIO } from './context.js';
 import type { OutputCommandOptions } from './options.js';
 import { assertOptionalPackages } from './optionalPackages.js';
@@ -13,8 +13,18 @@ export type DemoCommandOptions = Pick<OutputCommandOptions, 'json' | 'verbose'>;
 /** What a buyer sends to the sandbox's inference sellers. */
 const CHAT_BODY = JSON.stringify({ model: 'qwen3:0.6b', messages: [{ role: 'user', content: 'Say hello to x402.' }] });
 
+/** What the summary shows of a seller: the ERC-8004 agents and the Permit2 sellers (no agent). */
+interface DemoSeller {
+  name: string;
+  x402Version: 1 | 2;
+  price: string;
+  agentId: string | null;
+  /** How it is paid, where that is not EIP-3009 `exact`. */
+  paidBy: string | null;
+}
+
 interface DemoResult {
-  seller: SandboxSeller;
+  seller: DemoSeller;
   report: Report;
 }
 
@@ -29,6 +39,22 @@ async function probeSeller(sandbox: Sandbox, seller: SandboxSeller, buyerIndex: 
     agent: `eip155:${sandbox.chainId}:${sandbox.identityRegistry}:${seller.agentId}`,
     pay: { signer: await signerFromKey(buyer.privateKey), maxAmount: '0.01', mainnet: false },
     // The sandbox is a loopback world: its agentURIs are http://127.0.0.1 files, data by the policy.
+    allowPrivate: true,
+  });
+  return report;
+}
+
+/** A Permit2 seller (exact via Permit2, upto): no registry entry; upto's facilitator is read from the sandbox's /supported. */
+async function probePermit2Seller(sandbox: Sandbox, seller: SandboxPermit2Seller, buyerIndex: number): Promise<Report> {
+  const buyer = sandbox.accounts.buyers[buyerIndex % sandbox.accounts.buyers.length];
+  const { report } = await run({
+    url: seller.url,
+    method: seller.method,
+    body: CHAT_BODY,
+    rpc: sandbox.rpcUrl,
+    expect: { price: seller.price, payTo: seller.payTo, network: seller.network },
+    facilitatorUrl: sandbox.facilitatorUrl,
+    pay: { signer: await signerFromKey(buyer.privateKey), maxAmount: '0.01', mainnet: false },
     allowPrivate: true,
   });
   return report;
@@ -57,8 +83,8 @@ function summaryTable(results: DemoResult[], color: boolean): string {
     return [
       seller.name,
       `v${seller.x402Version}`,
-      `${seller.price} USDC`,
-      `agent ${seller.agentId}`,
+      `${seller.price} USDC${seller.paidBy ? ` (${seller.paidBy})` : ''}`,
+      seller.agentId === null ? '-' : `agent ${seller.agentId}`,
       tx === '-' ? '-' : `${tx.slice(0, 10)}…`,
       report.verdict === 'pass' ? c.green('PASS') : c.red(`FAIL ${failed.join(', ')}`),
       `${report.summary.pass}/${report.checks.length - report.summary.skip} checks`,
@@ -87,7 +113,13 @@ export async function runDemo(options: DemoCommandOptions, io: CliIO): Promise<n
     await withQuietConsole(async () => {
       for (const [i, seller] of sandbox.sellers.entries()) {
         progress.update(`probing ${seller.name}: unpaid 402, attacks, paid request, settlement, registry`);
-        results.push({ seller, report: await probeSeller(sandbox, seller, i) });
+        const shown = { name: seller.name, x402Version: seller.x402Version, price: seller.price, agentId: String(seller.agentId), paidBy: null };
+        results.push({ seller: shown, report: await probeSeller(sandbox, seller, i) });
+      }
+      for (const [i, seller] of sandbox.permit2Sellers.entries()) {
+        progress.update(`probing ${seller.name}: unpaid 402, attacks, a Permit2 payment, settlement`);
+        const shown = { name: seller.name, x402Version: seller.x402Version, price: seller.price, agentId: null, paidBy: seller.scheme === 'upto' ? 'upto, Permit2' : 'Permit2' };
+        results.push({ seller: shown, report: await probePermit2Seller(sandbox, seller, sandbox.sellers.length + i) });
       }
     });
   } finally {

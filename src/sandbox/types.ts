@@ -34,7 +34,7 @@ export type SandboxPermit2SellerName = 'exact-permit2' | 'upto';
 
 /**
  * A seller paid through Permit2 on the official @x402/express (x402 v2, eip155:84532). Not an
- * ERC-8004 agent, and not in `sellers`: the probe cannot pay these yet, so `demo` leaves them out.
+ * ERC-8004 agent, so not in `sellers` (whose entries each have one); `demo` probes both lists.
  */
 export interface SandboxPermit2Seller {
   name: SandboxPermit2SellerName;
