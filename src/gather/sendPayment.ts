@@ -25,7 +25,13 @@ export function sendPayment(ctx: ProbeContext, headerName: string, headerValue: 
   return sendProbedRequest(ctx, { [headerName]: headerValue });
 }
 
-/** The probed request's method, headers and body with one payment header, sent to another URL the user named (--also). */
+/**
+ * The probed request's method and body with one payment header, sent to another URL the user
+ * named (--also). The -H headers were given for the probed origin: on another origin they stay
+ * behind, as on a cross-origin redirect (an Authorization for one seller is not another's).
+ */
 export function sendPaymentTo(ctx: ProbeContext, url: string, headerName: string, headerValue: string): Promise<HttpExchange> {
-  return sendProbedRequest(ctx, { [headerName]: headerValue }, url);
+  const sameOrigin = new URL(url).origin === new URL(ctx.options.url).origin;
+  const framed = sameOrigin ? ctx : { ...ctx, options: { ...ctx.options, headers: {} } };
+  return sendProbedRequest(framed, { [headerName]: headerValue }, url);
 }
