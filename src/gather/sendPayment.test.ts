@@ -6,7 +6,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, startFixtureServer } from '../../fixtures/sellers/server.js';
+import { type FixtureHandler, type FixtureServer, startFixtureServer } from '../../fixtures/sellers/server.js';
 import { sendPaymentTo } from './sendPayment.js';
 
 let seller: FixtureServer;
@@ -14,7 +14,7 @@ let other: FixtureServer;
 const seen: Record<string, IncomingHttpHeaders> = {};
 
 beforeAll(async () => {
-  const recording = (name: string) => (req: Parameters<Parameters<typeof startFixtureServer>[0]>[0], res: Parameters<Parameters<typeof startFixtureServer>[0]>[1]) => {
+  const recording = (name: string): FixtureHandler => (req, res) => {
     seen[`${name}${req.url}`] = req.headers;
     res.writeHead(402).end();
   };
