@@ -7,6 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { allChecks } from '../src/checks/index.js';
 import { main } from '../src/cli/main.js';
 import { makeSeller, paymentHeaderOf } from '../fixtures/sellers/good.js';
 import { startFixtureServer, type FixtureServer } from '../fixtures/sellers/server.js';
@@ -143,7 +144,10 @@ describe('watch against hostile sellers', () => {
     // Nothing the seller sent became a label value.
     expect(metrics).not.toContain('evil');
     expect(metrics).not.toMatch(/[\u001b\u202e]/);
-    expect(series.length).toBeLessThan(300);
+    // Four status series per check the probe knows (its own ids, never the seller's), and a few dozen others.
+    const checkSeries = series.filter((l) => l.startsWith('x402_probe_check_status{'));
+    expect(checkSeries.length).toBeLessThanOrEqual(allChecks.length * 4);
+    expect(series.length - checkSeries.length).toBeLessThan(60);
     // Printed lines carry no raw control or bidi characters either.
     expect(w.out()).not.toMatch(/[\u0000\u001b\u202e]/);
     expect(w.err()).not.toContain('internal error');

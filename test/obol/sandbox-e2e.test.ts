@@ -60,15 +60,21 @@ describe('offer and preflight against the sandbox', () => {
   it('probes an inference offer where buyers call it by default: the chat-completions POST, plain and streamed, both paid and settled', async () => {
     const run = await runCli(['offer', 'qwen', '--kubeconfig', kubeconfig, '--base-url', gate.origin, '--rpc', sandbox.rpcUrl, '--pay', '--key-env', 'BUYER_KEY', '--json'], { BUYER_KEY: sandbox.accounts.buyers[1].privateKey });
     const report = json(run);
-    expect(run.code, run.stdout.slice(0, 2000)).toBe(0);
+    const failures = [...report.checks.map((c: object) => ({ ...c, where: 'plain' })), ...(report.offer?.streamed?.checks ?? []).map((c: object) => ({ ...c, where: 'streamed' }))]
+      .filter((c: { status: string }) => c.status === 'fail');
+    // The one failure is obol-stack's own (the sandbox gate streams as obol does, settling after the
+    // stream): copies of a streamed paid request sent at once are all served for one payment.
+    expect(failures.map((c: { id: string; where: string }) => `${c.where} ${c.id}`), run.stdout.slice(0, 2000)).toEqual(['streamed pay.concurrent-replay-rejected']);
+    expect(failures[0].fix).toMatch(/obol-stack has no setting/);
+    expect(run.code).toBe(1);
     expect(report.target).toBe(gate.url);
-    expect(report.verdict).toBe('pass');
+    expect(report.verdict).toBe('fail');
     const warned = report.checks.filter((c: { status: string }) => c.status === 'warn');
-    expect(warned.map((c: { id: string }) => c.id)).toEqual(['cors.expose-headers', 'cache.no-store']);
+    expect(warned.map((c: { id: string }) => c.id)).toEqual(['cors.expose-headers', 'cache.no-store', 'pay.garbage-rejected']);
     for (const w of warned) expect(w.fix).toMatch(/obol-stack has no setting/);
-    expect(report.offer.streamed).toMatchObject({ url: gate.url, verdict: 'pass', receipt: { status: 'pass', message: expect.stringContaining('(trailer)') } });
+    expect(report.offer.streamed).toMatchObject({ url: gate.url, verdict: 'fail', receipt: { status: 'pass', message: expect.stringContaining('(trailer)') } });
     expect(JSON.parse(report.offer.streamed.body)).toMatchObject({ model: 'qwen3:0.6b', stream: true });
-    expect(report.offer.streamed.checks.map((c: { id: string }) => c.id)).toEqual(['cors.expose-headers', 'cache.no-store']);
+    expect(report.offer.streamed.checks.map((c: { id: string }) => c.id)).toEqual(['cors.expose-headers', 'cache.no-store', 'pay.garbage-rejected', 'pay.concurrent-replay-rejected']);
   });
 
   it("is ready in preflight with the sandbox's fake Ollama, the seller's wallet and balances on the local chain", async () => {

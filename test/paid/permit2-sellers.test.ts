@@ -13,6 +13,7 @@ import { signerFromKey } from '../../src/gather/pay/buyerSigner.js';
 import { PERMIT2_ADDRESS } from '../../src/protocol/permit2.js';
 import { startSandbox } from '../../src/sandbox/startSandbox.js';
 import type { Sandbox, SandboxAccount, SandboxPermit2Seller } from '../../src/sandbox/types.js';
+import { payNotPassing } from '../helpers/payChecks.js';
 
 let sandbox: Sandbox;
 const CHAT = JSON.stringify({ model: 'qwen3:0.6b', messages: [{ role: 'user', content: 'hi' }] });
@@ -56,7 +57,7 @@ describe('Permit2 sellers, paid', () => {
       const failing = report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message}`);
       expect(failing, seller.name).toEqual([]);
       const pay = report.checks.filter((c) => c.id.startsWith('pay.'));
-      expect(pay.filter((c) => c.status !== 'pass').map((c) => `${c.id}=${c.status}: ${c.message}`), seller.name).toEqual([]);
+      expect(payNotPassing(pay), seller.name).toEqual([]);
       expect(report.checks.find((c) => c.id === 'pay.settlement-onchain')?.message, seller.name).toMatch(/Permit2 nonce/);
       expect(report.checks.find((c) => c.id === 'req.transfer-method')?.status, seller.name).toBe('pass');
       expect(artifacts.payment?.plan.permit2).toMatchObject({ scheme: seller.scheme, spender: seller.spender });

@@ -189,7 +189,13 @@ describe('the monetize-guide walkthrough on the sandbox, the fake cluster and th
     const key = sandbox.accounts.buyers[0].privateKey;
     const run = await runCli(skillArgv('verify-paid', { ...seen, name: NAME, ns: NAMESPACE, charge: verified.offer.expected.price }, local), { ...env, BUYER_KEY: key });
     const report = json(run);
-    expect(run.code, failed(report)).toBe(0);
+    // The paid streamed request meets obol-stack's own limit (a stream is settled after it is served,
+    // so copies sent at once are all streamed): the one failure, named as obol's, with no setting to change.
+    const streamedFailures = (report.offer.streamed.checks as Json[]).filter((c) => c.status === 'fail');
+    expect(streamedFailures.map((c) => c.id)).toEqual(['pay.concurrent-replay-rejected']);
+    expect(streamedFailures[0].fix).toMatch(/obol-stack has no setting/);
+    expect(report.checks.filter((c: Json) => c.status === 'fail').map((c: Json) => c.id), failed(report)).toEqual([]);
+    expect(run.code).toBe(1);
     expect(report.payment).toMatchObject({ paidStatus: 200, signer: 'key-env' });
     expect(report.payment.transaction).toMatch(/^0x[0-9a-f]{64}$/);
     for (const id of ['pay.paid-served', 'pay.settlement-onchain', 'pay.replay-rejected']) expect(report.checks.find((c: Json) => c.id === id)?.status, id).toBe('pass');

@@ -5,6 +5,7 @@ import { paidExchange, payAttempt, plan, session } from '../../../test/helpers/p
 import * as concurrentReplayRejected from './concurrent-replay-rejected.js';
 
 const copy = (status: number): PaymentAttempt => payAttempt('paid-copy', paidExchange(status));
+const sse = (status: number) => paidExchange(status, { headers: { 'content-type': 'text/event-stream' } });
 
 checkTester(concurrentReplayRejected, {
   valid: [
@@ -19,6 +20,22 @@ checkTester(concurrentReplayRejected, {
       messageId: 'servedMany',
       data: { n: 5, served: 5, onChain: ', and payTo was paid once' },
       evidence: expect.stringContaining('payTo 0 → 10000'),
+    },
+    {
+      name: "obol-stack's streaming path: every copy streamed before any settled; the finding says no obol setting reaches it",
+      artifacts: {
+        payment: session({ paid: payAttempt('paid', sse(200)), paidCopies: [payAttempt('paid-copy', sse(200)), payAttempt('paid-copy', sse(200))] }),
+        offer: {} as never,
+      },
+      status: 'fail',
+      messageId: 'servedMany',
+      fix: expect.stringContaining('obol-stack has no setting'),
+    },
+    {
+      name: 'copies served plain (not streamed) by obol: a defect obol settles before serving, so no obol note',
+      artifacts: { payment: session({ paidCopies: [copy(200)] }), offer: {} as never },
+      status: 'fail',
+      messageId: 'servedMany',
     },
     { name: 'two of three served, no balances read', artifacts: { payment: session({ paidCopies: [copy(200), copy(409)], balances: null }) }, status: 'fail', messageId: 'servedMany', data: { n: 3, served: 2, onChain: '' } },
   ],

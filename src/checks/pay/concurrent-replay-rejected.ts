@@ -1,5 +1,6 @@
 import type { Artifacts, PaymentAttempt } from '../../artifacts/index.js';
-import { fail, pass, skip } from '../outcome.js';
+import { OBOL_FIXES, servedByObol } from '../../protocol/obol.js';
+import { fail, pass, skip, withFix } from '../outcome.js';
 import type { CheckMeta, CheckOutcome } from '../types.js';
 
 export const meta = {
@@ -27,7 +28,9 @@ function tally(attempts: readonly PaymentAttempt[]): string {
   return [...counts].map(([what, n]) => (n > 1 ? `${what} ×${n}` : what)).join(', ');
 }
 
-export function check({ payment }: Pick<Artifacts, 'payment'>): CheckOutcome {
+const streamed = (a: PaymentAttempt): boolean => /^text\/event-stream/i.test(String(a.exchange?.headers['content-type'] ?? ''));
+
+export function check({ payment, unpaid, offer }: Pick<Artifacts, 'payment'> & Partial<Artifacts>): CheckOutcome {
   if (payment.plan.refused !== null) return skip(meta, 'notSent', { reason: 'the paid probe was refused by the spend limits' });
   if (!payment.paid?.exchange) return skip(meta, 'notSent', { reason: payment.error ?? 'the paid request was not sent' });
   const copies = payment.paidCopies ?? [];
@@ -46,5 +49,7 @@ export function check({ payment }: Pick<Artifacts, 'payment'>): CheckOutcome {
     onChain = received === amount ? ', and payTo was paid once' : `, and payTo received ${received} (the price is ${amount})`;
     chainEvidence = `; payTo ${b.before.payTo} → ${b.afterPaid.payTo}`;
   }
-  return fail(meta, 'servedMany', { n, served: servedCount, onChain }, evidence + chainEvidence);
+  const outcome = fail(meta, 'servedMany', { n, served: servedCount, onChain }, evidence + chainEvidence);
+  // obol-stack's streaming path cannot do otherwise: say so, rather than a fix no setting reaches.
+  return servedByObol(unpaid, offer) && all.filter(served).every(streamed) ? withFix(outcome, OBOL_FIXES.streamedCopies) : outcome;
 }
