@@ -105,7 +105,7 @@ const scan2Rate = rate(median(results.scan2));
 const scanRate = Math.max(scan1Rate, scan2Rate);
 const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 console.log(`endpoints: ${ENDPOINTS} on ${HOSTS} loopback hosts, concurrency ${CONCURRENCY}, ${runs} run(s) each, median`);
-console.log(`raw undici (3 exchanges/endpoint):    ${rawRate.toFixed(0)} endpoints/s (${median(results.raw).toFixed(0)} ms)`);
+console.log(`raw undici (8 exchanges/endpoint):    ${rawRate.toFixed(0)} endpoints/s (${median(results.raw).toFixed(0)} ms)`);
 console.log(`x402-probe scan --workers 1:          ${scan1Rate.toFixed(0)} endpoints/s (${median(results.scan).toFixed(0)} ms, ratio ${(scan1Rate / rawRate).toFixed(2)})`);
 console.log(`x402-probe scan --workers 2:          ${scan2Rate.toFixed(0)} endpoints/s (${median(results.scan2).toFixed(0)} ms, ratio ${(scan2Rate / rawRate).toFixed(2)})`);
 console.log(`raw undici (1 exchange/endpoint):     ${rate(median(results.rawLight)).toFixed(0)} endpoints/s`);
