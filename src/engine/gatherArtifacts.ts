@@ -113,6 +113,7 @@ export async function gatherArtifacts(ctx: GatherContext, plan: GatherPlan, onPr
   const timings: Record<string, number> = {};
   const cut = new Map<Gatherer, string[]>();
   const started = performance.now();
+  for (const gatherer of plan.stages.flat()) if (gatherer.warm && gatherer.notRequested?.(ctx.options) == null) gatherer.warm(ctx.options);
 
   const skipBefore = (gatherer: Gatherer): string | null => {
     const { meta } = gatherer;

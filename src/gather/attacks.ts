@@ -2,9 +2,8 @@ import { firstSignable, unsignableReason } from '../protocol/signable.js';
 import type { HttpExchange, PaymentAttempt } from '../artifacts/index.js';
 import type { ProbeOptions } from './options.js';
 import { sendPayment } from './sendPayment.js';
-import { signPayment, type TypedDataSigner } from './signPayment.js';
+import { signPayment, type TypedDataSigner, warmPaymentClient } from './signPayment.js';
 import { defineGatherer } from './defineGatherer.js';
-import { createThrowawaySigner } from './throwawaySigner.js';
 import type { GathererContext } from './types.js';
 import { errorLine } from '../util/errorLine.js';
 
@@ -23,14 +22,15 @@ const undecodable = ({ artifacts }: GathererContext<'challenge'>): string | null
 
 const attemptExchange = (attempt: PaymentAttempt): [string, HttpExchange | null][] => [[attempt.kind, attempt.exchange]];
 
-let throwaway: TypedDataSigner | null = null;
+let throwaway: Promise<TypedDataSigner> | null = null;
 
 /**
  * A random key that holds nothing, made once per process and never stored or printed. Deriving
  * a key costs about as much as signing, and a scan signs one forged payment per target.
  */
-function throwawayAccount(): TypedDataSigner {
-  throwaway ??= createThrowawaySigner();
+function throwawayAccount(): Promise<TypedDataSigner> {
+  // Loaded on first use: a run without attacks never parses the signing code.
+  throwaway ??= import('./throwawaySigner.js').then(({ createThrowawaySigner }) => createThrowawaySigner());
   return throwaway;
 }
 
@@ -41,6 +41,11 @@ function throwawayAccount(): TypedDataSigner {
 export const forgedGatherer = defineGatherer({
   meta: { artifact: 'forged', ...attack },
   notRequested: attacksNotRequested,
+  // The signing code and the throwaway key load while the unpaid request is in flight.
+  warm: (options) => {
+    if (!options.forgeSigner) throwawayAccount().catch(() => undefined);
+    warmPaymentClient();
+  },
   skipReason: undecodable,
   exchanges: attemptExchange,
   async gather(ctx) {
@@ -53,7 +58,7 @@ export const forgedGatherer = defineGatherer({
       attempt.notSent = reasons.length ? `no requirement a buyer can sign (${reasons.join('; ')})` : 'the challenge has no requirements';
       return attempt;
     }
-    const account = ctx.options.forgeSigner ?? throwawayAccount();
+    const account = ctx.options.forgeSigner ?? (await throwawayAccount());
     attempt.requirementIndex = requirement.index;
     attempt.payer = account.address;
     try {

@@ -17,6 +17,13 @@ export interface TypedDataSigner {
 
 type Client = { createPaymentPayload(paymentRequired: unknown): Promise<unknown> };
 
+let paymentClientModule: Promise<unknown> | null = null;
+
+/** Starts loading the official client's modules (gatherers' `warm`); signing awaits the same import. */
+export function warmPaymentClient(): void {
+  paymentClientModule ??= import('./paymentClient.js').catch(() => undefined);
+}
+
 /** One configured x402 client per signer: a scan signs thousands of forged payments with one key. */
 const clients = new WeakMap<TypedDataSigner, Promise<Client>>();
 

@@ -71,6 +71,12 @@ export interface Gatherer<K extends ArtifactName = ArtifactName, D extends Artif
    * went missing.
    */
   notRequested?(options: ProbeOptions): string | null;
+  /**
+   * Called once as the run starts, for a gatherer the options ask for: begins loading what
+   * `gather` will need (modules, a throwaway key) while earlier stages wait on the network. Only
+   * a head start: it may fail silently, since `gather` loads the same things itself.
+   */
+  warm?(options: ProbeOptions): void;
   /** Why what was gathered leaves nothing to gather (no decodable challenge), or null. */
   skipReason?(ctx: GathererContext<D, O>): string | null;
   gather(ctx: GathererContext<D, O>): Promise<Artifacts[K]>;

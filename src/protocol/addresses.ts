@@ -1,6 +1,7 @@
-import { getAddress, isAddress } from 'viem';
+import { getAddress, isAddress } from 'viem/utils';
 
-export { zeroAddress as ZERO_ADDRESS } from 'viem';
+/** The zero address (viem's zeroAddress), written out: importing it alone pulled a chunk of viem's clients into every cold start. */
+export const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000' as const;
 
 export type AddressShape = 'checksummed' | 'lowercase' | 'uppercase' | 'bad-checksum' | 'not-an-address';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_ASSETS } from '@x402/evm';
+import { X402_DEFAULT_ASSETS as DEFAULT_ASSETS } from './x402DefaultAssets.js';
 import { resolveNetwork } from './networks.js';
 
 /** A token a buyer can recognise: its address on one network and its EIP-712 domain. */

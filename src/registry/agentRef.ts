@@ -1,4 +1,4 @@
-import { getAddress } from 'viem';
+import { getAddress } from 'viem/utils';
 import { InvalidAgentRefError, UsageError } from '../errors.js';
 import { isWellFormedAddress } from '../protocol/addresses.js';
 import { resolveNetwork } from '../protocol/networks.js';

@@ -1,4 +1,6 @@
-import { BaseError, decodeEventLog, type Hex, type PublicClient } from 'viem';
+import type { BaseError, Hex, PublicClient } from 'viem';
+import { decodeEventLog } from 'viem/utils';
+import { isViemError } from '../util/viemError.js';
 import { identityRegistryAbi, REGISTERED_TOPIC, REGISTRY_START_BLOCKS, URI_UPDATED_TOPIC } from './abi.js';
 
 /** Multicall3's address on every chain; where it has no code, reads go through viem's deployless multicall. */
@@ -46,13 +48,13 @@ const RANGE_LIMIT = /range|too many|limit|exceed|larger than|10000 results|10,00
 export function isRangeLimitError(error: unknown): boolean {
   const e = error as { code?: number; details?: string; shortMessage?: string; message?: string };
   const texts = [e?.details, e?.shortMessage, e?.message];
-  if (error instanceof BaseError) {
+  if (isViemError(error)) {
     error.walk((inner) => {
       texts.push((inner as { details?: string }).details, (inner as Error).message);
       return false;
     });
   }
-  const code = e?.code ?? ((error instanceof BaseError ? (error.walk((x) => typeof (x as { code?: unknown }).code === 'number') as { code?: number } | null) : null)?.code);
+  const code = e?.code ?? ((isViemError(error) ? (error.walk((x) => typeof (x as { code?: unknown }).code === 'number') as { code?: number } | null) : null)?.code);
   return code === -32005 || code === -32614 || texts.some((t) => typeof t === 'string' && RANGE_LIMIT.test(t));
 }
 

@@ -1,4 +1,5 @@
-import { BaseError, type PublicClient } from 'viem';
+import type { BaseError, PublicClient } from 'viem';
+import { isViemError } from '../util/viemError.js';
 import type { RegistryAgentArtifact } from '../artifacts/index.js';
 import { errorLine } from '../util/errorLine.js';
 import { identityRegistryAbi } from './abi.js';
@@ -35,7 +36,7 @@ export function rpcOrigin(url: string): string {
 
 /** One line for an error: the revert (name and args) when the call reverted, else viem's short message. */
 function describe(error: unknown): { reverted: boolean; text: string } {
-  if (error instanceof BaseError) {
+  if (isViemError(error)) {
     const reverted = error.walk((e) => (e as { name?: string }).name === 'ContractFunctionRevertedError') as
       | (BaseError & { data?: { errorName?: string; args?: readonly unknown[] }; reason?: string })
       | null;

@@ -1,4 +1,5 @@
-import { BaseError, type PublicClient } from 'viem';
+import type { BaseError, PublicClient } from 'viem';
+import { isViemError } from '../util/viemError.js';
 import { errorLine } from '../util/errorLine.js';
 import { reputationRegistryAbi, validationRegistryAbi } from './trustAbi.js';
 
@@ -57,7 +58,7 @@ export function clip(text: string, cap = TEXT_CAP): string {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof BaseError) {
+  if (isViemError(error)) {
     const reverted = error.walk((e) => (e as { name?: string }).name === 'ContractFunctionRevertedError') as (BaseError & { reason?: string }) | null;
     if (reverted) return reverted.reason ? `reverted: ${clip(reverted.reason, 120)}` : 'reverted';
     if (error.walk((e) => (e as { name?: string }).name === 'ContractFunctionZeroDataError')) return 'the call returned no data';

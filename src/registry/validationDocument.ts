@@ -3,7 +3,7 @@
  * the 0–100 response the Validation registry stores, and the calldata of `validationResponse`.
  * Pure (no I/O, no clock): the hash is over exactly the bytes the data: URI carries.
  */
-import { encodeFunctionData, keccak256, stringToBytes, toHex } from 'viem';
+import { encodeFunctionData, keccak256, stringToBytes, toHex } from 'viem/utils';
 import { validationRegistryAbi } from './trustAbi.js';
 
 /** What the score reads of a probe report (report/types.ts Report, which registry/ may not import). */
