@@ -4,6 +4,7 @@ import * as expiredRejected from './expired-rejected.js';
 import * as forgedRejected from './forged-rejected.js';
 import * as malformedRejected from './malformed-rejected.js';
 import * as paidServed from './paid-served.js';
+import * as permit2Approval from './permit2-approval.js';
 import * as replayRejected from './replay-rejected.js';
 import * as settleLatency from './settle-latency.js';
 import * as settlementHeader from './settlement-header.js';
@@ -18,6 +19,7 @@ export const payChecks: readonly Check[] = [
   forgedRejected,
   malformedRejected,
   withinLimits,
+  permit2Approval,
   underpaidRejected,
   wrongRecipientRejected,
   expiredRejected,
