@@ -46,7 +46,12 @@ export function summarizePayment(session: PaymentSession, receipt?: SettlementRe
     transaction: typeof settlement?.transaction === 'string' ? settlement.transaction : null,
     // Where the receipt came: the headers, or the trailers after a streamed answer (obol's proxy).
     receiptIn: settlement?.carrier ?? null,
-    onchain: receipt ? { found: receipt.found, status: receipt.status, blockNumber: receipt.blockNumber, chainId: receipt.chainId, authorizations: receipt.authorizations, transfers: receipt.transfers, error: receipt.error } : null,
+    onchain: receipt
+      ? {
+          found: receipt.found, status: receipt.status, blockNumber: receipt.blockNumber, chainId: receipt.chainId, authorizations: receipt.authorizations, transfers: receipt.transfers, error: receipt.error,
+          ...(receipt.permit2Nonce !== undefined ? { to: receipt.to ?? null, permit2Nonce: receipt.permit2Nonce } : {}),
+        }
+      : null,
     attacks: {
       underpaid: statusOf(session.underpaid),
       wrongRecipient: statusOf(session.wrongRecipient),

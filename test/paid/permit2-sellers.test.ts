@@ -82,6 +82,9 @@ describe('Permit2 sellers, paid', () => {
     const { report, artifacts } = await probe(seller, buyer, { approve: true });
     expect(artifacts.payment?.permit2Approval).toMatchObject({ allowanceBefore: '0', approved: '10000', status: 'success', transaction: expect.stringMatching(/^0x[0-9a-f]{64}$/) });
     expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([]);
+    // The report shows the approval: a check naming its transaction, and the JSON payment block.
+    expect(report.checks.find((c) => c.id === 'pay.permit2-approval')).toMatchObject({ status: 'pass', message: expect.stringContaining(artifacts.payment!.permit2Approval!.transaction!) });
+    expect(report.payment).toMatchObject({ permit2Approval: { approved: '10000' } });
     // Exactly the cap was approved and the payment used its share of it: never more than the cap.
     expect(await allowanceOf(buyer)).toBeLessThanOrEqual(10000n);
   }, 120_000);

@@ -10,6 +10,7 @@ import * as identifierRetryCached from './identifier-retry-cached.js';
 import * as malformedRejected from './malformed-rejected.js';
 import * as noChargeWith402 from './no-charge-with-402.js';
 import * as paidServed from './paid-served.js';
+import * as permit2Approval from './permit2-approval.js';
 import * as replayRejected from './replay-rejected.js';
 import * as settleLatency from './settle-latency.js';
 import * as siwxServed from './siwx-served.js';
@@ -26,6 +27,7 @@ export const payChecks: readonly Check[] = [
   malformedRejected,
   garbageRejected,
   withinLimits,
+  permit2Approval,
   underpaidRejected,
   wrongRecipientRejected,
   expiredRejected,
