@@ -89,11 +89,15 @@ describe('Permit2 and the x402 proxies in the sandbox', () => {
   const exactSettle = (args: Awaited<ReturnType<typeof signExact>>, witness = args.witness, from = facilitator) =>
     publicClientFor(sandbox)
       .simulateContract({ account: privateKeyToAccount(from.privateKey), address: X402_EXACT_PERMIT2_PROXY_ADDRESS, abi: exactAbi, functionName: 'settle', args: [args.permit, buyer.address, witness, args.signature] })
-      .then(({ request }) => legacyWalletFor(sandbox, from).writeContract(request));
+      .then(({ request }) => legacyWalletFor(sandbox, from).writeContract(request))
+      // Mined before anyone reads a balance: anvil's automine does not promise that by the time the hash returns.
+      .then((hash) => publicClientFor(sandbox).waitForTransactionReceipt({ hash }));
   const uptoSettle = (args: Awaited<ReturnType<typeof signUpto>>, amount: bigint, from = facilitator) =>
     publicClientFor(sandbox)
       .simulateContract({ account: privateKeyToAccount(from.privateKey), address: X402_UPTO_PERMIT2_PROXY_ADDRESS, abi: uptoAbi, functionName: 'settle', args: [args.permit, amount, buyer.address, args.witness, args.signature] })
-      .then(({ request }) => legacyWalletFor(sandbox, from).writeContract(request));
+      .then(({ request }) => legacyWalletFor(sandbox, from).writeContract(request))
+      // Mined before anyone reads a balance: anvil's automine does not promise that by the time the hash returns.
+      .then((hash) => publicClientFor(sandbox).waitForTransactionReceipt({ hash }));
 
   it("Permit2's DOMAIN_SEPARATOR() is that of the canonical address, not of where its constructor ran", async () => {
     const separator = await publicClientFor(sandbox).readContract({ address: PERMIT2_ADDRESS, abi: permit2Artifact('Permit2').abi, functionName: 'DOMAIN_SEPARATOR' });
