@@ -1,6 +1,6 @@
 import type { ExtensionValidation, ExtensionValidationArtifact } from '../artifacts/index.js';
 import { declaredExtensions } from '../protocol/extensions.js';
-import { pinnedOptional } from '../util/pinnedOptional.js';
+import { missingOptional, pinnedOptional } from '../util/pinnedOptional.js';
 import { defineGatherer } from './defineGatherer.js';
 
 const VALIDATOR = '@x402/extensions';
@@ -28,8 +28,7 @@ export async function loadExtensionValidators(importModules = importValidatorMod
       validatePaymentIdentifier: (e) => paymentIdentifier.validatePaymentIdentifier(e),
     };
   } catch (error) {
-    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-    if (code === 'ERR_MODULE_NOT_FOUND' && typeof message === 'string' && message.includes(`'${VALIDATOR}'`)) return null;
+    if (missingOptional(error, VALIDATOR)) return null;
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { run } from '../../src/engine/run.js';
 import { signerFromKey } from '../../src/gather/pay/buyerSigner.js';
 import { startSandbox } from '../../src/sandbox/startSandbox.js';
 import type { Sandbox } from '../../src/sandbox/types.js';
+import { payNotPassing } from '../helpers/payChecks.js';
 
 let sandbox: Sandbox;
 const CHAT = JSON.stringify({ model: 'qwen3:0.6b', messages: [{ role: 'user', content: 'hi' }] });
@@ -36,9 +37,10 @@ describe('sandbox sellers, paid', () => {
       const pay = report.checks.filter((c) => c.id.startsWith('pay.'));
       // obol's verifier answers a header that is not base64 with 400 (recorded from real obol): a warning with the obol note.
       const obolBadBase64 = (c: (typeof pay)[number]) => seller.name === 'obol-gate' && c.id === 'pay.garbage-rejected' && c.status === 'warn' && /obol-stack has no setting/.test(c.fix ?? '');
-      // The sandbox sellers declare neither payment-identifier nor sign-in-with-x: those checks do not apply (they skip), nothing else may.
-      const notApplicable = (c: (typeof pay)[number]) => c.status === 'skip' && /^pay\.(identifier-|siwx-|permit2-approval)/.test(c.id);
-      const notPassing = pay.filter((c) => c.status !== 'pass' && !obolBadBase64(c) && !notApplicable(c)).map((c) => `${c.id}=${c.status}: ${c.message}`);
+      // The sandbox sellers declare neither payment-identifier nor sign-in-with-x and pay by EIP-3009: those checks skip, nothing else may.
+      const notPassing = payNotPassing(pay.filter((c) => !obolBadBase64(c)));
+      // --also is given here, so the cross-route replay must have run and passed, not skipped.
+      expect(pay.find((c) => c.id === 'pay.cross-route-replay-rejected')?.status, seller.name).toBe('pass');
       expect(notPassing, seller.name).toEqual([]);
       expect(pay.length).toBeGreaterThanOrEqual(12);
       expect(report.verdict, seller.name).toBe('pass');
