@@ -4,10 +4,11 @@
 // alias solc-0.8.17), offline, under the settings of Permit2's own foundry.toml.
 //   node contracts/scripts/compile-permit2.mjs          write the artifact
 //   node contracts/scripts/compile-permit2.mjs --check  exit 1 when the committed artifact differs
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheckArtifacts } from './artifactCli.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -59,14 +60,4 @@ export function compilePermit2() {
   return `${JSON.stringify(artifact, null, 2)}\n`;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const text = compilePermit2();
-  if (process.argv.includes('--check')) {
-    const same = readFileSync(artifactPath, 'utf8') === text;
-    process.stdout.write(same ? 'Permit2 artifact is up to date\n' : 'Permit2 artifact differs: run node contracts/scripts/compile-permit2.mjs\n');
-    if (!same) process.exitCode = 1;
-  } else {
-    writeFileSync(artifactPath, text);
-    process.stdout.write(`wrote ${artifactPath}\n`);
-  }
-}
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) writeOrCheckArtifacts([['Permit2', artifactPath, compilePermit2]], 'contracts/scripts/compile-permit2.mjs');

@@ -4,10 +4,11 @@
 // devDependencies), offline.
 //   node contracts/scripts/compile-registry.mjs          write the artifacts
 //   node contracts/scripts/compile-registry.mjs --check  exit 1 when a committed artifact differs
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheckArtifacts } from './artifactCli.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -57,16 +58,4 @@ export function compileRegistry(name = 'IdentityRegistry') {
   return `${JSON.stringify(artifact, null, 2)}\n`;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const name of CONTRACTS) {
-    const text = compileRegistry(name);
-    if (process.argv.includes('--check')) {
-      const same = readFileSync(artifactPathOf(name), 'utf8') === text;
-      process.stdout.write(same ? `${name} artifact is up to date\n` : `${name} artifact differs: run node contracts/scripts/compile-registry.mjs\n`);
-      if (!same) process.exitCode = 1;
-    } else {
-      writeFileSync(artifactPathOf(name), text);
-      process.stdout.write(`wrote ${artifactPathOf(name)}\n`);
-    }
-  }
-}
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) writeOrCheckArtifacts(CONTRACTS.map((name) => [name, artifactPathOf(name), () => compileRegistry(name)]), 'contracts/scripts/compile-registry.mjs');
