@@ -54,9 +54,9 @@ describe('transferWithAuthorizationDigest', () => {
 
 describe('createThrowawaySigner', () => {
   it('signs EIP-3009 authorizations that recover to its own fresh, unfunded address', async () => {
-    const signer = createThrowawaySigner();
+    const signer = await createThrowawaySigner();
     expect(ANVIL_DEV_ACCOUNTS.map((a) => a.address)).not.toContain(signer.address);
-    expect(createThrowawaySigner().address).not.toBe(signer.address);
+    expect((await createThrowawaySigner()).address).not.toBe(signer.address);
     for (let i = 0; i < 8; i++) {
       const request = authorization(signer.address);
       const signature = await signer.signTypedData(request as never);
@@ -66,7 +66,7 @@ describe('createThrowawaySigner', () => {
   });
 
   it('signs other typed data through viem, and fails as viem fails on what viem refuses', async () => {
-    const signer = createThrowawaySigner();
+    const signer = await createThrowawaySigner();
     const other = { domain: { name: 'X', chainId: 1 }, types: { Note: [{ name: 'text', type: 'string' }] }, primaryType: 'Note', message: { text: 'hi' } } as const;
     const signature = await signer.signTypedData(other as never);
     expect(await verifyTypedData({ ...other, address: signer.address, signature })).toBe(true);
@@ -74,7 +74,7 @@ describe('createThrowawaySigner', () => {
   });
 
   it('never puts its key in what it returns', async () => {
-    const signer = createThrowawaySigner();
+    const signer = await createThrowawaySigner();
     expect(Object.keys(signer).sort()).toEqual(['address', 'signTypedData']);
     expect(JSON.stringify(signer)).not.toMatch(/[0-9a-f]{64}/i);
   });

@@ -1,5 +1,5 @@
-import { generatePrivateKey, privateKeyToAccount, sign } from 'viem/accounts';
-import { getTypesForEIP712Domain, hashDomain, isAddress, keccak256, validateTypedData } from 'viem';
+import { getAddress, getTypesForEIP712Domain, hashDomain, hashTypedData, isAddress, keccak256, validateTypedData } from 'viem';
+import { generateKeyPair, nativeSecp256k1, signDigest } from './nativeEcdsa.js';
 import { TRANSFER_WITH_AUTHORIZATION_TYPES } from '../protocol/eip3009.js';
 import type { TypedDataSigner } from './signPayment.js';
 
@@ -77,19 +77,26 @@ export function transferWithAuthorizationDigest(request: TypedDataRequest): `0x$
 }
 
 /**
- * A fresh key that holds nothing, for forged payments: a TransferWithAuthorization is hashed by
- * `transferWithAuthorizationDigest` and signed with viem's `sign` (lowS, RFC 6979), anything else
- * by viem's account. The key lives in this closure only; it is never returned or printed.
+ * A fresh key that holds nothing, for forged payments. The digest is `transferWithAuthorizationDigest`'s
+ * for a TransferWithAuthorization, viem's `hashTypedData` (which validates as viem's accounts do)
+ * for anything else; OpenSSL makes the key and the signature (nativeEcdsa.ts). The key lives in
+ * this closure only; it is never returned or printed.
  */
-export function createThrowawaySigner(): TypedDataSigner {
-  const privateKey = generatePrivateKey();
-  const account = privateKeyToAccount(privateKey);
+export async function createThrowawaySigner(): Promise<TypedDataSigner> {
+  if (!nativeSecp256k1) return viemThrowawaySigner();
+  const { privateKey, publicKey } = generateKeyPair();
+  const address = getAddress(`0x${keccak256(publicKey.subarray(1)).slice(-40)}`);
   return {
-    address: account.address,
+    address,
     async signTypedData(request) {
-      const hash = transferWithAuthorizationDigest(request);
-      if (hash === null) return account.signTypedData(request as never);
-      return sign({ hash, privateKey, to: 'hex' });
+      return signDigest(transferWithAuthorizationDigest(request) ?? hashTypedData(request as never), privateKey);
     },
   };
+}
+
+/** The same signer on viem's own curve code, for a Node whose OpenSSL lacks secp256k1. */
+export async function viemThrowawaySigner(): Promise<TypedDataSigner> {
+  const { generatePrivateKey, privateKeyToAccount } = await import('../util/lazyViem.js');
+  const account = privateKeyToAccount(generatePrivateKey());
+  return { address: account.address, signTypedData: (request) => account.signTypedData(request as never) };
 }
