@@ -11,8 +11,8 @@ rmSync('dist/cli-bundle', { recursive: true, force: true });
 
 await build({
   // probeWorker: the file scan --workers starts its piscina threads on (found beside the chunks);
-  // throwawaySigner: what scan's signing thread imports (gather/workerSigner.ts).
-  entryPoints: { main: 'src/cli/main.ts', probeWorker: 'src/scan/probeWorker.ts', throwawaySigner: 'src/gather/throwawaySigner.ts' },
+  // signingThread: what scan's signing thread imports (gather/workerSigner.ts).
+  entryPoints: { main: 'src/cli/main.ts', probeWorker: 'src/scan/probeWorker.ts', signingThread: 'src/gather/signingThread.ts' },
   outdir: 'dist/cli-bundle',
   bundle: true,
   splitting: true,

@@ -13,10 +13,26 @@ export function clip(text: string, limit = EVIDENCE_LIMIT): string {
 /** A message template with its `{name}` placeholders filled from data (unknown ones left as they are). */
 export function renderMessage(template: string, data: MessageData): string {
   if (!template.includes('{')) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = data[key];
-    return value === undefined || value === null ? whole : String(value);
-  });
+  const parts = templateParts(template);
+  let text = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = data[parts[i]];
+    text += (value === undefined || value === null ? `{${parts[i]}}` : String(value)) + parts[i + 1];
+  }
+  return text;
+}
+
+/** Templates split once (literal, name, literal, …): the checks of a scan fill the same few hundred thousands of times. */
+const splitTemplates = new Map<string, readonly string[]>();
+
+function templateParts(template: string): readonly string[] {
+  let parts = splitTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    // Templates are the checks' own; the cap only bounds a caller that renders arbitrary ones.
+    if (splitTemplates.size < 4096) splitTemplates.set(template, parts);
+  }
+  return parts;
 }
 
 function make(status: CheckStatus) {

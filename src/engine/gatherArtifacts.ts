@@ -84,8 +84,11 @@ function scopedContext(ctx: GatherContext, meta: GathererMeta): GathererContext<
   const artifacts: Partial<Artifacts> = { target: ctx.artifacts.target };
   for (const name of readsOf(meta)) if (ctx.artifacts[name] !== undefined) Object.assign(artifacts, { [name]: ctx.artifacts[name] });
   // The rest of the context by prototype: copying its descriptors (a live timeoutMs getter among
-  // them) for each gatherer of each run was a measurable part of a scan's engine time.
-  return Object.create(ctx, { artifacts: { value: Object.freeze(artifacts), enumerable: true } }) as GathererContext<ArtifactName, ArtifactName>;
+  // them) for each gatherer of each run was a measurable part of a scan's engine time. Assigned,
+  // not defined through a descriptor map: that form leaves the object in V8's slow dictionary mode.
+  const scoped = Object.create(ctx) as GathererContext<ArtifactName, ArtifactName>;
+  (scoped as { artifacts: unknown }).artifacts = Object.freeze(artifacts);
+  return scoped;
 }
 
 /**

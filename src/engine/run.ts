@@ -6,7 +6,7 @@ import { createDispatcher, DEFAULT_TIMEOUT_MS } from '../gather/http.js';
 import { gatherers as defaultGatherers } from '../gather/index.js';
 import { NetworkPolicy } from '../gather/network.js';
 import type { GatherContext, Gatherer } from '../gather/types.js';
-import { gatherArtifacts, planGathering, type GatherArtifactsReturnType } from './gatherArtifacts.js';
+import { gatherArtifacts, planGathering, type GatherArtifactsReturnType, type GatherPlan } from './gatherArtifacts.js';
 import { isLoopbackUrl } from '../util/url.js';
 import type { Report } from '../report/types.js';
 import { declaredExtensions, KNOWN_EXTENSIONS } from '../protocol/extensions.js';
@@ -30,6 +30,18 @@ export interface RunParameters extends ProbeOptions {
   checks?: readonly Check[];
 }
 
+/** Plans by gatherer list: a scan runs the same list thousands of times. */
+const plans = new WeakMap<readonly Gatherer[], GatherPlan>();
+
+function planFor(gatherers: readonly Gatherer[]): GatherPlan {
+  let plan = plans.get(gatherers);
+  if (!plan) {
+    plan = planGathering(gatherers);
+    plans.set(gatherers, plan);
+  }
+  return plan;
+}
+
 /**
  * Gather, then check, then build the report. Never throws for a seller's defect; throws the
  * ConfigError of a gatherer whose failure is the buyer's own setup (e.g. a remote signer that
@@ -37,7 +49,7 @@ export interface RunParameters extends ProbeOptions {
  * GatherPlanError, before any request, when the gatherers cannot be ordered.
  */
 export async function run(options: RunParameters): Promise<RunResult> {
-  const plan = planGathering(options.gatherers ?? defaultGatherers);
+  const plan = planFor(options.gatherers ?? defaultGatherers);
   const started = (options.now ?? (() => new Date()))();
   const t0 = performance.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -5,8 +5,16 @@ import type { CheckResult, Finding } from '../report/types.js';
 
 const DOCS_BASE = 'https://github.com/x402-probe/x402-probe/blob/main/docs/checks.md';
 
+const docsUrls = new Map<string, string>();
+
 export function docsUrl(id: string): string {
-  return `${DOCS_BASE}#${id.replace(/\./g, '')}`;
+  let url = docsUrls.get(id);
+  if (url === undefined) {
+    url = `${DOCS_BASE}#${id.replace(/\./g, '')}`;
+    // Check ids are a fixed set; the cap only bounds a caller that passes arbitrary ones.
+    if (docsUrls.size < 1024) docsUrls.set(id, url);
+  }
+  return url;
 }
 
 function internalError(meta: CheckMeta, error: unknown): CheckOutcome {

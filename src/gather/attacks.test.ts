@@ -9,6 +9,7 @@ import { ANVIL_DEV_ACCOUNTS } from '../sandbox/accounts.js';
 import { forgedGatherer, MALFORMED_PAYMENT, malformedGatherer } from './attacks.js';
 import { challengeGatherer } from './challenge.js';
 import { unpaidGatherer } from './unpaid.js';
+import { createWorkerSigner } from './workerSigner.js';
 
 /** A good v2 seller that records every payment header it receives. */
 async function recordingSeller(variant: Parameters<typeof makeSeller>[0], tweaks: Parameters<typeof makeSeller>[1] = {}): Promise<FixtureServer & { payments: string[] }> {
@@ -48,6 +49,43 @@ describe('forgedGatherer', () => {
     expect(authorization.value).toBe('10000');
     const typed = transferWithAuthorizationTypedData({ name: 'USDC', version: '2', chainId: 84532, verifyingContract: payload.accepted.asset as `0x${string}` }, authorization);
     expect(await verifyTypedData({ address: authorization.from as `0x${string}`, signature, ...typed })).toBe(true);
+  });
+
+  it("builds the forged payload on scan's signing thread, v1 and v2, as the main thread would", async () => {
+    const signer = await createWorkerSigner();
+    try {
+      // The built signingThread module is there (npm test builds first): the whole payload is made on the thread.
+      expect(signer.createPaymentPayload).toBeTypeOf('function');
+      for (const variant of ['v1', 'v2'] as const) {
+        const seller = await recordingSeller(variant);
+        try {
+          const { artifact } = await gatherWith(forgedGatherer, { url: seller.url, before, forgeSigner: signer });
+          expect(artifact?.payer).toBe(signer.address);
+          expect(seller.payments).toEqual([artifact?.headerValue]);
+          const payload = decodePaymentHeader(seller.payments[0]) as { x402Version: number; payload: { authorization: WireAuthorization; signature: `0x${string}` } };
+          expect(payload.x402Version).toBe(variant === 'v1' ? 1 : 2);
+          const { authorization, signature } = payload.payload;
+          expect(authorization.from).toBe(signer.address);
+          expect(artifact?.value).toBe(authorization.value);
+          const typed = transferWithAuthorizationTypedData({ name: 'USDC', version: '2', chainId: 84532, verifyingContract: '0x036CbD53842c5426634e7929541eC2318f3dCF7e' }, authorization);
+          expect(await verifyTypedData({ address: signer.address, signature, ...typed })).toBe(true);
+        } finally {
+          await seller.close();
+        }
+      }
+      // What the client refuses on the thread comes back as the gatherer's reason, nothing sent.
+      const hostile = await recordingSeller('v2', { challenge: editFirst((r) => void (r.amount = '1'.repeat(90))) });
+      try {
+        const { artifact } = await gatherWith(forgedGatherer, { url: hostile.url, before, forgeSigner: signer });
+        expect(artifact?.exchange ?? null).toBeNull();
+        expect(artifact?.notSent).toMatch(/^the x402 client could not sign for requirement #0: .*256-bit/);
+        expect(hostile.payments).toEqual([]);
+      } finally {
+        await hostile.close();
+      }
+    } finally {
+      await signer.close();
+    }
   });
 
   it('sends nothing when no requirement can be signed, and says why per requirement', async () => {

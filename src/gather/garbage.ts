@@ -14,7 +14,14 @@ const ZERO_AUTHORIZATION = {
  * the alphabet (Node's Buffer skips the bad characters, atob throws); `oversized` is just over the
  * 16 KiB Node allows a whole request head, so a stock server's 431 counts as a refusal.
  */
-export function garbageValues(version: 1 | 2): Record<GarbageEncoding, string> {
+export function garbageValues(version: 1 | 2): Readonly<Record<GarbageEncoding, string>> {
+  // The same bytes every time: built once per version (a scan sends them to every target).
+  return (garbageByVersion[version] ??= Object.freeze(buildGarbageValues(version)));
+}
+
+const garbageByVersion: Partial<Record<1 | 2, Readonly<Record<GarbageEncoding, string>>>> = {};
+
+function buildGarbageValues(version: 1 | 2): Record<GarbageEncoding, string> {
   const other = version === 2 ? 1 : 2;
   const mismatched =
     other === 1

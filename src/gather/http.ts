@@ -5,6 +5,7 @@ import type { HttpError, HttpErrorCode, HttpExchange, RedirectHop } from '../art
 import { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
 import { defaultNetworkPolicy, FORBIDDEN_ADDRESS_CODE, type NetworkPolicy, publicOnlyJudge, refusalReason, type TargetSource } from './network.js';
 import type { ExchangeDeadline } from './deadline.js';
+import { Cancellation } from './cancellation.js';
 import { PROBE_ACCEPT, PROBE_USER_AGENT } from './requestHeaders.js';
 
 export { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
@@ -154,12 +155,12 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
   // One timer for both limits, so which one cut the exchange is never a race between two.
   const left = params.deadline ? params.deadline.remainingMs() : Number.POSITIVE_INFINITY;
   const cutByDeadline = left <= timeoutMs;
-  const controller = new AbortController();
+  const cancel = new Cancellation();
   let timedOut = false;
   const timer = setTimeout(
     () => {
       timedOut = true;
-      controller.abort();
+      cancel.abort();
     },
     cutByDeadline ? Math.max(1, Math.ceil(left)) : timeoutMs,
   );
@@ -167,16 +168,12 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
     timedOut && cutByDeadline
       ? { code: 'deadline', message: `cut by the run deadline after ${Math.round(performance.now() - started)} ms` }
       : classifyError(error, timedOut);
-  const onOuterAbort = () => controller.abort();
+  const onOuterAbort = () => cancel.abort();
   params.signal?.addEventListener('abort', onOuterAbort, { once: true });
   // undici acts on an abort only once a request has a socket: while the connection is being made
   // (a lookup, a TCP connect or a TLS handshake that hangs) only its connect timeout would end it.
-  // So stop waiting at our own timer; the request, aborted already, is dropped unsent if it ever
-  // gets a socket.
-  const stopped = new Promise<never>((_resolve, reject) => {
-    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
-  });
-  stopped.catch(() => {});
+  // So stop waiting at our own timer (`cancel.stopped`); the request, aborted already, is dropped
+  // unsent if it ever gets a socket.
 
   let url = params.url;
   let from: string | null = null;
@@ -204,10 +201,10 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
         headers,
         body,
         dispatcher: publicOnly ? network.publicOnly : dispatcher,
-        signal: controller.signal,
+        signal: cancel,
       });
       try {
-        response = await Promise.race([pending, stopped]);
+        response = await Promise.race([pending, cancel.stopped]);
       } catch (error) {
         pending.then((late) => discard(late.body), () => {});
         result.error = failure(error);

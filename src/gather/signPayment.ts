@@ -13,6 +13,8 @@ export interface SignedPayment {
 export interface TypedDataSigner {
   address: `0x${string}`;
   signTypedData(request: { domain: Record<string, unknown>; types: Record<string, unknown>; primaryType: string; message: Record<string, unknown> }): Promise<`0x${string}`>;
+  /** A signer that runs the official client itself (scan's signing thread) builds whole payloads. */
+  createPaymentPayload?(paymentRequired: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 
 type Client = { createPaymentPayload(paymentRequired: unknown): Promise<unknown> };
@@ -55,15 +57,20 @@ export function encodePaymentHeader(payload: unknown): string {
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64');
 }
 
+/** The official client's payment payload for `paymentRequired`, signed by `account` (or built by it, when it can). */
+export async function createPaymentPayload(account: TypedDataSigner, paymentRequired: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (account.createPaymentPayload) return account.createPaymentPayload(paymentRequired);
+  return (await (await clientFor(account)).createPaymentPayload(paymentRequired)) as Record<string, unknown>;
+}
+
 /**
  * Sign a payment for one requirement with the official x402 client (`@x402/core` +
  * `@x402/evm`, v2 and its v1 support), exactly as a buyer would. Spend controls are off here:
  * callers apply the probe's own cap before asking for a signature.
  */
 export async function signPayment(challenge: ChallengeArtifact, requirement: RequirementView, account: TypedDataSigner): Promise<SignedPayment> {
-  const client = await clientFor(account);
   const only = { ...(challenge.paymentRequired as Record<string, unknown>), accepts: [requirement.raw] };
-  const payload = (await client.createPaymentPayload(only)) as Record<string, unknown>;
+  const payload = await createPaymentPayload(account, only);
   const inner = payload.payload as { authorization?: { value?: string }; permit2Authorization?: { permitted?: { amount?: string } } } | undefined;
   return {
     headerName: requirement.x402Version === 2 ? 'PAYMENT-SIGNATURE' : 'X-PAYMENT',

@@ -11,21 +11,27 @@ export interface WorkerSigner extends TypedDataSigner {
   close(): Promise<void>;
 }
 
-// Plain CommonJS run with `eval`, so it works from src/, dist/ and the CLI bundle alike. It signs
-// with throwawaySigner.ts (the EIP-3009 fast path) from the file the main thread found, else
-// (running from src/ before a build) with a viem account, whose CommonJS entry is handed over.
+// Plain CommonJS run with `eval`, so it works from src/, dist/ and the CLI bundle alike. It loads
+// signingThread.ts from the file the main thread found: the throwaway key (throwawaySigner.ts)
+// signs there, and the official client builds whole payloads there. Running from src/ before a
+// build, it signs with a viem account (whose CommonJS entry is handed over) and builds nothing.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 async function start() {
-  if (workerData.signerModule) return (await import(workerData.signerModule)).createThrowawaySigner();
+  if (workerData.signerModule) {
+    const m = await import(workerData.signerModule);
+    const signer = await m.createThrowawaySigner();
+    return { signer, payload: (paymentRequired) => m.createPaymentPayload(signer, paymentRequired) };
+  }
   const { generatePrivateKey, privateKeyToAccount } = require(workerData.viemAccounts);
-  return privateKeyToAccount(generatePrivateKey());
+  return { signer: privateKeyToAccount(generatePrivateKey()), payload: null };
 }
-start().then((signer) => {
-  parentPort.postMessage({ address: signer.address });
-  parentPort.on('message', async ({ id, request }) => {
+start().then(({ signer, payload }) => {
+  parentPort.postMessage({ address: signer.address, payloads: Boolean(payload) });
+  parentPort.on('message', async ({ id, request, paymentRequired }) => {
     try {
-      parentPort.postMessage({ id, signature: await signer.signTypedData(request) });
+      if (paymentRequired) parentPort.postMessage({ id, payload: await payload(paymentRequired) });
+      else parentPort.postMessage({ id, signature: await signer.signTypedData(request) });
     } catch (error) {
       parentPort.postMessage({ id, error: String(error && error.message || error) });
     }
@@ -33,51 +39,57 @@ start().then((signer) => {
 }, (error) => parentPort.postMessage({ startError: String(error && error.message || error) }));
 `;
 
-/** throwawaySigner.js beside this module (dist/gather/, or the CLI bundle's entry), else the built one, else none. */
-function throwawaySignerModule(): string | null {
-  for (const file of [fileURLToPath(new URL('./throwawaySigner.js', import.meta.url)), join(packageRoot(), 'dist', 'gather', 'throwawaySigner.js')]) {
+/** signingThread.js beside this module (dist/gather/, or the CLI bundle's entry), else the built one, else none. */
+function signingThreadModule(): string | null {
+  for (const file of [fileURLToPath(new URL('./signingThread.js', import.meta.url)), join(packageRoot(), 'dist', 'gather', 'signingThread.js')]) {
     if (existsSync(file)) return pathToFileURL(file).href;
   }
   return null;
 }
 
-type Pending = { resolve: (signature: `0x${string}`) => void; reject: (error: Error) => void };
+type Pending = { resolve: (answer: never) => void; reject: (error: Error) => void };
+type Answer = { id: number; signature?: `0x${string}`; payload?: Record<string, unknown>; error?: string };
 
 /**
  * A fresh key that holds nothing, signing on a worker thread. A scan signs one forged payment
- * per target; secp256k1 and keccak in JavaScript are most of a scan's CPU, so they move off the
- * thread that runs the exchanges and the checks.
+ * per target; the official client's payload building, keccak and the signature were a third of
+ * the CPU of the thread that runs the exchanges and the checks, so they move off it.
  */
 export async function createWorkerSigner(): Promise<WorkerSigner> {
   const viemAccounts = createRequire(import.meta.url).resolve('viem/accounts');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { viemAccounts, signerModule: throwawaySignerModule() } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { viemAccounts, signerModule: signingThreadModule() } });
   worker.unref();
   const pending = new Map<number, Pending>();
   let nextId = 0;
-  const address = await new Promise<`0x${string}`>((resolve, reject) => {
-    worker.once('message', (m: { address?: `0x${string}`; startError?: string }) => (m.address ? resolve(m.address) : reject(new Error(`the signing thread did not start: ${m.startError}`))));
+  const { address, payloads } = await new Promise<{ address: `0x${string}`; payloads: boolean }>((resolve, reject) => {
+    worker.once('message', (m: { address?: `0x${string}`; payloads?: boolean; startError?: string }) =>
+      m.address ? resolve({ address: m.address, payloads: Boolean(m.payloads) }) : reject(new Error(`the signing thread did not start: ${m.startError}`)),
+    );
     worker.once('error', reject);
   });
-  worker.on('message', (m: { id: number; signature?: `0x${string}`; error?: string }) => {
+  worker.on('message', (m: Answer) => {
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
-    if (m.signature) p.resolve(m.signature);
+    const answer = m.signature ?? m.payload;
+    if (answer !== undefined) p.resolve(answer as never);
     else p.reject(new Error(m.error ?? 'signing failed'));
   });
+  const ask = <T>(message: Record<string, unknown>): Promise<T> => {
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (answer: never) => void, reject });
+      worker.postMessage({ id, ...message });
+    });
+  };
   worker.on('error', (error) => {
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   });
   return {
     address,
-    signTypedData(request) {
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, request });
-      });
-    },
+    signTypedData: (request) => ask<`0x${string}`>({ request }),
+    ...(payloads ? { createPaymentPayload: (paymentRequired: Record<string, unknown>) => ask<Record<string, unknown>>({ paymentRequired }) } : {}),
     async close() {
       await worker.terminate();
     },
