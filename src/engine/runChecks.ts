@@ -1,5 +1,5 @@
 import type { ArtifactName, Artifacts } from '../artifacts/index.js';
-import { findingsOf, worstFinding } from '../checks/outcome.js';
+import { findingsOf } from '../checks/outcome.js';
 import type { Check, CheckMeta, CheckOutcome } from '../checks/types.js';
 import type { CheckResult, Finding } from '../report/types.js';
 
@@ -37,39 +37,42 @@ function judge(c: Check, artifacts: Partial<Artifacts>, notGathered: Partial<Rec
   }
 }
 
+const STATUS_RANK: Readonly<Record<Finding['status'], number>> = { fail: 3, warn: 2, pass: 1, skip: 0 };
+
 /**
  * Judge the artifacts with every check. A missing artifact makes a check skip, naming it and
  * why it was not gathered; a check that throws is a bug and is recorded as a failure, never
  * allowed to sink the run. A failure of a warning-severity check is shown as `warn`, finding by
  * finding; the check takes the status, message and evidence of its worst finding.
+ * Plain loops and objects built field by field: a scan judges every target with every check, and
+ * the results' construction cost more than the checks themselves.
  */
 export function runChecks(checks: readonly Check[], artifacts: Partial<Artifacts>, notGathered: Partial<Record<ArtifactName, string>>): CheckResult[] {
-  return checks.map((c) => {
+  const results: CheckResult[] = new Array(checks.length);
+  for (let i = 0; i < checks.length; i++) {
+    const c = checks[i];
     const { meta } = c;
     const outcomes = judge(c, artifacts, notGathered);
     // The worst is picked before the severity is applied: a raw fail outranks a raw warn even
-    // when both are shown as warn, as when the check returned only its worst finding.
-    const worstAt = outcomes.indexOf(worstFinding(outcomes));
-    const findings = outcomes.map((outcome): Finding => ({
-      status: outcome.status === 'fail' && meta.severity !== 'error' ? 'warn' : outcome.status,
-      messageId: outcome.messageId,
-      message: outcome.message,
-      ...(outcome.evidence !== undefined ? { evidence: outcome.evidence } : {}),
-    }));
+    // when both are shown as warn, as when the check returned only its worst finding (worstFinding's rule).
+    let worstAt = 0;
+    const findings: Finding[] = new Array(outcomes.length);
+    for (let j = 0; j < outcomes.length; j++) {
+      const outcome = outcomes[j];
+      if (STATUS_RANK[outcome.status] > STATUS_RANK[outcomes[worstAt].status]) worstAt = j;
+      const finding: Finding = { status: outcome.status === 'fail' && meta.severity !== 'error' ? 'warn' : outcome.status, messageId: outcome.messageId, message: outcome.message };
+      if (outcome.evidence !== undefined) finding.evidence = outcome.evidence;
+      findings[j] = finding;
+    }
     const worst = findings[worstAt];
     // The headline fields first and the list last, so the JSON reads top-down.
-    return {
-      id: meta.id,
-      title: meta.title,
-      status: worst.status,
-      severity: meta.severity,
-      message: worst.message,
-      messageId: worst.messageId,
-      fix: outcomes[worstAt].fix ?? meta.fix,
-      specRef: meta.specRef,
-      docsUrl: docsUrl(meta.id),
-      ...(worst.evidence !== undefined ? { evidence: worst.evidence } : {}),
-      findings,
-    } satisfies CheckResult;
-  });
+    const fix = outcomes[worstAt].fix ?? meta.fix;
+    // The headline fields first and the list last, so the JSON reads top-down.
+    const result: CheckResult =
+      worst.evidence === undefined
+        ? { id: meta.id, title: meta.title, status: worst.status, severity: meta.severity, message: worst.message, messageId: worst.messageId, fix, specRef: meta.specRef, docsUrl: docsUrl(meta.id), findings }
+        : { id: meta.id, title: meta.title, status: worst.status, severity: meta.severity, message: worst.message, messageId: worst.messageId, fix, specRef: meta.specRef, docsUrl: docsUrl(meta.id), evidence: worst.evidence, findings };
+    results[i] = result;
+  }
+  return results;
 }

@@ -226,13 +226,15 @@ export function refusalReason(source: TargetSource): string {
  * A redirect off any other host must land on a public address.
  */
 export function publicOnlyJudge(url: string, source: TargetSource, network: NetworkPolicy): (from: string | null) => boolean {
-  const userHost = hostnameOf(url);
+  // Parsed at the first redirect only: most exchanges have none, and a scan makes eight a target.
+  let userHost: string | undefined;
   return (from) => {
     if (network.allowPrivate) return false;
     if (source === 'data') return true;
     if (from === null) return false;
     const host = hostnameOf(from);
     if (isIP(host)) return network.refusal(host, host) === null;
+    userHost ??= hostnameOf(url);
     if (host === userHost) return !network.reachedOnlyNonPublic(host);
     return true;
   };
