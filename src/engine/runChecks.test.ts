@@ -40,6 +40,17 @@ describe('runChecks', () => {
     expect(r.docsUrl.endsWith('/docs/checks.md#testsample')).toBe(true);
   });
 
+  it('keeps the JSON key order: headline fields, evidence when there is some, the findings last', () => {
+    const withEvidence = makeCheck({ id: 'test.a' }, () => [warn(withEvidence.meta, 'meh'), fail(withEvidence.meta, 'bad', { what: 'x' }, 'ev')]);
+    const without = makeCheck({ id: 'test.b', severity: 'warning' }, () => fail(without.meta, 'bad', { what: 'y' }));
+    const [a, b] = runChecks([withEvidence, without], artifacts, {});
+    const head = ['id', 'title', 'status', 'severity', 'message', 'messageId', 'fix', 'specRef', 'docsUrl'];
+    expect(Object.keys(a)).toEqual([...head, 'evidence', 'findings']);
+    expect(Object.keys(b)).toEqual([...head, 'findings']);
+    expect(Object.keys(a.findings[1])).toEqual(['status', 'messageId', 'message', 'evidence']);
+    expect([a.status, a.message, b.status]).toEqual(['fail', 'Broken: x.', 'warn']);
+  });
+
   it('skips a check whose artifact is missing, naming the artifact and why it was not gathered', () => {
     let called = false;
     const c = makeCheck({ requires: ['unpaid', 'forged'] }, () => {
