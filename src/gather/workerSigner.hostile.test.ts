@@ -34,6 +34,29 @@ describe('the signing thread against a hostile 402', () => {
     }, 15_000);
   }
 
+  const hostileRequirements: [string, (r: Record<string, unknown>) => void][] = [
+    ['an own __proto__ key in extra', (r) => void (r.extra = JSON.parse('{"__proto__":{"polluted":"yes"},"name":"USDC","version":"2"}'))],
+    ['a constructor key in extra', (r) => void (r.extra = { name: 'USDC', version: '2', constructor: { prototype: { polluted: 'yes' } } })],
+    ['an amount in hex', (r) => void (r.amount = '0x2710')],
+    ['an amount in exponent form', (r) => void (r.amount = '1e30')],
+    ['a negative amount', (r) => void (r.amount = '-1')],
+    ['a 100 kB name', (r) => void (r.extra = { name: 'U'.repeat(100_000), version: '2' })],
+    ['a number for a name', (r) => void (r.extra = { name: 12, version: 2 })],
+  ];
+  for (const [what, edit] of hostileRequirements) {
+    it(`settles the forged attempt for ${what}, and pollutes nothing`, async () => {
+      const seller = await startFixtureServer(makeSeller('v2', { challenge: editFirst(edit as never) }), { maxHeaderSize: 512 * 1024 });
+      try {
+        const { artifact } = await gatherWith(forgedGatherer, { url: seller.url, before, forgeSigner: signer });
+        // Refused before signing, or by the client on the thread: either way with the index.
+        if (artifact?.exchange === null) expect(artifact.notSent).toMatch(/^(the x402 client could not sign for requirement #0: |no requirement a buyer can sign \(#0: )/);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      } finally {
+        await seller.close();
+      }
+    }, 15_000);
+  }
+
   it('still signs after the hostile ones', async () => {
     const seller = await startFixtureServer(makeSeller('v2'));
     try {
