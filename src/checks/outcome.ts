@@ -16,7 +16,8 @@ export function renderMessage(template: string, data: MessageData): string {
   const parts = templateParts(template);
   let text = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
-    const value = data[parts[i]];
+    // Own keys only: a template's {constructor} or {__proto__} is not Object.prototype's.
+    const value = Object.hasOwn(data, parts[i]) ? data[parts[i]] : undefined;
     text += (value === undefined || value === null ? `{${parts[i]}}` : String(value)) + parts[i + 1];
   }
   return text;

@@ -180,6 +180,17 @@ describe('run() with a gatherer list override', () => {
     }
   });
 
+  it('plans a gatherer list again when the caller changed it between runs (the plan cache keys by the array)', async () => {
+    const fakeChallenge: Gatherer<'challenge'> = { meta: { artifact: 'challenge', dependencies: [] }, gather: async () => ({ requirements: [] }) as never };
+    const list: Gatherer[] = [fakeUnpaid];
+    expect(Object.keys((await run({ url: 'https://seller.invalid/x', gatherers: list, checks: [] })).artifacts).sort()).toEqual(['deadline', 'target', 'unpaid']);
+    list.push(fakeChallenge);
+    expect(Object.keys((await run({ url: 'https://seller.invalid/x', gatherers: list, checks: [] })).artifacts).sort()).toEqual(['challenge', 'deadline', 'target', 'unpaid']);
+    // A list made unplannable after a good run is still refused before any request.
+    list.push(fakeUnpaid);
+    await expect(run({ url: 'https://seller.invalid/x', gatherers: list, checks: [] })).rejects.toThrow(/two gatherers produce "unpaid"/);
+  });
+
   it('turns a skipReason and a throwing gatherer into skips with the reason, secrets redacted', async () => {
     const secret = `0x${'ab12'.repeat(16)}`;
     registerSecret(secret);

@@ -30,15 +30,17 @@ export interface RunParameters extends ProbeOptions {
   checks?: readonly Check[];
 }
 
-/** Plans by gatherer list: a scan runs the same list thousands of times. */
-const plans = new WeakMap<readonly Gatherer[], GatherPlan>();
+/**
+ * Plans by gatherer list: a scan runs the same list thousands of times. Each plan keeps the list
+ * as it was planned: a caller that changed its array since gets a new plan (and its checks).
+ */
+const plans = new WeakMap<readonly Gatherer[], { planned: readonly Gatherer[]; plan: GatherPlan }>();
 
 function planFor(gatherers: readonly Gatherer[]): GatherPlan {
-  let plan = plans.get(gatherers);
-  if (!plan) {
-    plan = planGathering(gatherers);
-    plans.set(gatherers, plan);
-  }
+  const kept = plans.get(gatherers);
+  if (kept && kept.planned.length === gatherers.length && kept.planned.every((g, i) => g === gatherers[i])) return kept.plan;
+  const plan = planGathering(gatherers);
+  plans.set(gatherers, { planned: [...gatherers], plan });
   return plan;
 }
 

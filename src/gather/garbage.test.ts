@@ -79,3 +79,14 @@ describe('garbageGatherer', () => {
     expect((await gatherWith(garbageGatherer, { url: v2.url, before, attacks: false })).notGathered).toBe('attacks disabled (--no-attacks)');
   });
 });
+
+describe('garbageValues, made once per version', () => {
+  it('cannot be changed by a caller: the next run sends the same bytes', () => {
+    const first = garbageValues(2);
+    const copy = { ...first };
+    expect(() => Object.assign(first as Record<string, string>, { oversized: 'x' })).toThrow(TypeError);
+    expect(() => delete (first as Partial<Record<string, string>>).oversized).toThrow(TypeError);
+    expect(garbageValues(2)).toEqual(copy);
+    expect(garbageValues(1)).not.toEqual(copy);
+  });
+});

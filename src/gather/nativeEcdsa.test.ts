@@ -42,6 +42,19 @@ describe('nativeEcdsa', () => {
     }
   });
 
+  it('signs with keys whose leading bytes are zero (OpenSSL gets a 32-byte buffer that begins 00…)', async () => {
+    const { privateKeyToAddress } = await import('viem/accounts');
+    for (const d of [1n, 2n, 0xffn, 1n << 200n, (1n << 248n) - 1n, N - 1n]) {
+      const privateKey = `0x${d.toString(16).padStart(64, '0')}` as const;
+      for (let i = 0; i < 4; i++) {
+        const digest = hex32();
+        const signature = signDigest(digest, Buffer.from(privateKey.slice(2), 'hex'));
+        expect(BigInt(`0x${signature.slice(66, 130)}`) <= N >> 1n).toBe(true);
+        expect(await recoverAddress({ hash: digest, signature })).toBe(privateKeyToAddress(privateKey));
+      }
+    }
+  });
+
   it('draws a fresh key each time, in range', () => {
     const keys = new Set(Array.from({ length: 20 }, () => generateKeyPair().privateKey.toString('hex')));
     expect(keys.size).toBe(20);

@@ -30,7 +30,9 @@ start().then(({ signer, payload }) => {
   parentPort.postMessage({ address: signer.address, payloads: Boolean(payload) });
   parentPort.on('message', async ({ id, request, paymentRequired }) => {
     try {
-      if (paymentRequired) parentPort.postMessage({ id, payload: await payload(paymentRequired) });
+      // As JSON text: a seller's nesting the client echoes (accepted.extra) may be too deep for the
+      // main thread to deserialize, and a message it cannot read is dropped with its id.
+      if (paymentRequired) parentPort.postMessage({ id, payload: JSON.stringify(await payload(paymentRequired)) });
       else parentPort.postMessage({ id, signature: await signer.signTypedData(request) });
     } catch (error) {
       parentPort.postMessage({ id, error: String(error && error.message || error) });
@@ -48,7 +50,7 @@ function signingThreadModule(): string | null {
 }
 
 type Pending = { resolve: (answer: never) => void; reject: (error: Error) => void };
-type Answer = { id: number; signature?: `0x${string}`; payload?: Record<string, unknown>; error?: string };
+type Answer = { id: number; signature?: `0x${string}`; payload?: string; error?: string };
 
 /**
  * A fresh key that holds nothing, signing on a worker thread. A scan signs one forged payment
@@ -71,21 +73,28 @@ export async function createWorkerSigner(): Promise<WorkerSigner> {
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
-    const answer = m.signature ?? m.payload;
+    const answer = m.signature ?? (m.payload === undefined ? undefined : JSON.parse(m.payload));
     if (answer !== undefined) p.resolve(answer as never);
     else p.reject(new Error(m.error ?? 'signing failed'));
   });
+  // Once the thread is gone nothing answers: what waits, and what asks later, must reject, not hang.
+  let ended: Error | null = null;
+  const end = (error: Error) => {
+    ended ??= error;
+    for (const p of pending.values()) p.reject(ended);
+    pending.clear();
+  };
   const ask = <T>(message: Record<string, unknown>): Promise<T> => {
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (answer: never) => void, reject });
+      if (ended) throw ended;
+      // Posted first: a message too deep to clone throws here, and leaves nothing pending.
       worker.postMessage({ id, ...message });
+      pending.set(id, { resolve: resolve as (answer: never) => void, reject });
     });
   };
-  worker.on('error', (error) => {
-    for (const p of pending.values()) p.reject(error);
-    pending.clear();
-  });
+  worker.on('error', end);
+  worker.on('exit', (code) => end(new Error(`the signing thread ended (exit code ${code})`)));
   return {
     address,
     signTypedData: (request) => ask<`0x${string}`>({ request }),
