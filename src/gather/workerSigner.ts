@@ -32,7 +32,7 @@ start().then(({ signer, payload }) => {
     try {
       // As JSON text: a seller's nesting the client echoes (accepted.extra) may be too deep for the
       // main thread to deserialize, and a message it cannot read is dropped with its id.
-      if (paymentRequired) parentPort.postMessage({ id, payload: JSON.stringify(await payload(paymentRequired)) });
+      if (paymentRequired) parentPort.postMessage({ id, payload: JSON.stringify(await payload(JSON.parse(paymentRequired))) });
       else parentPort.postMessage({ id, signature: await signer.signTypedData(request) });
     } catch (error) {
       parentPort.postMessage({ id, error: String(error && error.message || error) });
@@ -98,7 +98,8 @@ export async function createWorkerSigner(): Promise<WorkerSigner> {
   return {
     address,
     signTypedData: (request) => ask<`0x${string}`>({ request }),
-    ...(payloads ? { createPaymentPayload: (paymentRequired: Record<string, unknown>) => ask<Record<string, unknown>>({ paymentRequired }) } : {}),
+    // Sent as JSON text too: cloning the object was most of what a message cost the main thread.
+    ...(payloads ? { createPaymentPayload: async (paymentRequired: Record<string, unknown>) => ask<Record<string, unknown>>({ paymentRequired: JSON.stringify(paymentRequired) }) } : {}),
     async close() {
       await worker.terminate();
     },
