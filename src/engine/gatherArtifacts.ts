@@ -129,40 +129,62 @@ export async function gatherArtifacts(ctx: GatherContext, plan: GatherPlan, onPr
     return `needs "${missing}", which was not gathered: ${cause}`;
   };
 
-  const runOne = async (gatherer: Gatherer): Promise<void> => {
+  const failed = (gatherer: Gatherer, error: unknown): void => {
+    // A ConfigError is the buyer's broken setup (a signer gone mid-run): no verdict on the seller.
+    if (error instanceof ConfigError) throw error;
+    notGathered[gatherer.meta.artifact] = `gatherer failed: ${errorLine(error)}`;
+    if (!gatherer.meta.offline && deadline.exceeded) cut.set(gatherer, [gatherer.meta.artifact]);
+  };
+
+  const gatherOne = async (gatherer: Gatherer, scoped: GathererContext<ArtifactName, ArtifactName>, gatherStarted: number): Promise<void> => {
+    const { meta } = gatherer;
+    try {
+      onProgress?.({ phase: 'gather', artifact: meta.artifact });
+      const artifact = await gatherer.gather(scoped);
+      (artifacts as Record<ArtifactName, unknown>)[meta.artifact] = artifact;
+      timings[meta.artifact] = Math.round(performance.now() - gatherStarted);
+      if (!meta.offline && deadline.exceeded) cut.set(gatherer, cutOf(gatherer, artifact));
+    } catch (error) {
+      failed(gatherer, error);
+    }
+  };
+
+  /** Decides synchronously whether the gatherer runs: a skip (most of a scan's gatherers) costs no promise. */
+  const runOne = (gatherer: Gatherer): Promise<void> | undefined => {
     const { meta } = gatherer;
     const gatherStarted = performance.now();
     try {
       const skipped = skipBefore(gatherer);
       if (skipped !== null) {
         notGathered[meta.artifact] = skipped;
-        return;
+        return undefined;
       }
       const scoped = scopedContext(ctx, meta);
       const reason = gatherer.skipReason?.(scoped) ?? null;
       if (reason !== null) {
         notGathered[meta.artifact] = reason;
-        return;
+        return undefined;
       }
       if (!meta.offline && deadline.exceeded) {
         notGathered[meta.artifact] = `not started: the run deadline (${deadline.ms} ms) had passed`;
         cut.set(gatherer, [meta.artifact]);
-        return;
+        return undefined;
       }
-      onProgress?.({ phase: 'gather', artifact: meta.artifact });
-      const artifact = await gatherer.gather(scoped);
-      Object.assign(artifacts, { [meta.artifact]: artifact });
-      timings[meta.artifact] = Math.round(performance.now() - gatherStarted);
-      if (!meta.offline && deadline.exceeded) cut.set(gatherer, cutOf(gatherer, artifact));
+      return gatherOne(gatherer, scoped, gatherStarted);
     } catch (error) {
-      // A ConfigError is the buyer's broken setup (a signer gone mid-run): no verdict on the seller.
-      if (error instanceof ConfigError) throw error;
-      notGathered[meta.artifact] = `gatherer failed: ${errorLine(error)}`;
-      if (!meta.offline && deadline.exceeded) cut.set(gatherer, [meta.artifact]);
+      failed(gatherer, error);
+      return undefined;
     }
   };
 
-  for (const stage of plan.stages) await Promise.all(stage.map(runOne));
+  for (const stage of plan.stages) {
+    let running: Promise<void>[] | undefined;
+    for (const gatherer of stage) {
+      const gathering = runOne(gatherer);
+      if (gathering) (running ??= []).push(gathering);
+    }
+    if (running) await (running.length === 1 ? running[0] : Promise.all(running));
+  }
   return {
     notGathered,
     timings,

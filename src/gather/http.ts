@@ -1,11 +1,12 @@
 import { brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib';
-import { type Agent, type Dispatcher, request } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { errorLine } from '../util/errorLine.js';
 import type { HttpError, HttpErrorCode, HttpExchange, RedirectHop } from '../artifacts/index.js';
 import { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
 import { defaultNetworkPolicy, FORBIDDEN_ADDRESS_CODE, type NetworkPolicy, publicOnlyJudge, refusalReason, type TargetSource } from './network.js';
 import type { ExchangeDeadline } from './deadline.js';
 import { Cancellation } from './cancellation.js';
+import { type BodyOutcome, dispatchOnce } from './dispatchOnce.js';
 import { PROBE_ACCEPT, PROBE_USER_AGENT } from './requestHeaders.js';
 
 export { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
@@ -195,18 +196,12 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
     for (;;) {
       visited.add(`${currentMethod} ${url}`);
       const publicOnly = mustBePublic(from);
-      let response: Dispatcher.ResponseData;
-      const pending = request(url, {
-        method: currentMethod as Dispatcher.HttpMethod,
-        headers,
-        body,
-        dispatcher: publicOnly ? network.publicOnly : dispatcher,
-        signal: cancel,
-      });
+      let response: { statusCode: number; headers: Record<string, string | string[] | undefined> };
+      const sent = dispatchOnce(publicOnly ? network.publicOnly : dispatcher, { url, method: currentMethod, headers, body, bodyCap }, cancel);
       try {
-        response = await Promise.race([pending, cancel.stopped]);
+        response = await Promise.race([sent.response, cancel.stopped]);
       } catch (error) {
-        pending.then((late) => discard(late.body), () => {});
+        sent.abandon();
         result.error = failure(error);
         if (result.error.code === 'forbidden-address') {
           result.error.message = `${result.error.message}; ${refusalReason(params.source ?? 'user')} (--allow-private)`;
@@ -222,10 +217,10 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
         result.headers = flat.headers;
         result.headerBytes = flat.bytes;
         result.timings.headersMs = Math.round(performance.now() - started);
-        await readBody(response, result, bodyCap, failure);
+        recordBody(await sent.body, result, bodyCap, failure);
         return result;
       }
-      discard(response.body);
+      sent.abandon();
       let next: string;
       try {
         next = new URL(Array.isArray(location) ? location[0] : String(location), url).toString();
@@ -268,64 +263,28 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
   }
 }
 
-/**
- * Drop a response body we will not read. undici reports the abort as an error event on the
- * stream; without a listener that error would crash the process.
- */
-function discard(body: Dispatcher.ResponseData['body']): void {
-  body.on('error', () => {});
-  if (!body.destroyed) body.destroy();
-}
-
-function recordTrailers(trailers: Dispatcher.ResponseData['trailers'] | undefined, result: HttpExchange): void {
+function recordTrailers(trailers: Record<string, string | string[] | undefined> | undefined, result: HttpExchange): void {
   if (!trailers || Object.keys(trailers).length === 0) return;
   const flat = flattenHeaders(trailers);
   result.trailers = flat.headers;
 }
 
-/**
- * The body up to `cap` bytes. Stream events rather than `for await`: an async iterator costs a
- * few promises per chunk, a measurable share of a scan's exchanges, for the same bytes.
- */
-async function readBody(response: Dispatcher.ResponseData, result: HttpExchange, cap: number, failure: (error: unknown) => HttpError): Promise<void> {
-  const chunks: Buffer[] = [];
-  let received = 0;
-  const stream = response.body;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const onData = (buf: Buffer) => {
-        const room = cap - received;
-        if (buf.length > room) {
-          chunks.push(buf.subarray(0, room));
-          received += room;
-          result.bodyTruncated = true;
-          stream.off('data', onData);
-          stream.off('error', reject);
-          resolve();
-          return;
-        }
-        chunks.push(buf);
-        received += buf.length;
-      };
-      stream.on('data', onData);
-      stream.once('end', resolve);
-      stream.once('error', reject);
-      stream.once('close', () => (stream.readableEnded ? resolve() : reject(stream.errored ?? new Error('the body ended early'))));
-    });
-    // undici fills `trailers` before it ends the body; a body cut at the cap never reaches them.
-    if (!result.bodyTruncated) recordTrailers(response.trailers, result);
-  } catch (error) {
+/** The body as it ended (whole, cut at the cap, or broken off), inflated when it was compressed. */
+function recordBody(outcome: BodyOutcome, result: HttpExchange, cap: number, failure: (error: unknown) => HttpError): void {
+  result.bodyTruncated = outcome.truncated;
+  if (outcome.error !== undefined) {
     result.bodyIncomplete = true;
-    result.error = failure(error);
-  } finally {
-    discard(stream);
+    result.error = failure(outcome.error);
+  } else if (!outcome.truncated) {
+    // undici hands the trailers over as the body ends; a body cut at the cap never reaches them.
+    recordTrailers(outcome.trailers, result);
   }
-  let bytes: Buffer = Buffer.concat(chunks);
+  let bytes: Buffer = outcome.chunks.length === 1 ? outcome.chunks[0] : Buffer.concat(outcome.chunks);
   if (result.headers['content-encoding']) {
     const inflated = decompress(bytes, result.headers['content-encoding'], cap);
     bytes = inflated.data;
     if (inflated.truncated) result.bodyTruncated = true;
   }
-  result.bodyBytes = received;
+  result.bodyBytes = outcome.received;
   result.body = bytes.toString('utf8');
 }
