@@ -82,6 +82,8 @@ export function dispatchOnce(dispatcher: Dispatcher, params: DispatchOnceParamet
         if (ended) c.abort(cancel.reason instanceof Error ? cancel.reason : new Error('x402-probe stopped reading'));
       },
       onResponseStart(_c, statusCode, headers) {
+        // undici hands informational answers (102, 103 Early Hints) to the handler too; the answer is the one that follows.
+        if (statusCode < 200) return;
         headed = true;
         resolveResponse({ statusCode, headers: headers as Headers });
       },
