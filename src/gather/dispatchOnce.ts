@@ -1,4 +1,4 @@
-import type { Dispatcher } from 'undici';
+import { type Dispatcher, errors } from 'undici';
 import type { Cancellation } from './cancellation.js';
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -66,8 +66,9 @@ export function dispatchOnce(dispatcher: Dispatcher, params: DispatchOnceParamet
     stop(cancel.reason);
     finish(cancel.reason);
   }
-  if (cancel.aborted) {
-    finish(cancel.reason);
+  // dispatch() would tunnel a CONNECT and hand the socket to an upgrade handler; request() refused it, and so do we.
+  if (cancel.aborted || params.method === 'CONNECT') {
+    finish(cancel.aborted ? cancel.reason : new errors.InvalidArgumentError('invalid method'));
     return { response, body, abandon: () => {} };
   }
   cancel.once('abort', onCancel);

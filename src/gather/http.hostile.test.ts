@@ -98,3 +98,14 @@ describe('exchange() and an outer signal', () => {
     expect(out.timings.totalMs).toBeLessThan(1000);
   });
 });
+
+describe('exchange() and a method undici would tunnel', () => {
+  it('refuses CONNECT as a bad argument at once: no tunnel, no socket left to the seller', async () => {
+    const seller = await rawSeller((_path, s) => s.write(answer('200 OK', [])));
+    const out = await exchange({ url: seller.base, method: 'CONNECT', timeoutMs: 3000, dispatcher });
+    expect(out.status).toBeNull();
+    expect(out.error?.code).toBe('invalid-url');
+    expect(out.timings.totalMs).toBeLessThan(1000);
+    expect(seller.connections()).toBe(0);
+  });
+});
