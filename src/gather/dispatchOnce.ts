@@ -1,4 +1,4 @@
-import type { Dispatcher } from 'undici';
+import { type Dispatcher, errors } from 'undici';
 import type { Cancellation } from './cancellation.js';
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -66,8 +66,9 @@ export function dispatchOnce(dispatcher: Dispatcher, params: DispatchOnceParamet
     stop(cancel.reason);
     finish(cancel.reason);
   }
-  if (cancel.aborted) {
-    finish(cancel.reason);
+  // dispatch() would tunnel a CONNECT and hand the socket to an upgrade handler; request() refused it, and so do we.
+  if (cancel.aborted || params.method === 'CONNECT') {
+    finish(cancel.aborted ? cancel.reason : new errors.InvalidArgumentError('invalid method'));
     return { response, body, abandon: () => {} };
   }
   cancel.once('abort', onCancel);
@@ -82,6 +83,8 @@ export function dispatchOnce(dispatcher: Dispatcher, params: DispatchOnceParamet
         if (ended) c.abort(cancel.reason instanceof Error ? cancel.reason : new Error('x402-probe stopped reading'));
       },
       onResponseStart(_c, statusCode, headers) {
+        // undici hands informational answers (102, 103 Early Hints) to the handler too; the answer is the one that follows.
+        if (statusCode < 200) return;
         headed = true;
         resolveResponse({ statusCode, headers: headers as Headers });
       },

@@ -170,7 +170,9 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
       ? { code: 'deadline', message: `cut by the run deadline after ${Math.round(performance.now() - started)} ms` }
       : classifyError(error, timedOut);
   const onOuterAbort = () => cancel.abort();
-  params.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  // A signal that fired before the call dispatches no event: look at it, or the exchange runs in full.
+  if (params.signal?.aborted) cancel.abort();
+  else params.signal?.addEventListener('abort', onOuterAbort, { once: true });
   // undici acts on an abort only once a request has a socket: while the connection is being made
   // (a lookup, a TCP connect or a TLS handshake that hangs) only its connect timeout would end it.
   // So stop waiting at our own timer (`cancel.stopped`); the request, aborted already, is dropped
