@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { ArtifactName } from '../artifacts/index.js';
-import { GatherPlanError } from '../errors.js';
+import { ConfigError, GatherPlanError } from '../errors.js';
 import { gatherers as defaultGatherers } from '../gather/index.js';
 import type { Gatherer, GathererMeta } from '../gather/types.js';
 import { exchange } from '../../test/helpers/artifacts.js';
@@ -156,5 +156,13 @@ describe('gathering in dependency order', () => {
     });
     expect(notGathered.challenge).toMatch(/^gatherer failed: /);
     expect(artifacts.unpaid?.status).toBe(402);
+  });
+
+  it("stops the run on a skip decision's ConfigError only after what its stage had started has ended", async () => {
+    let finished = false;
+    const slow = declared('forged', [], { concurrent: true, gather: async () => { await new Promise((r) => setTimeout(r, 50)); finished = true; return {} as never; } });
+    const broken = declared('malformed', [], { concurrent: true, skipReason: () => { throw new ConfigError('the signer is gone'); } });
+    await expect(run({ url: 'http://127.0.0.1:9/', gatherers: [slow, broken], checks: [] })).rejects.toThrow(ConfigError);
+    expect(finished).toBe(true);
   });
 });

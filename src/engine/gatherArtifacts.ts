@@ -179,9 +179,15 @@ export async function gatherArtifacts(ctx: GatherContext, plan: GatherPlan, onPr
 
   for (const stage of plan.stages) {
     let running: Promise<void>[] | undefined;
-    for (const gatherer of stage) {
-      const gathering = runOne(gatherer);
-      if (gathering) (running ??= []).push(gathering);
+    try {
+      for (const gatherer of stage) {
+        const gathering = runOne(gatherer);
+        if (gathering) (running ??= []).push(gathering);
+      }
+    } catch (error) {
+      // A ConfigError from a skip decision: what already started in the stage still ends before the run does.
+      if (running) await Promise.allSettled(running);
+      throw error;
     }
     if (running) await (running.length === 1 ? running[0] : Promise.all(running));
   }
