@@ -1,5 +1,5 @@
 import type { ArtifactName, Artifacts } from '../artifacts/index.js';
-import { findingsOf } from '../checks/outcome.js';
+import { findingsOf, worstFinding } from '../checks/outcome.js';
 import type { Check, CheckMeta, CheckOutcome } from '../checks/types.js';
 import type { CheckResult, Finding } from '../report/types.js';
 
@@ -37,8 +37,6 @@ function judge(c: Check, artifacts: Partial<Artifacts>, notGathered: Partial<Rec
   }
 }
 
-const STATUS_RANK: Readonly<Record<Finding['status'], number>> = { fail: 3, warn: 2, pass: 1, skip: 0 };
-
 /**
  * Judge the artifacts with every check. A missing artifact makes a check skip, naming it and
  * why it was not gathered; a check that throws is a bug and is recorded as a failure, never
@@ -54,18 +52,16 @@ export function runChecks(checks: readonly Check[], artifacts: Partial<Artifacts
     const { meta } = c;
     const outcomes = judge(c, artifacts, notGathered);
     // The worst is picked before the severity is applied: a raw fail outranks a raw warn even
-    // when both are shown as warn, as when the check returned only its worst finding (worstFinding's rule).
-    let worstAt = 0;
+    // when both are shown as warn, as when the check returned only its worst finding.
+    const worstAt = outcomes.indexOf(worstFinding(outcomes));
     const findings: Finding[] = new Array(outcomes.length);
     for (let j = 0; j < outcomes.length; j++) {
       const outcome = outcomes[j];
-      if (STATUS_RANK[outcome.status] > STATUS_RANK[outcomes[worstAt].status]) worstAt = j;
       const finding: Finding = { status: outcome.status === 'fail' && meta.severity !== 'error' ? 'warn' : outcome.status, messageId: outcome.messageId, message: outcome.message };
       if (outcome.evidence !== undefined) finding.evidence = outcome.evidence;
       findings[j] = finding;
     }
     const worst = findings[worstAt];
-    // The headline fields first and the list last, so the JSON reads top-down.
     const fix = outcomes[worstAt].fix ?? meta.fix;
     // The headline fields first and the list last, so the JSON reads top-down.
     const result: CheckResult =
