@@ -1,20 +1,21 @@
 import { type Dispatcher, errors } from 'undici';
 import type { Cancellation } from './cancellation.js';
 
-type Headers = Record<string, string | string[] | undefined>;
+/** Response headers and trailers as undici parses them (names lower-cased). */
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 /** How one response's body ended: whole, cut at the cap, or broken off (`error`). */
 export interface BodyOutcome {
   chunks: Buffer[];
   received: number;
   truncated: boolean;
-  trailers?: Headers;
+  trailers?: ResponseHeaders;
   error?: unknown;
 }
 
 export interface DispatchedHop {
   /** Resolves when the response head is in; rejects when the request fails before that. */
-  response: Promise<{ statusCode: number; headers: Headers }>;
+  response: Promise<{ statusCode: number; headers: ResponseHeaders }>;
   /** Settles (never rejects) once the body has ended, been cut at `bodyCap`, or failed. */
   body: Promise<BodyOutcome>;
   /** Stop reading: the body is not wanted (a redirect), or no longer awaited. */
@@ -40,10 +41,10 @@ export function dispatchOnce(dispatcher: Dispatcher, params: DispatchOnceParamet
   let headed = false;
   let ended = false;
   const outcome: BodyOutcome = { chunks: [], received: 0, truncated: false };
-  let resolveResponse!: (head: { statusCode: number; headers: Headers }) => void;
+  let resolveResponse!: (head: { statusCode: number; headers: ResponseHeaders }) => void;
   let rejectResponse!: (error: unknown) => void;
   let resolveBody!: (outcome: BodyOutcome) => void;
-  const response = new Promise<{ statusCode: number; headers: Headers }>((resolve, reject) => {
+  const response = new Promise<{ statusCode: number; headers: ResponseHeaders }>((resolve, reject) => {
     resolveResponse = resolve;
     rejectResponse = reject;
   });
@@ -75,42 +76,43 @@ export function dispatchOnce(dispatcher: Dispatcher, params: DispatchOnceParamet
 
   const url = new URL(params.url);
   try {
-  dispatcher.dispatch(
-    { origin: url.origin, path: `${url.pathname}${url.search}`, method: params.method as Dispatcher.HttpMethod, headers: params.headers, body: params.body },
-    {
-      onRequestStart(c) {
-        controller = c;
-        if (ended) c.abort(cancel.reason instanceof Error ? cancel.reason : new Error('x402-probe stopped reading'));
-      },
-      onResponseStart(_c, statusCode, headers) {
-        // undici hands informational answers (102, 103 Early Hints) to the handler too; the answer is the one that follows.
-        if (statusCode < 200) return;
-        headed = true;
-        resolveResponse({ statusCode, headers: headers as Headers });
-      },
-      onResponseData(_c, chunk) {
-        if (ended) return;
-        const room = params.bodyCap - outcome.received;
-        if (chunk.length > room) {
-          outcome.chunks.push(chunk.subarray(0, room));
-          outcome.received += room;
-          outcome.truncated = true;
+    dispatcher.dispatch(
+      { origin: url.origin, path: `${url.pathname}${url.search}`, method: params.method as Dispatcher.HttpMethod, headers: params.headers, body: params.body },
+      {
+        onRequestStart(c) {
+          controller = c;
+          // Cancelled or abandoned before undici got to it: it is dropped unsent.
+          if (ended) stop(cancel.reason);
+        },
+        onResponseStart(_c, statusCode, headers) {
+          // undici hands informational answers (102, 103 Early Hints) to the handler too; the answer is the one that follows.
+          if (statusCode < 200) return;
+          headed = true;
+          resolveResponse({ statusCode, headers: headers as ResponseHeaders });
+        },
+        onResponseData(_c, chunk) {
+          if (ended) return;
+          const room = params.bodyCap - outcome.received;
+          if (chunk.length > room) {
+            outcome.chunks.push(chunk.subarray(0, room));
+            outcome.received += room;
+            outcome.truncated = true;
+            finish();
+            stop();
+            return;
+          }
+          outcome.chunks.push(chunk);
+          outcome.received += chunk.length;
+        },
+        onResponseEnd(_c, trailers) {
+          if (!ended) outcome.trailers = trailers as ResponseHeaders;
           finish();
-          stop();
-          return;
-        }
-        outcome.chunks.push(chunk);
-        outcome.received += chunk.length;
+        },
+        onResponseError(_c, error) {
+          finish(error);
+        },
       },
-      onResponseEnd(_c, trailers) {
-        if (!ended) outcome.trailers = trailers as Headers;
-        finish();
-      },
-      onResponseError(_c, error) {
-        finish(error);
-      },
-    },
-  );
+    );
   } catch (error) {
     finish(error);
   }

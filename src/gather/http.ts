@@ -6,7 +6,7 @@ import { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './disp
 import { defaultNetworkPolicy, FORBIDDEN_ADDRESS_CODE, type NetworkPolicy, publicOnlyJudge, refusalReason, type TargetSource } from './network.js';
 import type { ExchangeDeadline } from './deadline.js';
 import { Cancellation } from './cancellation.js';
-import { type BodyOutcome, dispatchOnce } from './dispatchOnce.js';
+import { type BodyOutcome, dispatchOnce, type ResponseHeaders } from './dispatchOnce.js';
 import { PROBE_ACCEPT, PROBE_USER_AGENT } from './requestHeaders.js';
 
 export { createDispatcher, DEFAULT_HEADER_CAP, DEFAULT_TIMEOUT_MS } from './dispatcher.js';
@@ -175,8 +175,7 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
   else params.signal?.addEventListener('abort', onOuterAbort, { once: true });
   // undici acts on an abort only once a request has a socket: while the connection is being made
   // (a lookup, a TCP connect or a TLS handshake that hangs) only its connect timeout would end it.
-  // So stop waiting at our own timer (`cancel.stopped`); the request, aborted already, is dropped
-  // unsent if it ever gets a socket.
+  // So dispatchOnce stops waiting at our own timer; the request is dropped unsent if it ever gets a socket.
 
   let url = params.url;
   let from: string | null = null;
@@ -198,10 +197,10 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
     for (;;) {
       visited.add(`${currentMethod} ${url}`);
       const publicOnly = mustBePublic(from);
-      let response: { statusCode: number; headers: Record<string, string | string[] | undefined> };
+      let response: { statusCode: number; headers: ResponseHeaders };
       const sent = dispatchOnce(publicOnly ? network.publicOnly : dispatcher, { url, method: currentMethod, headers, body, bodyCap }, cancel);
       try {
-        response = await Promise.race([sent.response, cancel.stopped]);
+        response = await sent.response;
       } catch (error) {
         sent.abandon();
         result.error = failure(error);
@@ -265,7 +264,7 @@ export async function exchange(params: ExchangeParameters): Promise<HttpExchange
   }
 }
 
-function recordTrailers(trailers: Record<string, string | string[] | undefined> | undefined, result: HttpExchange): void {
+function recordTrailers(trailers: ResponseHeaders | undefined, result: HttpExchange): void {
   if (!trailers || Object.keys(trailers).length === 0) return;
   const flat = flattenHeaders(trailers);
   result.trailers = flat.headers;
